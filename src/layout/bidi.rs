@@ -1,0 +1,187 @@
+//! The Unicode Bidirectional Algorithm as the layout uses it.
+//!
+//! unicode-bidi resolves the levels of a paragraph (rules P2–P3, X1–X10,
+//! W1–W7, N0–N2, I1–I2) and applies rule L1 per line. Reordering (L2) is done
+//! here, over whatever units the caller reorders: code points in the
+//! conformance tests, grapheme clusters in the layout, so that combining marks
+//! stay after their base (L3). Mirroring (L4) is [`mirror`].
+
+use std::ops::Range;
+use unicode_bidi::{BidiInfo, Level};
+
+/// The base direction of a paragraph.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// From the first strong character (rules P2 and P3), LTR when there is none.
+    #[default]
+    Auto,
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    fn default_level(self) -> Option<Level> {
+        match self {
+            Direction::Auto => None,
+            Direction::Ltr => Some(Level::ltr()),
+            Direction::Rtl => Some(Level::rtl()),
+        }
+    }
+}
+
+/// Resolved levels of one paragraph; lines are cut from it later.
+pub struct ParagraphLevels<'t> {
+    info: BidiInfo<'t>,
+}
+
+impl<'t> ParagraphLevels<'t> {
+    /// Resolve `text` as a single paragraph. The caller makes sure it holds
+    /// no paragraph separator (see `sanitize::text_for_bidi`); if it does
+    /// anyway, the first paragraph's level governs every line.
+    pub fn new(text: &'t str, direction: Direction) -> Self {
+        ParagraphLevels {
+            info: BidiInfo::new(text, direction.default_level()),
+        }
+    }
+
+    /// The paragraph embedding level (0 for LTR, 1 for RTL).
+    pub fn paragraph_level(&self) -> u8 {
+        self.info
+            .paragraphs
+            .first()
+            .map_or(0, |p| p.level.number())
+    }
+
+    /// True when the paragraph runs right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.paragraph_level() % 2 == 1
+    }
+
+    /// Levels of each byte of `line` after rule L1, written to `out`
+    /// (cleared first), one per byte of the line.
+    ///
+    /// L1 resets to the paragraph level: segment and paragraph separators,
+    /// and any run of whitespace and isolate controls before them or at the
+    /// end of the line. Characters removed by rule X9 (embedding controls,
+    /// BN) are transparent inside such a run. Done here, over the line only,
+    /// because unicode-bidi's `reordered_levels` copies the levels of the whole
+    /// paragraph for every line, which is quadratic in a long paragraph.
+    pub fn line_levels(&self, line: Range<usize>, out: &mut Vec<u8>) {
+        use unicode_bidi::BidiClass::*;
+        out.clear();
+        let line = line.start.min(self.info.levels.len())..line.end.min(self.info.levels.len());
+        let para = self.paragraph_level();
+        out.extend(self.info.levels[line.clone()].iter().map(|l| l.number()));
+        let classes = &self.info.original_classes[line];
+        let mut resetting = true; // the end of the line counts as a separator
+        for (level, class) in out.iter_mut().zip(classes).rev() {
+            match class {
+                S | B => {
+                    *level = para;
+                    resetting = true;
+                }
+                WS | FSI | LRI | RLI | PDI | BN | LRE | RLE | LRO | RLO | PDF => {
+                    if resetting {
+                        *level = para;
+                    }
+                }
+                _ => resetting = false,
+            }
+        }
+    }
+
+    /// True when the character at byte `at` is removed by rule X9 (explicit
+    /// embedding and override controls, boundary neutrals): it gets no level
+    /// and takes no place in the visual order.
+    pub fn removed_by_x9(&self, at: usize) -> bool {
+        use unicode_bidi::BidiClass::*;
+        matches!(
+            self.info.original_classes.get(at),
+            Some(RLE | LRE | RLO | LRO | PDF | BN)
+        )
+    }
+
+    /// Levels before line breaking, one per byte (used by tests).
+    pub fn levels(&self) -> &[Level] {
+        &self.info.levels
+    }
+}
+
+/// Rule L2: the visual order of units with the given levels. Returns the
+/// logical index of each unit, leftmost first.
+///
+/// From the highest level down to the lowest odd level, every maximal run of
+/// units at that level or higher is reversed.
+pub fn visual_order(levels: &[u8]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..levels.len()).collect();
+    let Some(&highest) = levels.iter().max() else {
+        return order;
+    };
+    let Some(lowest_odd) = levels.iter().copied().filter(|l| l % 2 == 1).min() else {
+        return order; // all even: left to right already
+    };
+    // A plain right-to-left line (every level 1) is just reversed; this is the
+    // common case for Arabic prose, so skip the general loop.
+    if highest == lowest_odd && levels.iter().all(|&l| l == highest) {
+        order.reverse();
+        return order;
+    }
+    let mut level = highest;
+    while level >= lowest_odd {
+        let mut i = 0;
+        while i < levels.len() {
+            if levels[order[i]] >= level {
+                let start = i;
+                while i < levels.len() && levels[order[i]] >= level {
+                    i += 1;
+                }
+                order[start..i].reverse();
+            } else {
+                i += 1;
+            }
+        }
+        if level == 0 {
+            break;
+        }
+        level -= 1;
+    }
+    order
+}
+
+/// Rule L4: the mirrored glyph of `c` (for a character at an odd level).
+pub fn mirror(c: char) -> Option<char> {
+    unicode_bidi_mirroring::get_mirrored(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn l2_reverses_from_highest_level() {
+        // Levels of "car means CAR." in an RTL paragraph: 2 2 2 1 1 1 1 1 1 1
+        assert_eq!(visual_order(&[0, 0, 1, 1, 1, 0]), vec![0, 1, 4, 3, 2, 5]);
+        assert_eq!(visual_order(&[1, 2, 2, 1]), vec![3, 1, 2, 0]);
+        assert_eq!(visual_order(&[1, 1, 1]), vec![2, 1, 0]);
+        assert_eq!(visual_order(&[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn auto_direction_follows_first_strong() {
+        // "(عام 1917)": the first strong letter is Arabic
+        let p = ParagraphLevels::new("(\u{0639}\u{0627}\u{0645} 1917)", Direction::Auto);
+        assert!(p.is_rtl());
+        let p = ParagraphLevels::new("1917 Lenin", Direction::Auto);
+        assert!(!p.is_rtl());
+        let p = ParagraphLevels::new("1917", Direction::Rtl);
+        assert!(p.is_rtl());
+    }
+
+    #[test]
+    fn brackets_mirror() {
+        assert_eq!(mirror('('), Some(')'));
+        assert_eq!(mirror('»'), Some('«'));
+        assert_eq!(mirror('a'), None);
+    }
+}

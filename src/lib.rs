@@ -1,0 +1,8 @@
+//! hamish: a terminal reader for essays that mix Arabic and English.
+//!
+//! The crate is a library (layout engine, document model, reader) so that tests
+//! and benchmarks use exactly what the binary uses. Data flows one way:
+//! import → document → layout → view.
+#![forbid(unsafe_code)]
+
+pub mod layout;

@@ -1,0 +1,4 @@
+//! The `hamish` command line.
+#![forbid(unsafe_code)]
+
+fn main() {}
