@@ -6,3 +6,6 @@
 #![forbid(unsafe_code)]
 
 pub mod layout;
+pub mod cli;
+pub mod input;
+pub mod print;

@@ -1,4 +1,48 @@
-//! The `hamish` command line.
+//! The `hamish` command line: parses arguments, reads input, and hands it to
+//! the printer (and, later, the reader). Errors end here as one line on stderr.
 #![forbid(unsafe_code)]
 
-fn main() {}
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use hamish::cli::{Args, BidiMode};
+use hamish::layout::LayoutOptions;
+use hamish::print::{print_paragraphs, PrintOptions};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hamish: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let to_terminal = stdout.is_terminal();
+    let layout = LayoutOptions {
+        width: args.width.unwrap_or(80),
+        shape: args.shape.enabled(args.bidi),
+        reorder: args.bidi == BidiMode::App,
+        ..LayoutOptions::default()
+    };
+    let options = PrintOptions {
+        layout,
+        bidi: args.bidi,
+        plain: args.plain,
+        to_terminal,
+    };
+    if args.files.is_empty() {
+        anyhow::bail!("no file given (try --help)");
+    }
+    let mut out = stdout.lock();
+    for path in &args.files {
+        let text = hamish::input::read_text(path)?;
+        print_paragraphs(&mut out, text.text.split('\n'), &options)?;
+    }
+    Ok(())
+}

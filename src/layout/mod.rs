@@ -13,6 +13,7 @@
 //!    are reversed whole), mirror at odd levels (L4), align RTL rows right.
 
 pub mod bidi;
+pub mod breaks;
 pub mod sanitize;
 pub mod shape;
 pub mod width;
@@ -50,6 +51,10 @@ pub struct LayoutOptions {
     pub shape: bool,
     /// Right-align the rows of right-to-left paragraphs within `width`.
     pub align_rtl: bool,
+    /// Reorder each row into visual order (and mirror). Off for terminals
+    /// that do their own bidi: rows are then cut as usual but left in
+    /// logical order.
+    pub reorder: bool,
 }
 
 impl Default for LayoutOptions {
@@ -59,6 +64,7 @@ impl Default for LayoutOptions {
             direction: Direction::Auto,
             shape: true,
             align_rtl: true,
+            reorder: true,
         }
     }
 }
@@ -237,7 +243,12 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]
             levels.line_levels(line.clone(), &mut line_levels);
             unit_levels.clear();
             unit_levels.extend(row_units.iter().map(|u| line_levels[u.start as usize - line.start]));
-            for index in bidi::visual_order(&unit_levels) {
+            let order = if options.reorder {
+                bidi::visual_order(&unit_levels)
+            } else {
+                (0..row_units.len()).collect()
+            };
+            for index in order {
                 let unit = &row_units[index];
                 let level = unit_levels[index];
                 row_width += usize::from(unit.width);
@@ -246,7 +257,7 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]
                     end: unit.end,
                     width: unit.width,
                     level,
-                    glyph: mirrored(text, unit, level),
+                    glyph: if options.reorder { mirrored(text, unit, level) } else { unit.glyph },
                     style: None,
                 });
             }
@@ -302,7 +313,7 @@ fn apply_styles(cells: &mut [Cell], spans: &[StyleSpan], cursor: &mut usize) {
 /// Step 1: grapheme clusters with their widths and break opportunities.
 fn units_of(text: &str, row_width: usize) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2);
-    let mut breaks = unicode_linebreak::linebreaks(text).peekable();
+    let mut breaks = breaks::break_opportunities(text).into_iter().peekable();
     let mut pending = Break::None;
     for (at, grapheme) in text.grapheme_indices(true) {
         // Break opportunities inside a cluster (UAX #14 allows one between a
@@ -312,10 +323,7 @@ fn units_of(text: &str, row_width: usize) -> Vec<Unit> {
                 break;
             }
             if b == at {
-                pending = pending.max_with(match kind {
-                    unicode_linebreak::BreakOpportunity::Mandatory => Break::Mandatory,
-                    unicode_linebreak::BreakOpportunity::Allowed => Break::Allowed,
-                });
+                pending = pending.max_with(kind);
             }
             breaks.next();
         }
