@@ -47,8 +47,15 @@ pub fn read_text(path: &Path) -> Result<SourceText, InputError> {
         return Err(InputError::Binary(owned, at));
     }
     let (text, replaced) = decode_lossy(bytes);
-    let text = text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    };
     Ok(SourceText {
         path: owned,
         text,
@@ -71,7 +78,8 @@ fn decode_lossy(bytes: Vec<u8>) -> (String, Option<(usize, usize)>) {
             let mut first = None;
             for chunk in bytes.utf8_chunks() {
                 if !chunk.invalid().is_empty() {
-                    let at = chunk.valid().as_ptr() as usize - bytes.as_ptr() as usize + chunk.valid().len();
+                    let at = chunk.valid().as_ptr() as usize - bytes.as_ptr() as usize
+                        + chunk.valid().len();
                     first.get_or_insert(at);
                     count += chunk.invalid().len();
                 }

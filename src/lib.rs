@@ -5,7 +5,8 @@
 //! import → document → layout → view.
 #![forbid(unsafe_code)]
 
-pub mod layout;
+pub mod bundled;
 pub mod cli;
 pub mod input;
+pub mod layout;
 pub mod print;

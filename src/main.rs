@@ -36,12 +36,23 @@ fn run(args: &Args) -> anyhow::Result<()> {
         plain: args.plain,
         to_terminal,
     };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.files.is_empty() {
-        anyhow::bail!("no file given (try --help)");
+        // No file: the bundled essays (the reader's library screen will
+        // take this over).
+        for essay in hamish::bundled::ESSAYS {
+            print_paragraphs(&mut out, essay.text.split('\n'), &options)?;
+        }
+        return Ok(());
     }
-    let mut out = stdout.lock();
     for path in &args.files {
         let text = hamish::input::read_text(path)?;
+        if let Some((count, first)) = text.replaced {
+            eprintln!(
+                "hamish: {}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}",
+                path.display()
+            );
+        }
         print_paragraphs(&mut out, text.text.split('\n'), &options)?;
     }
     Ok(())

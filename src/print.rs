@@ -23,7 +23,13 @@ pub struct PrintOptions {
     pub to_terminal: bool,
 }
 
+/// Paragraphs laid out per batch; each batch is split among the cores.
+const BATCH: usize = 2048;
+
 /// Write each paragraph's rows; an empty paragraph is an empty row.
+///
+/// Paragraphs are independent, so a batch of them is laid out on all cores
+/// at once and written in order.
 pub fn print_paragraphs<'a, W: Write>(
     out: &mut W,
     paragraphs: impl IntoIterator<Item = &'a str>,
@@ -33,18 +39,50 @@ pub fn print_paragraphs<'a, W: Write>(
     if guard {
         out.write_all(BIDI_EXPLICIT.as_bytes())?;
     }
-    let mut line = String::new();
-    for paragraph in paragraphs {
-        let laid = layout_paragraph(paragraph, &options.layout, &[]);
-        for i in 0..laid.rows.len() {
-            line.clear();
-            laid.push_row_text(paragraph, i, &mut line);
-            line.push('\n');
-            out.write_all(line.as_bytes())?;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let mut paragraphs = paragraphs.into_iter().peekable();
+    let mut batch: Vec<&str> = Vec::with_capacity(BATCH);
+    while paragraphs.peek().is_some() {
+        batch.clear();
+        batch.extend(paragraphs.by_ref().take(BATCH));
+        if workers == 1 || batch.len() < 64 {
+            out.write_all(render_rows(&batch, &options.layout).as_bytes())?;
+            continue;
+        }
+        let per_worker = batch.len().div_ceil(workers);
+        let texts: Vec<String> = std::thread::scope(|scope| {
+            let handles: Vec<_> = batch
+                .chunks(per_worker)
+                .map(|part| scope.spawn(|| render_rows(part, &options.layout)))
+                .collect();
+            // A panic in a worker is a bug; carry it to this thread rather
+            // than print a document with rows missing.
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for text in texts {
+            out.write_all(text.as_bytes())?;
         }
     }
     if guard {
         out.write_all(BIDI_IMPLICIT.as_bytes())?;
     }
     out.flush()
+}
+
+/// The rows of `paragraphs`, one line each.
+fn render_rows(paragraphs: &[&str], layout: &LayoutOptions) -> String {
+    let mut text = String::with_capacity(paragraphs.iter().map(|p| p.len() + 8).sum());
+    for paragraph in paragraphs {
+        let laid = layout_paragraph(paragraph, layout, &[]);
+        for i in 0..laid.rows.len() {
+            laid.push_row_text(paragraph, i, &mut text);
+            text.push('\n');
+        }
+    }
+    text
 }

@@ -35,19 +35,31 @@ fn run(text: &str, direction: Direction) -> (u8, Vec<Option<u8>>, Vec<usize>) {
         }
     }
     let kept_levels: Vec<u8> = kept.iter().map(|&(_, l)| l).collect();
-    let order = visual_order(&kept_levels).into_iter().map(|k| kept[k].0).collect();
+    let order = visual_order(&kept_levels)
+        .into_iter()
+        .map(|k| kept[k].0)
+        .collect();
     (para.paragraph_level(), levels, order)
 }
 
 fn parse_levels(field: &str) -> Vec<Option<u8>> {
     field
         .split_whitespace()
-        .map(|t| if t == "x" { None } else { Some(t.parse().expect("level")) })
+        .map(|t| {
+            if t == "x" {
+                None
+            } else {
+                Some(t.parse().expect("level"))
+            }
+        })
         .collect()
 }
 
 fn parse_order(field: &str) -> Vec<usize> {
-    field.split_whitespace().map(|t| t.parse().expect("index")).collect()
+    field
+        .split_whitespace()
+        .map(|t| t.parse().expect("index"))
+        .collect()
 }
 
 #[test]
@@ -84,9 +96,16 @@ fn bidi_character_test_all_pass() {
             failures.push(String::new());
         }
     }
-    println!("BidiCharacterTest: {passed} passed, {} failed", failures.len());
+    println!(
+        "BidiCharacterTest: {passed} passed, {} failed",
+        failures.len()
+    );
     assert!(passed > 90_000, "too few cases ran: {passed}");
-    assert!(failures.is_empty(), "failures (first 20):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "failures (first 20):\n{}",
+        failures.join("\n")
+    );
 }
 
 fn representative(class: &str) -> char {
@@ -144,9 +163,13 @@ fn bidi_test_all_pass_in_all_three_directions() {
         let (input, bits) = line.split_once(';').expect("data line");
         let bits = u8::from_str_radix(bits.trim(), 16).expect("bitset");
         let text: String = input.split_whitespace().map(representative).collect();
-        for (k, (bit, direction)) in [(1, Direction::Auto), (2, Direction::Ltr), (4, Direction::Rtl)]
-            .into_iter()
-            .enumerate()
+        for (k, (bit, direction)) in [
+            (1, Direction::Auto),
+            (2, Direction::Ltr),
+            (4, Direction::Rtl),
+        ]
+        .into_iter()
+        .enumerate()
         {
             if bits & bit == 0 {
                 continue;
@@ -156,7 +179,9 @@ fn bidi_test_all_pass_in_all_three_directions() {
                 passed += 1;
                 per_direction[k] += 1;
             } else if failures.len() < 20 {
-                failures.push(format!("{input}; {direction:?}: got {got_levels:?} {got_order:?}"));
+                failures.push(format!(
+                    "{input}; {direction:?}: got {got_levels:?} {got_order:?}"
+                ));
             } else {
                 failures.push(String::new());
             }
@@ -169,6 +194,13 @@ fn bidi_test_all_pass_in_all_three_directions() {
         per_direction[1],
         per_direction[2]
     );
-    assert!(per_direction.iter().all(|&n| n > 100_000), "too few cases ran: {per_direction:?}");
-    assert!(failures.is_empty(), "failures (first 20):\n{}", failures.join("\n"));
+    assert!(
+        per_direction.iter().all(|&n| n > 100_000),
+        "too few cases ran: {per_direction:?}"
+    );
+    assert!(
+        failures.is_empty(),
+        "failures (first 20):\n{}",
+        failures.join("\n")
+    );
 }

@@ -24,7 +24,10 @@ fn trimmed(rows: &[String]) -> Vec<&str> {
 fn number_inside_arabic_keeps_its_digit_order() {
     // "عام 1917،" (year 1917, Arabic comma) shows as "،1917 ماع"
     let text = "\u{0639}\u{0627}\u{0645} 1917\u{060C}";
-    assert_eq!(trimmed(&rows(text, 80, false)), ["\u{060C}1917 \u{0645}\u{0627}\u{0639}"]);
+    assert_eq!(
+        trimmed(&rows(text, 80, false)),
+        ["\u{060C}1917 \u{0645}\u{0627}\u{0639}"]
+    );
 }
 
 #[test]
@@ -40,7 +43,10 @@ fn parentheses_mirror_in_right_to_left_text() {
     // "(ثورة)" (revolution, in parentheses): logical "(" opens on the right,
     // so visually the row is "(ةروث)" with each bracket mirrored.
     let text = "(\u{062B}\u{0648}\u{0631}\u{0629})";
-    assert_eq!(trimmed(&rows(text, 80, false)), ["(\u{0629}\u{0631}\u{0648}\u{062B})"]);
+    assert_eq!(
+        trimmed(&rows(text, 80, false)),
+        ["(\u{0629}\u{0631}\u{0648}\u{062B})"]
+    );
     let laid = layout_paragraph(text, &options(80, false), &[]);
     let cells = laid.row_cells(0);
     // The leftmost cell is the logical ")" shown mirrored as "(".
@@ -63,7 +69,10 @@ fn latin_citation_inside_arabic_stays_readable() {
 fn arabic_word_inside_english_is_reversed_in_place() {
     // "The word ثورة means" — the Arabic word reads right to left inside it
     let text = "The word \u{062B}\u{0648}\u{0631}\u{0629} means";
-    assert_eq!(rows(text, 80, false), ["The word \u{0629}\u{0631}\u{0648}\u{062B} means"]);
+    assert_eq!(
+        rows(text, 80, false),
+        ["The word \u{0629}\u{0631}\u{0648}\u{062B} means"]
+    );
 }
 
 #[test]
@@ -72,7 +81,10 @@ fn shadda_stays_on_its_letter_after_reversal() {
     let text = "\u{0627}\u{0644}\u{0634}\u{0651}\u{064E}\u{0639}\u{0628}";
     let row = &rows(text, 80, false)[0];
     // visual: beh, ain, sheen+shadda+fatha, lam, alef
-    assert_eq!(row.trim_start(), "\u{0628}\u{0639}\u{0634}\u{0651}\u{064E}\u{0644}\u{0627}");
+    assert_eq!(
+        row.trim_start(),
+        "\u{0628}\u{0639}\u{0634}\u{0651}\u{064E}\u{0644}\u{0627}"
+    );
 }
 
 #[test]
@@ -85,12 +97,22 @@ fn lam_alef_and_shadda_survive_a_row_break() {
     assert_eq!(r.len(), 2, "{r:?}");
     // Row 1, visual: meem isolated (alef never joins onwards), lam-alef
     // final ligature, seen medial + shadda, lam initial, alef isolated: 5 cells.
-    assert_eq!(r[0].trim_start(), "\u{FEE1}\u{FEFC}\u{FEB4}\u{0651}\u{FEDF}\u{FE8D}");
+    assert_eq!(
+        r[0].trim_start(),
+        "\u{FEE1}\u{FEFC}\u{FEB4}\u{0651}\u{FEDF}\u{FE8D}"
+    );
     assert_eq!(laid.rows[0].width, 5);
     // Row 2: "عليكم" shaped: meem final, kaf medial, yeh medial, lam medial, ain initial
-    assert_eq!(r[1].trim_start(), "\u{FEE2}\u{FEDC}\u{FEF4}\u{FEE0}\u{FECB}");
+    assert_eq!(
+        r[1].trim_start(),
+        "\u{FEE2}\u{FEDC}\u{FEF4}\u{FEE0}\u{FECB}"
+    );
     // The ligature cell covers both logical letters, lam and alef.
-    let lig = laid.row_cells(0).iter().find(|c| c.glyph == Glyph::Replace('\u{FEFC}')).unwrap();
+    let lig = laid
+        .row_cells(0)
+        .iter()
+        .find(|c| c.glyph == Glyph::Replace('\u{FEFC}'))
+        .unwrap();
     assert_eq!(&text[lig.range()], "\u{0644}\u{0627}");
 }
 
@@ -98,8 +120,14 @@ fn lam_alef_and_shadda_survive_a_row_break() {
 fn shaping_makes_a_row_narrower_not_wider() {
     // "لا" (no): two cells unshaped, one ligature cell shaped
     let text = "\u{0644}\u{0627}";
-    assert_eq!(layout_paragraph(text, &options(10, false), &[]).rows[0].width, 2);
-    assert_eq!(layout_paragraph(text, &options(10, true), &[]).rows[0].width, 1);
+    assert_eq!(
+        layout_paragraph(text, &options(10, false), &[]).rows[0].width,
+        2
+    );
+    assert_eq!(
+        layout_paragraph(text, &options(10, true), &[]).rows[0].width,
+        1
+    );
 }
 
 #[test]
@@ -110,7 +138,10 @@ fn bidi_controls_steer_but_take_no_cell() {
     let laid = layout_paragraph(text, &options(80, false), &[]);
     let s = laid.row_strings(text);
     assert_eq!(s, ["x abc y"]);
-    assert!(laid.cells.iter().all(|c| !text[c.range()].contains('\u{202B}')));
+    assert!(laid
+        .cells
+        .iter()
+        .all(|c| !text[c.range()].contains('\u{202B}')));
     // RLO forces right-to-left: "abc" is shown reversed.
     let text = "\u{202E}abc\u{202C}";
     assert_eq!(rows(text, 80, false), ["cba"]);
@@ -138,22 +169,45 @@ fn style_spans_follow_their_characters_through_reversal() {
     // "قال لينين" (Lenin said): highlight "لينين" (bytes of the second word)
     let text = "\u{0642}\u{0627}\u{0644} \u{0644}\u{064A}\u{0646}\u{064A}\u{0646}";
     let start = text.find(' ').unwrap() + 1;
-    let spans = [StyleSpan { range: start..text.len(), style: 7 }];
+    let spans = [StyleSpan {
+        range: start..text.len(),
+        style: 7,
+    }];
     let laid = layout_paragraph(text, &options(80, false), &spans);
     let cells = laid.row_cells(0);
     // Visually the highlighted word is now on the left: the first 5 cells.
     let styled: Vec<bool> = cells.iter().map(|c| c.style == Some(7)).collect();
-    assert_eq!(styled, [true, true, true, true, true, false, false, false, false]);
+    assert_eq!(
+        styled,
+        [true, true, true, true, true, false, false, false, false]
+    );
 }
 
 #[test]
 fn forced_direction_overrides_auto() {
     let text = "abc \u{0639}\u{0627}\u{0645}";
-    let ltr = layout_paragraph(text, &LayoutOptions { direction: Direction::Ltr, ..options(20, false) }, &[]);
-    let rtl = layout_paragraph(text, &LayoutOptions { direction: Direction::Rtl, ..options(20, false) }, &[]);
+    let ltr = layout_paragraph(
+        text,
+        &LayoutOptions {
+            direction: Direction::Ltr,
+            ..options(20, false)
+        },
+        &[],
+    );
+    let rtl = layout_paragraph(
+        text,
+        &LayoutOptions {
+            direction: Direction::Rtl,
+            ..options(20, false)
+        },
+        &[],
+    );
     assert!(!ltr.rtl && rtl.rtl);
     assert_eq!(ltr.row_strings(text), ["abc \u{0645}\u{0627}\u{0639}"]);
-    assert_eq!(rtl.row_strings(text)[0].trim_start(), "\u{0645}\u{0627}\u{0639} abc");
+    assert_eq!(
+        rtl.row_strings(text)[0].trim_start(),
+        "\u{0645}\u{0627}\u{0639} abc"
+    );
 }
 
 #[test]

@@ -10,31 +10,35 @@ use unicode_segmentation::UnicodeSegmentation;
 
 const ALPHABET: &[char] = &[
     // Arabic letters: alef, lam (twice as likely), beh, teh, seen, ain, meem, noon, heh, waw, yeh, teh marbuta, alef with hamza, hamza
-    '\u{0627}', '\u{0644}', '\u{0644}', '\u{0628}', '\u{062A}', '\u{0633}', '\u{0639}', '\u{0645}', '\u{0646}', '\u{0647}',
-    '\u{0648}', '\u{064A}', '\u{0629}', '\u{0623}', '\u{0621}', '\u{0640}',
+    '\u{0627}', '\u{0644}', '\u{0644}', '\u{0628}', '\u{062A}', '\u{0633}', '\u{0639}', '\u{0645}',
+    '\u{0646}', '\u{0647}', '\u{0648}', '\u{064A}', '\u{0629}', '\u{0623}', '\u{0621}', '\u{0640}',
     // harakat: fathatan, fatha, damma, kasra, shadda, sukun, superscript alef
     '\u{064B}', '\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}', '\u{0652}', '\u{0670}',
     // Latin, digits, Arabic-Indic digits
-    'a', 'b', 'Z', 'q', '0', '1', '9', '\u{0660}', '\u{0669}',
-    // brackets and punctuation
-    '(', ')', '[', ']', '{', '}', '<', '>', '\u{00AB}', '\u{00BB}', ',', '.', '\u{060C}', ':', '-', '/', '%',
-    // spaces
+    'a', 'b', 'Z', 'q', '0', '1', '9', '\u{0660}', '\u{0669}', // brackets and punctuation
+    '(', ')', '[', ']', '{', '}', '<', '>', '\u{00AB}', '\u{00BB}', ',', '.', '\u{060C}', ':', '-',
+    '/', '%', // spaces
     ' ', ' ', ' ', ' ', '\u{00A0}', '\t',
     // controls: NUL, LF, CR, ESC, DEL, NEL, CSI (C1)
     '\u{0}', '\n', '\r', '\u{1B}', '\u{7F}', '\u{85}', '\u{9B}', '\u{2029}', '\u{2028}',
     // bidi controls
-    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
-    '\u{200E}', '\u{200F}', '\u{061C}',
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
     // private use (PDF symbol font), ZWJ, ZWNJ, wide CJK
     '\u{F02B}', '\u{F0B7}', '\u{200D}', '\u{200C}', '\u{4E2D}',
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(ALPHABET), 0..80).prop_map(|v| v.into_iter().collect())
+    prop::collection::vec(prop::sample::select(ALPHABET), 0..80)
+        .prop_map(|v| v.into_iter().collect())
 }
 
 fn direction_strategy() -> impl Strategy<Value = Direction> {
-    prop_oneof![Just(Direction::Auto), Just(Direction::Ltr), Just(Direction::Rtl)]
+    prop_oneof![
+        Just(Direction::Auto),
+        Just(Direction::Ltr),
+        Just(Direction::Rtl)
+    ]
 }
 
 fn is_mark(c: char) -> bool {
@@ -121,7 +125,14 @@ proptest! {
 #[test]
 fn empty_paragraph_is_one_empty_row() {
     for width in [0, 1, 80] {
-        let laid = layout_paragraph("", &LayoutOptions { width, ..LayoutOptions::default() }, &[]);
+        let laid = layout_paragraph(
+            "",
+            &LayoutOptions {
+                width,
+                ..LayoutOptions::default()
+            },
+            &[],
+        );
         assert_eq!(laid.rows.len(), usize::from(width > 0));
         assert!(laid.cells.is_empty());
     }

@@ -8,15 +8,25 @@ use std::process::Command;
 fn check(input: &str, width: usize, golden: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let output = Command::new(env!("CARGO_BIN_EXE_hamish"))
-        .args(["--print", "--plain", "--format", "lines", "--shape", "off", "--width"])
+        .args([
+            "--print", "--plain", "--format", "lines", "--shape", "off", "--width",
+        ])
         .arg(width.to_string())
         .arg(root.join(input))
         .output()
         .expect("hamish runs");
-    assert!(output.status.success(), "hamish failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "hamish failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let ours = String::from_utf8(output.stdout).expect("UTF-8 output");
-    let expected = std::fs::read_to_string(root.join("tests/golden").join(golden)).expect("golden file");
-    assert!(!ours.contains('\x1b'), "--plain must write no escape sequence");
+    let expected =
+        std::fs::read_to_string(root.join("tests/golden").join(golden)).expect("golden file");
+    assert!(
+        !ours.contains('\x1b'),
+        "--plain must write no escape sequence"
+    );
     let ours: Vec<&str> = ours.lines().collect();
     let expected: Vec<&str> = expected.lines().collect();
     for (i, (a, b)) in ours.iter().zip(&expected).enumerate() {
@@ -52,6 +62,10 @@ fn mixed_cases_match_the_oracle() {
     // Numbers inside Arabic, a Latin citation, brackets of four kinds,
     // harakat, nested quotes, Arabic-Indic digits, a URL, an over-long word.
     for width in [10, 20, 33, 50] {
-        check("tests/data/mixed.txt", width, &format!("mixed.w{width}.txt"));
+        check(
+            "tests/data/mixed.txt",
+            width,
+            &format!("mixed.w{width}.txt"),
+        );
     }
 }

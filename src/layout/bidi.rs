@@ -7,7 +7,36 @@
 //! stay after their base (L3). Mirroring (L4) is [`mirror`].
 
 use std::ops::Range;
-use unicode_bidi::{BidiInfo, Level};
+use std::sync::OnceLock;
+
+use unicode_bidi::{BidiClass, BidiDataSource, BidiInfo, HardcodedBidiData, Level};
+
+/// Bidi classes with a table for the code points these essays are made of
+/// (ASCII, Latin-1, Arabic and Arabic Supplement, U+0000..U+07FF), falling
+/// back to unicode-bidi's own data (a binary search) for the rest. The table
+/// is filled from that same data, so the classes are identical; the
+/// conformance tests run through this source.
+struct CachedBidiData;
+
+const TABLE_END: u32 = 0x800;
+
+fn class_table() -> &'static [BidiClass] {
+    static TABLE: OnceLock<Vec<BidiClass>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).map_or(BidiClass::L, |c| HardcodedBidiData.bidi_class(c)))
+            .collect()
+    })
+}
+
+impl BidiDataSource for CachedBidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        match class_table().get(c as usize) {
+            Some(&class) => class,
+            None => HardcodedBidiData.bidi_class(c),
+        }
+    }
+}
 
 /// The base direction of a paragraph.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -41,16 +70,13 @@ impl<'t> ParagraphLevels<'t> {
     /// anyway, the first paragraph's level governs every line.
     pub fn new(text: &'t str, direction: Direction) -> Self {
         ParagraphLevels {
-            info: BidiInfo::new(text, direction.default_level()),
+            info: BidiInfo::new_with_data_source(&CachedBidiData, text, direction.default_level()),
         }
     }
 
     /// The paragraph embedding level (0 for LTR, 1 for RTL).
     pub fn paragraph_level(&self) -> u8 {
-        self.info
-            .paragraphs
-            .first()
-            .map_or(0, |p| p.level.number())
+        self.info.paragraphs.first().map_or(0, |p| p.level.number())
     }
 
     /// True when the paragraph runs right to left.

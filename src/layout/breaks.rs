@@ -54,13 +54,17 @@ fn apply_unicode_15_1_rules(text: &str, breaks: &mut Vec<(usize, Break)>) {
                 )
             })
         };
-        let is_class = |c: Option<char>, classes: &[BreakClass]| c.is_some_and(|c| classes.contains(&class(c)));
-        if class(c) == BreakClass::InfixSeparator
-            && is_class(prev, &[BreakClass::Space])
+        let is_class = |c: Option<char>, classes: &[BreakClass]| {
+            c.is_some_and(|c| classes.contains(&class(c)))
+        };
+        // SP is U+0020 alone and HY is U+002D alone, so most characters are
+        // ruled out before any table is consulted.
+        if prev == Some(' ')
+            && class(c) == BreakClass::InfixSeparator
             && is_class(next, &[BreakClass::Numeric])
         {
             added.push(at);
-        } else if (class(c) == BreakClass::Hyphen || c == '\u{2010}')
+        } else if (c == '-' || c == '\u{2010}')
             && after_word_start(prev)
             && is_class(next, &[BreakClass::Alphabetic, BreakClass::HebrewLetter])
         {
@@ -84,7 +88,10 @@ mod tests {
     use super::*;
 
     fn allowed(text: &str) -> Vec<usize> {
-        break_opportunities(text).into_iter().map(|(at, _)| at).collect()
+        break_opportunities(text)
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect()
     }
 
     #[test]

@@ -24,6 +24,7 @@ use std::ops::Range;
 
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
 
 pub use bidi::Direction;
 use bidi::ParagraphLevels;
@@ -117,8 +118,11 @@ impl Cell {
                 out.push_str(text);
             }
             Glyph::Replace(c) => {
+                // The replaced base character(s) are the ones that take a
+                // cell; what follows them without a cell of its own
+                // (harakat, ZWJ) rides along.
                 out.push(c);
-                out.extend(text.chars().filter(|&m| is_mark(m)));
+                out.extend(text.chars().skip(1).filter(|&m| m.width() == Some(0)));
             }
         }
     }
@@ -225,7 +229,11 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]
     if row_ranges.is_empty() {
         laid.rows.push(Row {
             cells: 0..0,
-            indent: if laid.rtl && options.align_rtl { options.width } else { 0 },
+            indent: if laid.rtl && options.align_rtl {
+                options.width
+            } else {
+                0
+            },
             width: 0,
         });
         return laid;
@@ -242,7 +250,11 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]
             let line = first.start as usize..last.end as usize;
             levels.line_levels(line.clone(), &mut line_levels);
             unit_levels.clear();
-            unit_levels.extend(row_units.iter().map(|u| line_levels[u.start as usize - line.start]));
+            unit_levels.extend(
+                row_units
+                    .iter()
+                    .map(|u| line_levels[u.start as usize - line.start]),
+            );
             let order = if options.reorder {
                 bidi::visual_order(&unit_levels)
             } else {
@@ -257,7 +269,11 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]
                     end: unit.end,
                     width: unit.width,
                     level,
-                    glyph: if options.reorder { mirrored(text, unit, level) } else { unit.glyph },
+                    glyph: if options.reorder {
+                        mirrored(text, unit, level)
+                    } else {
+                        unit.glyph
+                    },
                     style: None,
                 });
             }
@@ -282,7 +298,12 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]
 /// Rule L4: a mirrored character at an odd level shows its mirror image.
 fn mirrored(text: &str, unit: &Unit, level: u8) -> Glyph {
     if level % 2 == 1 && unit.glyph == Glyph::Source {
-        if let Some(m) = text[unit.start as usize..].chars().next().and_then(bidi::mirror) {
+        let c = text[unit.start as usize..].chars().next();
+        // The Arabic block has no mirrored characters; skip the lookup there.
+        if let Some(m) = c
+            .filter(|c| !('\u{0600}'..'\u{0700}').contains(c))
+            .and_then(bidi::mirror)
+        {
             return Glyph::Replace(m);
         }
     }
@@ -377,7 +398,12 @@ fn shape_units(text: &str, units: Vec<Unit>) -> Vec<Unit> {
     let adjacent: Vec<bool> = units
         .iter()
         .enumerate()
-        .map(|(i, u)| i > 0 && units[i - 1].end == u.start && u.glyph == Glyph::Source && units[i - 1].glyph == Glyph::Source)
+        .map(|(i, u)| {
+            i > 0
+                && units[i - 1].end == u.start
+                && u.glyph == Glyph::Source
+                && units[i - 1].glyph == Glyph::Source
+        })
         .collect();
     let shaped = shape::shape(&graphemes, &adjacent);
     let mut out = Vec::with_capacity(units.len());

@@ -32,8 +32,30 @@ pub enum Joining {
 }
 
 /// Joining type of `c` and the code point of its isolated presentation form
-/// (the final, initial and medial forms follow it in that order).
+/// (the final, initial and medial forms follow it in that order). Every
+/// shaped letter lies in U+0600..U+06FF, so a table indexed by the low byte
+/// answers in one load; it is built at compile time from [`letter_entry`].
 fn letter(c: char) -> Option<(Joining, u32)> {
+    const TABLE: [Option<(Joining, u32)>; 256] = {
+        let mut table = [None; 256];
+        let mut i = 0;
+        while i < 256 {
+            if let Some(c) = char::from_u32(0x600 + i as u32) {
+                table[i] = letter_entry(c);
+            }
+            i += 1;
+        }
+        table
+    };
+    let cp = c as u32;
+    if (0x600..0x700).contains(&cp) {
+        TABLE[(cp - 0x600) as usize]
+    } else {
+        None
+    }
+}
+
+const fn letter_entry(c: char) -> Option<(Joining, u32)> {
     use Joining::{Dual as D, Right as R};
     let entry = match c {
         '\u{0621}' => (Joining::None, 0xFE80),
@@ -95,19 +117,22 @@ fn letter(c: char) -> Option<(Joining, u32)> {
 
 /// Joining behaviour of a whole grapheme, judged by its base character.
 pub fn joining(grapheme: &str) -> Joining {
-    let mut chars = grapheme.chars();
-    let Some(base) = chars.next() else {
+    let Some(base) = grapheme.chars().next() else {
         return Joining::None;
+    };
+    let joining = match base {
+        '\u{0640}' | '\u{200D}' => Joining::Causing,
+        _ => match letter(base) {
+            Some((j, _)) => j,
+            None => return Joining::None,
+        },
     };
     // A ZWNJ inside the cluster (after the base) stops it joining onwards;
     // treating the whole cluster as non-joining is the safe reading.
-    if grapheme.contains('\u{200C}') {
+    if grapheme.len() > base.len_utf8() && grapheme.contains('\u{200C}') {
         return Joining::None;
     }
-    match base {
-        '\u{0640}' | '\u{200D}' => Joining::Causing,
-        _ => letter(base).map_or(Joining::None, |(j, _)| j),
-    }
+    joining
 }
 
 /// The four contextual forms.
@@ -157,7 +182,7 @@ pub fn lam_alef_ligature(alef: char, joins_prev: bool) -> Option<char> {
 
 /// The base character of a grapheme when it is lam.
 pub fn is_lam(grapheme: &str) -> bool {
-    grapheme.starts_with('\u{0644}') && !grapheme.contains('\u{200C}')
+    grapheme.starts_with('\u{0644}') && joining(grapheme) != Joining::None
 }
 
 /// What shaping decides for one grapheme.
@@ -176,17 +201,23 @@ pub enum Shaped {
 /// a bidi control or a dropped character between them); letters join only when
 /// adjacent. The result has one entry per grapheme; the alef after a `LamAlef`
 /// gets `Keep` and is to be merged into the lam's cell by the caller.
-pub fn shape<'a>(graphemes: &[&'a str], adjacent: &[bool]) -> Vec<Shaped> {
+pub fn shape(graphemes: &[&str], adjacent: &[bool]) -> Vec<Shaped> {
     let n = graphemes.len();
     let kinds: Vec<Joining> = graphemes.iter().map(|g| joining(g)).collect();
     let links_forward = |j: Joining| matches!(j, Joining::Dual | Joining::Causing);
-    let links_backward = |j: Joining| matches!(j, Joining::Dual | Joining::Right | Joining::Causing);
+    let links_backward =
+        |j: Joining| matches!(j, Joining::Dual | Joining::Right | Joining::Causing);
     let mut out = vec![Shaped::Keep; n];
     let mut i = 0;
     while i < n {
+        if kinds[i] == Joining::None {
+            i += 1;
+            continue;
+        }
         let g = graphemes[i];
         let base = g.chars().next().unwrap_or(' ');
-        let joins_prev = i > 0 && adjacent[i] && links_forward(kinds[i - 1]) && links_backward(kinds[i]);
+        let joins_prev =
+            i > 0 && adjacent[i] && links_forward(kinds[i - 1]) && links_backward(kinds[i]);
         // lam + alef: one ligature cell.
         if is_lam(g) && i + 1 < n && adjacent[i + 1] {
             let alef = graphemes[i + 1].chars().next().unwrap_or(' ');
@@ -198,7 +229,8 @@ pub fn shape<'a>(graphemes: &[&'a str], adjacent: &[bool]) -> Vec<Shaped> {
                 }
             }
         }
-        let joins_next = i + 1 < n && adjacent[i + 1] && links_forward(kinds[i]) && links_backward(kinds[i + 1]);
+        let joins_next =
+            i + 1 < n && adjacent[i + 1] && links_forward(kinds[i]) && links_backward(kinds[i + 1]);
         if let Some(form) = presentation_form(base, Form::from_joins(joins_prev, joins_next)) {
             out[i] = Shaped::Form(form);
         }
@@ -243,14 +275,20 @@ mod tests {
     #[test]
     fn word_gets_initial_medial_final() {
         // "بيت" (beh yeh teh): initial beh, medial yeh, final teh
-        assert_eq!(forms("\u{0628}\u{064A}\u{062A}"), "\u{FE91}\u{FEF4}\u{FE96}");
+        assert_eq!(
+            forms("\u{0628}\u{064A}\u{062A}"),
+            "\u{FE91}\u{FEF4}\u{FE96}"
+        );
     }
 
     #[test]
     fn right_joining_letter_breaks_the_chain() {
         // "دار" (dal alef reh): dal isolated, alef isolated (dal does not join
         // forward), reh isolated too (alef does not join forward)
-        assert_eq!(forms("\u{062F}\u{0627}\u{0631}"), "\u{FEA9}\u{FE8D}\u{FEAD}");
+        assert_eq!(
+            forms("\u{062F}\u{0627}\u{0631}"),
+            "\u{FEA9}\u{FE8D}\u{FEAD}"
+        );
     }
 
     #[test]
@@ -258,7 +296,10 @@ mod tests {
         // "لا" alone: isolated ligature U+FEFB
         assert_eq!(forms("\u{0644}\u{0627}"), "\u{FEFB}");
         // "سلام" (seen lam alef meem): seen initial, lam-alef final, meem isolated
-        assert_eq!(forms("\u{0633}\u{0644}\u{0627}\u{0645}"), "\u{FEB3}\u{FEFC}\u{FEE1}");
+        assert_eq!(
+            forms("\u{0633}\u{0644}\u{0627}\u{0645}"),
+            "\u{FEB3}\u{FEFC}\u{FEE1}"
+        );
     }
 
     #[test]

@@ -6,11 +6,17 @@
 //! grapheme it takes two cells.
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cells taken by one grapheme cluster as the terminal draws it.
 pub fn grapheme_width(grapheme: &str) -> usize {
-    grapheme.width()
+    let mut chars = grapheme.chars();
+    match (chars.next(), chars.next()) {
+        // Most clusters are one character; its own width is the same answer
+        // without the multi-character sequence rules.
+        (Some(c), None) => c.width().unwrap_or(0),
+        _ => grapheme.width(),
+    }
 }
 
 /// Cells taken by `text` when written grapheme by grapheme.
@@ -35,5 +41,8 @@ mod tests {
         assert_eq!(text_width("\u{0628}\u{0651}\u{064E}"), 1);
         assert_eq!(text_width("abc"), 3);
         assert_eq!(text_width("\u{4E2D}"), 2);
+        // single characters: controls are no cell here (sanitize shows them)
+        assert_eq!(grapheme_width("\u{1b}"), 0);
+        assert_eq!(grapheme_width("\u{F02B}"), 1);
     }
 }

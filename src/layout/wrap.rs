@@ -84,7 +84,9 @@ pub fn fit_rows(units: &[Metrics], width: usize) -> Vec<Range<usize>> {
                 let word_end = candidates[next];
                 let mut end = start;
                 let mut used = 0;
-                while end < word_end && (end == start || used + usize::from(units[end].width) <= width) {
+                while end < word_end
+                    && (end == start || used + usize::from(units[end].width) <= width)
+                {
                     used += usize::from(units[end].width);
                     end += 1;
                 }
