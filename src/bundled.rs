@@ -24,3 +24,20 @@ pub const ESSAYS: &[Bundled] = &[
         text: include_str!("../seeds/003_5eac0dfd78b8d8c0.txt"),
     },
 ];
+
+/// Import a bundled essay (by its content, as a file of that name would be).
+pub fn import(essay: &Bundled) -> crate::document::Document {
+    let source = crate::input::SourceText {
+        path: std::path::PathBuf::from(essay.name),
+        text: essay.text.to_string(),
+        replaced: None,
+    };
+    let mut doc = crate::document::import::import_source(&source, None)
+        .unwrap_or_else(|_| crate::document::import::lines(essay.text));
+    if doc.meta.title.is_empty()
+        || doc.meta.title == crate::document::import::title_from_path(&source.path)
+    {
+        doc.meta.title = essay.title.to_string();
+    }
+    doc
+}

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::document::Format;
 
 /// Who reorders right-to-left text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -39,11 +41,59 @@ impl ShapeMode {
 /// How to read the input file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// Guess from the content.
+    /// Guess from the name and content.
     #[default]
     Auto,
     /// Each line is one paragraph; nothing else is interpreted.
     Lines,
+    /// One paragraph per line, with a title and a continuation note.
+    Plain,
+    /// Text extracted from a PDF.
+    Pdftext,
+    /// CommonMark with footnotes and front matter.
+    Markdown,
+    /// hamish's own JSON.
+    Json,
+}
+
+impl InputFormat {
+    /// The importer to use, or `None` to detect it.
+    pub fn format(self) -> Option<Format> {
+        match self {
+            InputFormat::Auto => None,
+            InputFormat::Lines => Some(Format::Lines),
+            InputFormat::Plain => Some(Format::Plain),
+            InputFormat::Pdftext => Some(Format::Pdftext),
+            InputFormat::Markdown => Some(Format::Markdown),
+            InputFormat::Json => Some(Format::Json),
+        }
+    }
+}
+
+/// Output formats of `convert`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    #[default]
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import a file and write the document as JSON or Markdown.
+    Convert {
+        /// The file to import.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        to: OutputFormat,
+        /// Write here instead of stdout.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Input format.
+        #[arg(long, value_enum, default_value_t)]
+        format: InputFormat,
+    },
 }
 
 #[derive(Debug, Parser)]
@@ -51,9 +101,12 @@ pub enum InputFormat {
     name = "hamish",
     version,
     about = "A terminal reader for essays that mix Arabic and English",
-    after_help = "Examples:\n  hamish --print --width 60 seeds/003_5eac0dfd78b8d8c0.txt\n  hamish --print --plain --format lines --shape off --width 40 FILE"
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  hamish --print --width 60 seeds/003_5eac0dfd78b8d8c0.txt\n  hamish --print --plain --format lines --shape off --width 40 FILE\n  hamish convert seeds/000_888738dd473cd04e.txt --to markdown -o essay.md"
 )]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// Files to open.
     pub files: Vec<PathBuf>,
     /// Write the laid-out document to stdout and exit (no terminal needed).

@@ -7,6 +7,8 @@
 
 pub mod bundled;
 pub mod cli;
+pub mod document;
 pub mod input;
 pub mod layout;
+pub mod persist;
 pub mod print;

@@ -1,14 +1,17 @@
-//! The `hamish` command line: parses arguments, reads input, and hands it to
-//! the printer (and, later, the reader). Errors end here as one line on stderr.
+//! The `hamish` command line: parses arguments, imports documents, and hands
+//! them to the printer (and, later, the reader). Errors end here as one line
+//! on stderr.
 #![forbid(unsafe_code)]
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use hamish::cli::{Args, BidiMode};
+use hamish::cli::{Args, BidiMode, Command, OutputFormat};
+use hamish::document::{export, import, Document};
 use hamish::layout::LayoutOptions;
-use hamish::print::{print_paragraphs, PrintOptions};
+use hamish::print::{print_document, PrintOptions};
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -22,6 +25,15 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
+    if let Some(Command::Convert {
+        file,
+        to,
+        output,
+        format,
+    }) = &args.command
+    {
+        return convert(file, *to, output.as_deref(), format.format());
+    }
     let stdout = std::io::stdout();
     let to_terminal = stdout.is_terminal();
     let layout = LayoutOptions {
@@ -41,19 +53,46 @@ fn run(args: &Args) -> anyhow::Result<()> {
         // No file: the bundled essays (the reader's library screen will
         // take this over).
         for essay in hamish::bundled::ESSAYS {
-            print_paragraphs(&mut out, essay.text.split('\n'), &options)?;
+            let doc = hamish::bundled::import(essay);
+            print_document(&mut out, &doc, &options)?;
         }
         return Ok(());
     }
     for path in &args.files {
-        let text = hamish::input::read_text(path)?;
-        if let Some((count, first)) = text.replaced {
-            eprintln!(
-                "hamish: {}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}",
-                path.display()
-            );
+        let doc = import::import_path(path, args.format.format())?;
+        warn(path, &doc);
+        print_document(&mut out, &doc, &options)?;
+    }
+    Ok(())
+}
+
+/// Tell the user, once, what the importer noticed.
+fn warn(path: &Path, doc: &Document) {
+    for w in &doc.meta.warnings {
+        eprintln!("hamish: {}: {w}", path.display());
+    }
+}
+
+fn convert(
+    file: &Path,
+    to: OutputFormat,
+    output: Option<&Path>,
+    format: Option<hamish::document::Format>,
+) -> anyhow::Result<()> {
+    let doc = import::import_path(file, format)?;
+    warn(file, &doc);
+    let text = match to {
+        OutputFormat::Json => export::to_json(&doc),
+        OutputFormat::Markdown => export::to_markdown(&doc),
+    };
+    match output {
+        Some(path) => hamish::persist::write_atomically(path, text.as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
         }
-        print_paragraphs(&mut out, text.text.split('\n'), &options)?;
     }
     Ok(())
 }

@@ -86,3 +86,57 @@ fn render_rows(paragraphs: &[&str], layout: &LayoutOptions) -> String {
     }
     text
 }
+
+/// The paragraphs `--print` shows for a document, in order: section titles,
+/// blocks (list items and references with a bullet), then the notes.
+/// Blocks are separated by an empty row, except in the `lines` format,
+/// whose paragraphs are printed exactly as they are.
+pub fn document_paragraphs(doc: &crate::document::Document) -> Vec<String> {
+    use crate::document::{BlockKind, Format};
+    let spaced = doc.meta.format != Format::Lines;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let push = |text: String, paragraphs: &mut Vec<String>| {
+        if spaced && !paragraphs.is_empty() {
+            paragraphs.push(String::new());
+        }
+        paragraphs.push(text);
+    };
+    for section in &doc.sections {
+        if let Some(title) = &section.title {
+            push(title.clone(), &mut paragraphs);
+        }
+        for block in &section.blocks {
+            let text = block.flat().text;
+            match block.kind {
+                BlockKind::Paragraph => push(text, &mut paragraphs),
+                BlockKind::Item | BlockKind::Reference => {
+                    push(format!("\u{2022} {text}"), &mut paragraphs)
+                }
+            }
+        }
+    }
+    for note in &doc.notes {
+        for (i, block) in note.blocks.iter().enumerate() {
+            let text = block.flat().text;
+            if i == 0 {
+                push(
+                    format!("{} {text}", crate::document::marker_label(&note.label)),
+                    &mut paragraphs,
+                );
+            } else {
+                push(text, &mut paragraphs);
+            }
+        }
+    }
+    paragraphs
+}
+
+/// Print a whole document.
+pub fn print_document<W: Write>(
+    out: &mut W,
+    doc: &crate::document::Document,
+    options: &PrintOptions,
+) -> io::Result<()> {
+    let paragraphs = document_paragraphs(doc);
+    print_paragraphs(out, paragraphs.iter().map(String::as_str), options)
+}

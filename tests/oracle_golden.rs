@@ -28,7 +28,15 @@ fn check(input: &str, width: usize, golden: &str) {
         "--plain must write no escape sequence"
     );
     let ours: Vec<&str> = ours.lines().collect();
-    let expected: Vec<&str> = expected.lines().collect();
+    let mut expected: Vec<&str> = expected.lines().collect();
+    // The oracle splits the file on "\n", so a file that ends with a newline
+    // gives it one more, empty, paragraph, printed as a last empty row;
+    // hamish reads a file of lines as lines. That row is the oracle's
+    // artefact and the only difference allowed.
+    let input_text = std::fs::read_to_string(root.join(input)).expect("input");
+    if input_text.ends_with('\n') && expected.last() == Some(&"") {
+        expected.pop();
+    }
     for (i, (a, b)) in ours.iter().zip(&expected).enumerate() {
         assert_eq!(a, b, "{golden}: row {} differs", i + 1);
     }

@@ -1,0 +1,180 @@
+//! Writing a document back out: hamish's JSON (exact) and Markdown (the
+//! checkable face of the model, and re-importable).
+//!
+//! Markdown: front matter for the metadata; `#` headings (abstracts and
+//! keywords under their own headings); paragraphs as single lines; list
+//! items and reference entries as `- ` items; footnote markers as `[^N]`
+//! with `[^N]: text` definitions at the end. N is the note's position
+//! (1, 2, …) rather than its printed label, because printed labels need not
+//! be unique (seed 000 has six glyph markers and a "(2)"); the printed label
+//! is kept in the JSON.
+
+use crate::document::model::{Block, BlockKind, Document, Inline};
+
+pub use crate::document::import::json::export as to_json;
+
+/// Escape text so CommonMark reads it back as the same text.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '&' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // Line starts that would begin another block.
+    let starts_block = out.starts_with('#')
+        || out.starts_with("- ")
+        || out.starts_with("+ ")
+        || out.starts_with('=')
+        || out.starts_with("---")
+        || {
+            let digits = out.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')'))
+        };
+    if starts_block {
+        out.insert(0, '\\');
+        if out[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            // "1." → "1\." (a backslash before a digit is not an escape)
+            out.remove(0);
+            let digits = out.chars().take_while(char::is_ascii_digit).count();
+            out.insert(digits, '\\');
+        }
+    }
+    out
+}
+
+fn block_markdown(block: &Block, note_number: &dyn Fn(&Option<String>, &str) -> String) -> String {
+    let mut out = String::new();
+    let mut after_marker = false;
+    for inline in &block.inlines {
+        match inline {
+            Inline::Text { text } => {
+                // "[^1](…)" would read as a link: keep the bracket literal.
+                if after_marker && text.starts_with(['(', '[', ':']) {
+                    out.push('\\');
+                }
+                out.push_str(&escape(text));
+                after_marker = false;
+            }
+            Inline::Note { note, label } => {
+                out.push_str("[^");
+                out.push_str(&note_number(note, label));
+                out.push(']');
+                after_marker = true;
+            }
+        }
+    }
+    // A paragraph is one line: no hard breaks, no trailing spaces.
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn yaml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The document as Markdown.
+pub fn to_markdown(doc: &Document) -> String {
+    let number = |note: &Option<String>, label: &str| -> String {
+        match note {
+            Some(id) => doc
+                .notes
+                .iter()
+                .position(|n| &n.id == id)
+                .map_or_else(|| label.to_string(), |i| (i + 1).to_string()),
+            // A marker without a note keeps its label; a fresh name avoids
+            // clashing with the numbered notes.
+            None => format!("missing-{label}"),
+        }
+    };
+    let mut out = String::new();
+    out.push_str("---\n");
+    out.push_str(&format!("title: {}\n", yaml_string(&doc.meta.title)));
+    if !doc.meta.authors.is_empty() {
+        let authors: Vec<String> = doc.meta.authors.iter().map(|a| yaml_string(a)).collect();
+        out.push_str(&format!("authors: [{}]\n", authors.join(", ")));
+    }
+    if let Some(lang) = &doc.meta.language {
+        out.push_str(&format!("lang: {lang}\n"));
+    }
+    out.push_str("---\n\n");
+    for section in &doc.sections {
+        if let Some(title) = &section.title {
+            let level = usize::from(section.level.clamp(1, 6));
+            out.push_str(&"#".repeat(level));
+            out.push(' ');
+            out.push_str(&escape(title));
+            out.push_str("\n\n");
+        }
+        let mut in_list = false;
+        for block in &section.blocks {
+            let text = block_markdown(block, &number);
+            if text.is_empty() {
+                continue;
+            }
+            match block.kind {
+                BlockKind::Item | BlockKind::Reference => {
+                    out.push_str("- ");
+                    out.push_str(&text);
+                    out.push('\n');
+                    in_list = true;
+                }
+                BlockKind::Paragraph => {
+                    if in_list {
+                        out.push('\n');
+                        in_list = false;
+                    }
+                    out.push_str(&text);
+                    out.push_str("\n\n");
+                }
+            }
+        }
+        if in_list {
+            out.push('\n');
+        }
+    }
+    for (i, note) in doc.notes.iter().enumerate() {
+        out.push_str(&format!("[^{}]:", i + 1));
+        for (j, block) in note.blocks.iter().enumerate() {
+            let text = block_markdown(block, &number);
+            if j == 0 {
+                out.push(' ');
+                out.push_str(&text);
+                out.push('\n');
+            } else {
+                out.push_str("\n    ");
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+        if note.blocks.is_empty() {
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_read_back_as_the_same_text() {
+        for text in [
+            "a*b_c",
+            "[4] and [^x]",
+            "# not a heading",
+            "1. not a list",
+            "- not an item",
+            "x < y & z",
+        ] {
+            let md = format!("{}\n", escape(text));
+            let doc = crate::document::import::markdown::import(&md);
+            assert_eq!(doc.sections[0].blocks[0].plain_text(), text, "{md}");
+        }
+    }
+}

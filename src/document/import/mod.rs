@@ -1,0 +1,100 @@
+//! Importers: from a file's text to a [`Document`], one module per format,
+//! chosen by content unless the user names the format.
+
+pub mod detect;
+pub mod json;
+pub mod markdown;
+pub mod pdftext;
+pub mod plain;
+
+use std::path::Path;
+
+use super::model::{Block, Document, Format, Section, SectionKind};
+use crate::input::{read_text, InputError, SourceText};
+
+/// Why a file could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Input(#[from] InputError),
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    #[error("{path}: nothing to show: the file has no text")]
+    NothingToShow { path: String },
+}
+
+/// Read and import `path`, as `format` or as detected from its content.
+pub fn import_path(path: &Path, format: Option<Format>) -> Result<Document, ImportError> {
+    let source = read_text(path)?;
+    import_source(&source, format)
+}
+
+/// Import text already read.
+pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Document, ImportError> {
+    let format = format.unwrap_or_else(|| detect::detect(&source.path, &source.text));
+    let display = source.path.display().to_string();
+    let mut doc = match format {
+        Format::Json => json::import(&source.text).map_err(|message| ImportError::Invalid {
+            path: display.clone(),
+            message,
+        })?,
+        Format::Markdown => markdown::import(&source.text),
+        Format::Pdftext => pdftext::import(&source.text),
+        Format::Plain => plain::import(&source.text),
+        Format::Lines => lines(&source.text),
+    };
+    if doc.meta.title.trim().is_empty() {
+        doc.meta.title = title_from_path(&source.path);
+    }
+    if format != Format::Json {
+        doc.meta.source = Some(display.clone());
+        doc.meta.format = format;
+    }
+    if let Some((count, first)) = source.replaced {
+        doc.meta.warnings.push(format!(
+            "not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}"
+        ));
+    }
+    if doc.sections.iter().all(|s| s.blocks.is_empty()) && doc.notes.is_empty() {
+        return Err(ImportError::NothingToShow { path: display });
+    }
+    Ok(doc)
+}
+
+/// A title from a file name: the stem, with separators as spaces.
+pub fn title_from_path(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| {
+            s.to_string_lossy()
+                .replace(['_', '-'], " ")
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "untitled".to_string())
+}
+
+/// `lines`: each line one paragraph (empty lines too), nothing interpreted.
+pub fn lines(text: &str) -> Document {
+    let mut doc = Document::new("", Format::Lines);
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let blocks = text
+        .split('\n')
+        .map(|l| Block::paragraph(String::new(), l))
+        .collect();
+    doc.sections.push(body_section(None, blocks));
+    doc.assign_ids();
+    doc
+}
+
+/// An untitled or titled body section.
+pub fn body_section(title: Option<String>, blocks: Vec<Block>) -> Section {
+    Section {
+        id: String::new(),
+        kind: SectionKind::Body,
+        title,
+        level: 1,
+        lang: None,
+        blocks,
+    }
+}

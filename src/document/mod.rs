@@ -1,0 +1,10 @@
+//! Documents: the model (sections, paragraphs, footnotes, abstracts,
+//! references), the importers that build it from files, and the exporters
+//! that write it back out.
+
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod repair;
+
+pub use model::*;
