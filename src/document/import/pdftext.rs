@@ -66,8 +66,9 @@ fn is_rtl_char(c: char) -> bool {
 
 /// Direction of a line from its first strong letter.
 fn rtl(text: &str) -> bool {
+    // RTL letters first: is_alphabetic is slow outside ASCII.
     text.chars()
-        .find(|c| c.is_alphabetic())
+        .find(|&c| c.is_ascii_alphabetic() || is_rtl_char(c) || c.is_alphabetic())
         .is_some_and(is_rtl_char)
 }
 
@@ -585,7 +586,7 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
         .flat_map(|s| s.blocks.iter_mut())
         .collect();
     let mut markers: Vec<BodyMarker> = Vec::new();
-    let bracket_labels: Vec<(&str, usize)> = raw_notes
+    let bracket_labels: HashMap<&str, usize> = raw_notes
         .iter()
         .filter_map(|r| r.label.as_deref().map(|l| (l, r.lines[0])))
         .collect();
@@ -600,12 +601,23 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
                 label: None,
             });
         }
-        for &(label, note_line) in &bracket_labels {
-            let mut from = 0;
-            while let Some(pos) = text[from..].find(label) {
-                let at = from + pos;
-                // the body line of this occurrence is unknown after joining;
-                // use the note's line so ordering puts it before its note
+        // "(n)" or "[n]" in one pass over the text, kept when a note has
+        // that label.
+        let bytes = text.as_bytes();
+        for (at, &open) in bytes.iter().enumerate() {
+            let close = match open {
+                b'(' => b')',
+                b'[' => b']',
+                _ => continue,
+            };
+            let digits = bytes[at + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if !(1..=3).contains(&digits) || bytes.get(at + 1 + digits) != Some(&close) {
+                continue;
+            }
+            let label = &text[at..at + digits + 2];
+            if let Some(&note_line) = bracket_labels.get(label) {
+                // The body line of this occurrence is lost in joining; the
+                // line before its note orders it before the note.
                 markers.push(BodyMarker {
                     block: b,
                     at,
@@ -613,7 +625,6 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
                     line: note_line.saturating_sub(1),
                     label: Some(label.to_string()),
                 });
-                from = at + label.len();
             }
         }
     }
@@ -698,11 +709,12 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
         .flat_map(|l| l.text.chars())
         .filter(|&c| is_rtl_char(c))
         .count();
-    let all_letters = lines
-        .iter()
-        .flat_map(|l| l.text.chars())
-        .filter(|c| c.is_alphabetic())
-        .count();
+    let all_letters = rtl_chars
+        + lines
+            .iter()
+            .flat_map(|l| l.text.bytes())
+            .filter(u8::is_ascii_alphabetic)
+            .count();
     if rtl_chars * 2 > all_letters {
         doc.meta.language = Some("ar".into());
     }
@@ -804,14 +816,17 @@ fn link_markers(markers: &[BodyMarker], notes: &[RawNote]) -> Vec<Option<usize>>
 
 /// A known heading line: (kind, language, title, content on the same line).
 fn heading(t: &str) -> Option<(SectionKind, Option<&'static str>, String, Option<String>)> {
-    if char_len(t) > 120 {
+    if t.len() > 480 {
         return None;
     }
-    let repaired = repair::swapped_heading(t).unwrap_or_else(|| t.to_string());
-    let bare = repaired.trim().trim_matches([':', '.', ' ']).to_string();
-    let (kind, lang) = classify_heading(&bare);
-    if kind != SectionKind::Body || is_standard_heading(&bare) {
-        return Some((kind, lang, bare, None));
+    // Known headings are a few words; only short lines can be one.
+    if t.len() <= 80 {
+        let repaired = repair::swapped_heading(t).unwrap_or_else(|| t.to_string());
+        let bare = repaired.trim().trim_matches([':', '.', ' ']).to_string();
+        let (kind, lang) = classify_heading(&bare);
+        if kind != SectionKind::Body || is_standard_heading(&bare) {
+            return Some((kind, lang, bare, None));
+        }
     }
     // Keywords with their content on the same line, in either order.
     for phrase in ["\u{0627}\u{0644}\u{0643}\u{0644}\u{0645}\u{0627}\u{062A} \u{0627}\u{0644}\u{0645}\u{0641}\u{062A}\u{0627}\u{062D}\u{064A}\u{0629}", "Keywords", "Key words"] {

@@ -1,0 +1,40 @@
+//! Criterion benchmark of the pdftext importer on 1 MB and 10 MB made from
+//! seed 000 repeated. Each copy's lines get the copy number appended, so no
+//! line recurs across copies (a line recurring on many pages is what a
+//! running header looks like, and would be dropped as one).
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use hamish::document::import::pdftext;
+
+fn corpus(bytes: usize) -> String {
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_888738dd473cd04e.txt")).expect("seed");
+    let mut out = String::with_capacity(bytes + seed.len() * 2);
+    let mut copy = 0;
+    while out.len() < bytes {
+        copy += 1;
+        for line in seed.lines() {
+            out.push_str(line);
+            if !line.trim().is_empty() {
+                out.push_str(&format!(" {copy}"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn bench_import(c: &mut Criterion) {
+    let mut group = c.benchmark_group("import_pdftext");
+    group.sample_size(10);
+    for mb in [1usize, 10] {
+        let text = corpus(mb * 1_000_000);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(format!("{mb}MB")), &text, |b, text| {
+            b.iter(|| pdftext::import(text).notes.len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_import);
+criterion_main!(benches);
