@@ -1,5 +1,5 @@
-//! The essays hamish was made for, embedded in the binary so that an
-//! installed `hamish` can show them from anywhere.
+//! The essays hamish was made for, and the demonstration essay, embedded in
+//! the binary so that an installed `hamish` can show them from anywhere.
 
 /// A document shipped inside the binary.
 #[derive(Clone, Copy, Debug)]
@@ -22,6 +22,11 @@ pub const ESSAYS: &[Bundled] = &[
         name: "003_5eac0dfd78b8d8c0.txt",
         title: "تروتسكي ولينين (يتبع)",
         text: include_str!("../seeds/003_5eac0dfd78b8d8c0.txt"),
+    },
+    Bundled {
+        name: "demo.md",
+        title: "هامش: القراءة في الطرفية بين العربية والإنجليزية",
+        text: include_str!("../assets/demo.md"),
     },
 ];
 
