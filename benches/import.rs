@@ -7,7 +7,11 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use hamish::document::import::pdftext;
 
 fn corpus(bytes: usize) -> String {
-    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_888738dd473cd04e.txt")).expect("seed");
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_888738dd473cd04e.txt"
+    ))
+    .expect("seed");
     let mut out = String::with_capacity(bytes + seed.len() * 2);
     let mut copy = 0;
     while out.len() < bytes {
@@ -29,9 +33,11 @@ fn bench_import(c: &mut Criterion) {
     for mb in [1usize, 10] {
         let text = corpus(mb * 1_000_000);
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(format!("{mb}MB")), &text, |b, text| {
-            b.iter(|| pdftext::import(text).notes.len())
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mb}MB")),
+            &text,
+            |b, text| b.iter(|| pdftext::import(text).notes.len()),
+        );
     }
     group.finish();
 }

@@ -11,7 +11,7 @@ use clap::Parser;
 use hamish::cli::{Args, BidiMode, Command, OutputFormat};
 use hamish::document::{export, import, Document};
 use hamish::layout::LayoutOptions;
-use hamish::print::{print_document, PrintOptions};
+use hamish::print::{print_document, print_paragraphs, PrintOptions};
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -59,6 +59,17 @@ fn run(args: &Args) -> anyhow::Result<()> {
         return Ok(());
     }
     for path in &args.files {
+        if args.format.format() == Some(hamish::document::Format::Lines) {
+            // Nothing to interpret: lay the lines out straight from the
+            // file, without building a document of them.
+            let source = hamish::input::read_text(path)?;
+            if let Some((count, first)) = source.replaced {
+                eprintln!("hamish: {}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}", path.display());
+            }
+            let text = source.text.strip_suffix('\n').unwrap_or(&source.text);
+            print_paragraphs(&mut out, text.split('\n'), &options)?;
+            continue;
+        }
         let doc = import::import_path(path, args.format.format())?;
         warn(path, &doc);
         print_document(&mut out, &doc, &options)?;

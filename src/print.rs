@@ -30,9 +30,9 @@ const BATCH: usize = 2048;
 ///
 /// Paragraphs are independent, so a batch of them is laid out on all cores
 /// at once and written in order.
-pub fn print_paragraphs<'a, W: Write>(
+pub fn print_paragraphs<W: Write, S: AsRef<str> + Sync>(
     out: &mut W,
-    paragraphs: impl IntoIterator<Item = &'a str>,
+    paragraphs: impl IntoIterator<Item = S>,
     options: &PrintOptions,
 ) -> io::Result<()> {
     let guard = options.to_terminal && !options.plain && options.bidi == BidiMode::App;
@@ -43,7 +43,7 @@ pub fn print_paragraphs<'a, W: Write>(
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let mut paragraphs = paragraphs.into_iter().peekable();
-    let mut batch: Vec<&str> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<S> = Vec::with_capacity(BATCH);
     while paragraphs.peek().is_some() {
         batch.clear();
         batch.extend(paragraphs.by_ref().take(BATCH));
@@ -75,9 +75,10 @@ pub fn print_paragraphs<'a, W: Write>(
 }
 
 /// The rows of `paragraphs`, one line each.
-fn render_rows(paragraphs: &[&str], layout: &LayoutOptions) -> String {
-    let mut text = String::with_capacity(paragraphs.iter().map(|p| p.len() + 8).sum());
+fn render_rows<S: AsRef<str>>(paragraphs: &[S], layout: &LayoutOptions) -> String {
+    let mut text = String::with_capacity(paragraphs.iter().map(|p| p.as_ref().len() + 8).sum());
     for paragraph in paragraphs {
+        let paragraph = paragraph.as_ref();
         let laid = layout_paragraph(paragraph, layout, &[]);
         for i in 0..laid.rows.len() {
             laid.push_row_text(paragraph, i, &mut text);
@@ -90,45 +91,38 @@ fn render_rows(paragraphs: &[&str], layout: &LayoutOptions) -> String {
 /// The paragraphs `--print` shows for a document, in order: section titles,
 /// blocks (list items and references with a bullet), then the notes.
 /// Blocks are separated by an empty row, except in the `lines` format,
-/// whose paragraphs are printed exactly as they are.
-pub fn document_paragraphs(doc: &crate::document::Document) -> Vec<String> {
+/// whose paragraphs are printed exactly as they are. Made one at a time, so
+/// a large document is never copied whole.
+pub fn document_paragraphs(doc: &crate::document::Document) -> impl Iterator<Item = String> + '_ {
     use crate::document::{BlockKind, Format};
     let spaced = doc.meta.format != Format::Lines;
-    let mut paragraphs: Vec<String> = Vec::new();
-    let push = |text: String, paragraphs: &mut Vec<String>| {
-        if spaced && !paragraphs.is_empty() {
-            paragraphs.push(String::new());
-        }
-        paragraphs.push(text);
-    };
-    for section in &doc.sections {
-        if let Some(title) = &section.title {
-            push(title.clone(), &mut paragraphs);
-        }
-        for block in &section.blocks {
-            let text = block.flat().text;
-            match block.kind {
-                BlockKind::Paragraph => push(text, &mut paragraphs),
-                BlockKind::Item | BlockKind::Reference => {
-                    push(format!("\u{2022} {text}"), &mut paragraphs)
+    let sections = doc.sections.iter().flat_map(|section| {
+        section
+            .title
+            .clone()
+            .into_iter()
+            .chain(section.blocks.iter().map(|block| {
+                let text = block.flat().text;
+                match block.kind {
+                    BlockKind::Paragraph => text,
+                    BlockKind::Item | BlockKind::Reference => format!("\u{2022} {text}"),
                 }
-            }
-        }
-    }
-    for note in &doc.notes {
-        for (i, block) in note.blocks.iter().enumerate() {
+            }))
+    });
+    let notes = doc.notes.iter().flat_map(|note| {
+        note.blocks.iter().enumerate().map(move |(i, block)| {
             let text = block.flat().text;
             if i == 0 {
-                push(
-                    format!("{} {text}", crate::document::marker_label(&note.label)),
-                    &mut paragraphs,
-                );
+                format!("{} {text}", crate::document::marker_label(&note.label))
             } else {
-                push(text, &mut paragraphs);
+                text
             }
-        }
-    }
-    paragraphs
+        })
+    });
+    sections.chain(notes).enumerate().flat_map(move |(i, p)| {
+        let gap = (spaced && i > 0).then(String::new);
+        gap.into_iter().chain(std::iter::once(p))
+    })
 }
 
 /// Print a whole document.
@@ -137,6 +131,5 @@ pub fn print_document<W: Write>(
     doc: &crate::document::Document,
     options: &PrintOptions,
 ) -> io::Result<()> {
-    let paragraphs = document_paragraphs(doc);
-    print_paragraphs(out, paragraphs.iter().map(String::as_str), options)
+    print_paragraphs(out, document_paragraphs(doc), options)
 }

@@ -610,7 +610,10 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
                 b'[' => b']',
                 _ => continue,
             };
-            let digits = bytes[at + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let digits = bytes[at + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             if !(1..=3).contains(&digits) || bytes.get(at + 1 + digits) != Some(&close) {
                 continue;
             }
