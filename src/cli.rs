@@ -127,4 +127,19 @@ pub struct Args {
     /// Input format.
     #[arg(long, value_enum, default_value_t)]
     pub format: InputFormat,
+    /// Colours: dark, light, or mono (no colour; also when NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t)]
+    pub theme: ThemeName,
+    /// Do not capture the mouse (lets the terminal select text).
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+/// Theme names on the command line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Mono,
 }

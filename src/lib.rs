@@ -5,6 +5,7 @@
 //! import → document → layout → view.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod bundled;
 pub mod cli;
 pub mod document;
@@ -12,3 +13,5 @@ pub mod input;
 pub mod layout;
 pub mod persist;
 pub mod print;
+pub mod terminal;
+pub mod ui;

@@ -1,17 +1,23 @@
-//! The `hamish` command line: parses arguments, imports documents, and hands
-//! them to the printer (and, later, the reader). Errors end here as one line
-//! on stderr.
+//! The `hamish` command line: parses arguments, imports documents, and runs
+//! the reader (or prints, with --print or when stdout is not a terminal).
+//! Errors end here as one line on stderr.
 #![forbid(unsafe_code)]
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
-use hamish::cli::{Args, BidiMode, Command, OutputFormat};
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use hamish::app::keymap::Keymap;
+use hamish::app::state::{LibraryEntry, Settings, Source, Theme};
+use hamish::app::App;
+use hamish::cli::{Args, BidiMode, Command, OutputFormat, ThemeName};
 use hamish::document::{export, import, Document};
 use hamish::layout::LayoutOptions;
 use hamish::print::{print_document, print_paragraphs, PrintOptions};
+use hamish::terminal::TerminalGuard;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -34,6 +40,23 @@ fn run(args: &Args) -> anyhow::Result<()> {
     {
         return convert(file, *to, output.as_deref(), format.format());
     }
+    let interactive =
+        !args.print && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    if interactive {
+        read(args)
+    } else {
+        print(args)
+    }
+}
+
+/// Tell the user, once, what the importer noticed.
+fn warn(path: &Path, doc: &Document) {
+    for w in &doc.meta.warnings {
+        eprintln!("hamish: {}: {w}", path.display());
+    }
+}
+
+fn print(args: &Args) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let to_terminal = stdout.is_terminal();
     let layout = LayoutOptions {
@@ -50,8 +73,6 @@ fn run(args: &Args) -> anyhow::Result<()> {
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.files.is_empty() {
-        // No file: the bundled essays (the reader's library screen will
-        // take this over).
         for essay in hamish::bundled::ESSAYS {
             let doc = hamish::bundled::import(essay);
             print_document(&mut out, &doc, &options)?;
@@ -77,11 +98,112 @@ fn run(args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Tell the user, once, what the importer noticed.
-fn warn(path: &Path, doc: &Document) {
-    for w in &doc.meta.warnings {
-        eprintln!("hamish: {}: {w}", path.display());
+/// The library: bundled essays, then the files named on the command line.
+fn library(args: &Args) -> Vec<LibraryEntry> {
+    let mut entries: Vec<LibraryEntry> = hamish::bundled::ESSAYS
+        .iter()
+        .enumerate()
+        .map(|(i, e)| LibraryEntry {
+            title: e.title.to_string(),
+            source: Source::Bundled(i),
+            progress: None,
+        })
+        .collect();
+    for path in &args.files {
+        entries.push(LibraryEntry {
+            title: path.display().to_string(),
+            source: Source::File(path.clone()),
+            progress: None,
+        });
     }
+    entries
+}
+
+fn settings(args: &Args) -> Settings {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Settings {
+        column: args.width.unwrap_or(80).max(1),
+        shape: args.shape.enabled(args.bidi),
+        bidi: args.bidi,
+        theme: match args.theme {
+            _ if no_color => Theme::Mono,
+            ThemeName::Dark => Theme::Dark,
+            ThemeName::Light => Theme::Light,
+            ThemeName::Mono => Theme::Mono,
+        },
+        mouse: !args.no_mouse,
+    }
+}
+
+/// The full-screen reader.
+fn read(args: &Args) -> anyhow::Result<()> {
+    let library = library(args);
+    let bundled = hamish::bundled::ESSAYS.len();
+    // Import before touching the terminal, so errors print normally.
+    let (doc, current, show_library) = match args.files.first() {
+        Some(path) => {
+            let doc = import::import_path(path, args.format.format())?;
+            warn(path, &doc);
+            (doc, Some(bundled), false)
+        }
+        None => (
+            hamish::bundled::import(&hamish::bundled::ESSAYS[0]),
+            Some(0),
+            true,
+        ),
+    };
+    let settings = settings(args);
+    let guard = TerminalGuard::enter(settings.mouse, settings.bidi == BidiMode::App)?;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(
+        doc,
+        settings,
+        Keymap::defaults(),
+        library,
+        size.width,
+        size.height,
+    );
+    app.current = current;
+    if show_library {
+        app.update(hamish::app::Action::Library);
+    }
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| hamish::ui::render(&app, frame))?;
+            dirty = false;
+        }
+        if app.quit || guard.should_stop() {
+            break;
+        }
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        dirty = true;
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                if let Some(action) = app.keymap.action(&key) {
+                    app.update(action);
+                }
+            }
+            Event::Mouse(mouse) => match mouse.kind {
+                MouseEventKind::ScrollDown => app.wheel(3),
+                MouseEventKind::ScrollUp => app.wheel(-3),
+                MouseEventKind::Down(MouseButton::Left) => app.click(mouse.column, mouse.row),
+                _ => dirty = false,
+            },
+            Event::Resize(width, height) => {
+                app.resize(width, height);
+                terminal.autoresize()?;
+            }
+            _ => dirty = false,
+        }
+    }
+    drop(terminal);
+    drop(guard);
+    Ok(())
 }
 
 fn convert(

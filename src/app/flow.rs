@@ -1,0 +1,532 @@
+//! The reading flow: a document as the reader scrolls through it. One item
+//! per title, heading, paragraph, list item, reference and note, each laid
+//! out lazily and cached for the current width, and a position that is a
+//! text anchor, so that a new width keeps the reader on the same sentence.
+
+use std::ops::Range;
+
+use crate::document::{BlockKind, Document};
+use crate::layout::{layout_paragraph, Direction, Laid, LayoutOptions};
+
+/// What an item is, for styling and navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    Title,
+    /// The heading of section n.
+    Heading(usize),
+    Paragraph,
+    ListItem,
+    Reference,
+    NotesHeading,
+    /// The text of note n (index into `Document::notes`).
+    Note(usize),
+}
+
+/// A footnote marker in the flow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowMarker {
+    pub item: usize,
+    /// Byte range of the marker label in the item's text.
+    pub range: Range<usize>,
+    /// Index into `Document::notes`, or `None` when its text is missing.
+    pub note: Option<usize>,
+}
+
+/// One laid-out unit of the flow.
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub kind: ItemKind,
+    /// Stable id of what it shows (section, block or note id).
+    pub id: String,
+    /// Index of the section it belongs to (notes: none).
+    pub section: Option<usize>,
+    pub text: String,
+    pub direction: Direction,
+    /// Offset of this item's text in the whole flow, for the percentage.
+    pub offset: usize,
+}
+
+/// A position: the item and the byte of its text at the top of the view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Anchor {
+    pub item: usize,
+    pub byte: usize,
+}
+
+/// The first row of the view: item and row within it; `row` may equal the
+/// item's row count, meaning the blank row after it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pos {
+    pub item: usize,
+    pub row: usize,
+}
+
+/// One screen row of the flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlowRow {
+    /// Row `row` of item `item`.
+    Text { item: usize, row: usize },
+    /// The blank row after an item.
+    Gap,
+}
+
+/// The flow of a document.
+#[derive(Clone, Debug)]
+pub struct Flow {
+    pub items: Vec<Item>,
+    pub markers: Vec<FlowMarker>,
+    /// Item of each section's heading.
+    pub section_items: Vec<usize>,
+    /// Item of each note's text.
+    pub note_items: Vec<usize>,
+    pub total_bytes: usize,
+    options: LayoutOptions,
+    cache: Vec<Option<Laid>>,
+    pub pos: Pos,
+}
+
+impl Flow {
+    /// Build the flow of `doc` (title, sections, then the notes).
+    pub fn new(doc: &Document, options: LayoutOptions) -> Flow {
+        let mut items = Vec::new();
+        let mut markers = Vec::new();
+        let mut section_items = Vec::new();
+        let mut note_items = Vec::new();
+        let mut offset = 0;
+        let mut push = |items: &mut Vec<Item>, kind, id: &str, section, text: String, direction| {
+            let len = text.len();
+            items.push(Item {
+                kind,
+                id: id.to_string(),
+                section,
+                text,
+                direction,
+                offset,
+            });
+            offset += len + 1;
+        };
+        if !doc.meta.title.is_empty() {
+            push(
+                &mut items,
+                ItemKind::Title,
+                "title",
+                None,
+                doc.meta.title.clone(),
+                Direction::Auto,
+            );
+        }
+        for (s, section) in doc.sections.iter().enumerate() {
+            section_items.push(items.len());
+            if let Some(title) = &section.title {
+                push(
+                    &mut items,
+                    ItemKind::Heading(s),
+                    &section.id,
+                    Some(s),
+                    title.clone(),
+                    Direction::Auto,
+                );
+            }
+            let lang_dir = match section.lang.as_deref() {
+                Some("en") => Direction::Ltr,
+                _ => Direction::Auto,
+            };
+            for block in &section.blocks {
+                let flat = block.flat();
+                let flat_len = flat.text.len();
+                let (kind, text) = match block.kind {
+                    BlockKind::Paragraph => (ItemKind::Paragraph, flat.text),
+                    BlockKind::Item => (ItemKind::ListItem, format!("\u{2022} {}", flat.text)),
+                    BlockKind::Reference => {
+                        (ItemKind::Reference, format!("\u{2022} {}", flat.text))
+                    }
+                };
+                let shift = text.len() - flat_len;
+                let item = items.len();
+                for m in flat.markers {
+                    let note = m
+                        .note
+                        .as_ref()
+                        .and_then(|id| doc.notes.iter().position(|n| &n.id == id));
+                    markers.push(FlowMarker {
+                        item,
+                        range: m.range.start + shift..m.range.end + shift,
+                        note,
+                    });
+                }
+                let direction = if block.direction == Direction::Auto {
+                    lang_dir
+                } else {
+                    block.direction
+                };
+                push(&mut items, kind, &block.id, Some(s), text, direction);
+            }
+        }
+        if !doc.notes.is_empty() {
+            let rtl = doc.meta.language.as_deref() == Some("ar");
+            // الهوامش (the notes)
+            let title = if rtl {
+                "\u{0627}\u{0644}\u{0647}\u{0648}\u{0627}\u{0645}\u{0634}"
+            } else {
+                "Notes"
+            };
+            push(
+                &mut items,
+                ItemKind::NotesHeading,
+                "notes",
+                None,
+                title.to_string(),
+                Direction::Auto,
+            );
+            for (n, note) in doc.notes.iter().enumerate() {
+                note_items.push(items.len());
+                let body: Vec<String> = note.blocks.iter().map(|b| b.flat().text).collect();
+                let text = format!(
+                    "{} {}",
+                    crate::document::marker_label(&note.label),
+                    body.join(" ")
+                );
+                push(
+                    &mut items,
+                    ItemKind::Note(n),
+                    &note.id,
+                    None,
+                    text,
+                    Direction::Auto,
+                );
+            }
+        }
+        let total_bytes = offset.max(1);
+        let cache = vec![None; items.len()];
+        Flow {
+            items,
+            markers,
+            section_items,
+            note_items,
+            total_bytes,
+            options,
+            cache,
+            pos: Pos::default(),
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        self.options.width
+    }
+
+    /// Lay out item `i` if it is not cached.
+    pub fn ensure(&mut self, i: usize) {
+        if i < self.items.len() && self.cache[i].is_none() {
+            let item = &self.items[i];
+            let options = LayoutOptions {
+                direction: item.direction,
+                ..self.options
+            };
+            self.cache[i] = Some(layout_paragraph(&item.text, &options, &[]));
+        }
+    }
+
+    /// The layout of item `i`, if laid out.
+    pub fn laid(&self, i: usize) -> Option<&Laid> {
+        self.cache.get(i).and_then(Option::as_ref)
+    }
+
+    /// Rows of item `i`, gap not included.
+    pub fn rows(&mut self, i: usize) -> usize {
+        self.ensure(i);
+        self.laid(i).map_or(0, |l| l.rows.len())
+    }
+
+    /// Rows of item `i` including the blank row after it (none after the last).
+    fn height(&mut self, i: usize) -> usize {
+        self.rows(i) + usize::from(i + 1 < self.items.len())
+    }
+
+    /// Change the layout (width, shaping…), keeping the top sentence.
+    pub fn set_options(&mut self, options: LayoutOptions) {
+        if options.width == self.options.width
+            && options.shape == self.options.shape
+            && options.reorder == self.options.reorder
+        {
+            return;
+        }
+        let anchor = self.anchor();
+        self.options = options;
+        self.cache.iter_mut().for_each(|c| *c = None);
+        self.goto_anchor(anchor);
+    }
+
+    /// The text anchor of the top of the view.
+    pub fn anchor(&self) -> Anchor {
+        let Pos { item, row } = self.pos;
+        let byte = self
+            .laid(item)
+            .and_then(|l| {
+                l.rows.get(row).map(|r| {
+                    l.cells[r.cells.clone()]
+                        .iter()
+                        .map(|c| c.start as usize)
+                        .min()
+                        .unwrap_or(0)
+                })
+            })
+            .unwrap_or(0);
+        Anchor { item, byte }
+    }
+
+    /// Put the row holding `anchor` at the top.
+    pub fn goto_anchor(&mut self, anchor: Anchor) {
+        let item = anchor.item.min(self.items.len().saturating_sub(1));
+        self.ensure(item);
+        let row = self.row_of(item, anchor.byte);
+        self.pos = Pos { item, row };
+    }
+
+    /// The row of item `i` that shows byte `byte` (the last row that starts
+    /// at or before it).
+    pub fn row_of(&mut self, i: usize, byte: usize) -> usize {
+        self.ensure(i);
+        let Some(laid) = self.laid(i) else { return 0 };
+        let mut best = 0;
+        for (r, row) in laid.rows.iter().enumerate() {
+            let cells = &laid.cells[row.cells.clone()];
+            if cells
+                .iter()
+                .any(|c| (c.start as usize..c.end.max(c.start + 1) as usize).contains(&byte))
+            {
+                return r;
+            }
+            if let Some(start) = cells.iter().map(|c| c.start as usize).min() {
+                if start <= byte {
+                    best = r;
+                }
+            }
+        }
+        best
+    }
+
+    /// Scroll down by `n` rows, stopping where the last row reaches the
+    /// bottom of a view `height` rows high.
+    pub fn scroll_down(&mut self, n: usize, height: usize) {
+        let limit = self.max_top(height);
+        for _ in 0..n {
+            if !self.is_after(limit, self.pos) {
+                break;
+            }
+            self.step_down();
+        }
+        if self.is_after(self.pos, limit) {
+            self.pos = limit;
+        }
+    }
+
+    fn is_after(&self, a: Pos, b: Pos) -> bool {
+        (a.item, a.row) > (b.item, b.row)
+    }
+
+    fn step_down(&mut self) {
+        let h = self.height(self.pos.item);
+        if self.pos.row + 1 < h {
+            self.pos.row += 1;
+        } else if self.pos.item + 1 < self.items.len() {
+            self.pos = Pos {
+                item: self.pos.item + 1,
+                row: 0,
+            };
+        }
+    }
+
+    /// Scroll up by `n` rows.
+    pub fn scroll_up(&mut self, n: usize) {
+        for _ in 0..n {
+            if self.pos.row > 0 {
+                self.pos.row -= 1;
+            } else if self.pos.item > 0 {
+                let prev = self.pos.item - 1;
+                let h = self.height(prev);
+                self.pos = Pos {
+                    item: prev,
+                    row: h.saturating_sub(1),
+                };
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// The top position that puts the last row at the bottom of the view.
+    pub fn max_top(&mut self, height: usize) -> Pos {
+        let Some(last) = self.items.len().checked_sub(1) else {
+            return Pos::default();
+        };
+        let mut remaining = height.max(1);
+        let mut item = last;
+        loop {
+            let h = self.height(item);
+            if h >= remaining {
+                return Pos {
+                    item,
+                    row: h - remaining,
+                };
+            }
+            remaining -= h;
+            if item == 0 {
+                return Pos::default();
+            }
+            item -= 1;
+        }
+    }
+
+    /// Go to the start of item `i`, keeping within the scroll range.
+    pub fn goto_item(&mut self, i: usize, height: usize) {
+        self.pos = Pos {
+            item: i.min(self.items.len().saturating_sub(1)),
+            row: 0,
+        };
+        self.clamp(height);
+    }
+
+    /// Keep the position within the scroll range.
+    pub fn clamp(&mut self, height: usize) {
+        let limit = self.max_top(height);
+        if self.is_after(self.pos, limit) {
+            self.pos = limit;
+        }
+    }
+
+    /// Lay out what a view `height` rows high shows from the current
+    /// position, and return its rows.
+    pub fn prepare(&mut self, height: usize) -> Vec<FlowRow> {
+        let mut rows = Vec::with_capacity(height);
+        let mut pos = self.pos;
+        while rows.len() < height && pos.item < self.items.len() {
+            let n = self.rows(pos.item);
+            let h = self.height(pos.item);
+            if pos.row < n {
+                rows.push(FlowRow::Text {
+                    item: pos.item,
+                    row: pos.row,
+                });
+            } else if pos.row < h {
+                rows.push(FlowRow::Gap);
+            }
+            if pos.row + 1 < h {
+                pos.row += 1;
+            } else {
+                pos = Pos {
+                    item: pos.item + 1,
+                    row: 0,
+                };
+            }
+        }
+        rows
+    }
+
+    /// The rows a view `height` high shows, from layouts already made by
+    /// [`Flow::prepare`] (rows not laid out are left out).
+    pub fn visible(&self, height: usize) -> Vec<FlowRow> {
+        let mut rows = Vec::with_capacity(height);
+        let mut pos = self.pos;
+        while rows.len() < height && pos.item < self.items.len() {
+            let Some(laid) = self.laid(pos.item) else {
+                break;
+            };
+            let n = laid.rows.len();
+            let h = n + usize::from(pos.item + 1 < self.items.len());
+            if pos.row < n {
+                rows.push(FlowRow::Text {
+                    item: pos.item,
+                    row: pos.row,
+                });
+            } else if pos.row < h {
+                rows.push(FlowRow::Gap);
+            }
+            if pos.row + 1 < h {
+                pos.row += 1;
+            } else {
+                pos = Pos {
+                    item: pos.item + 1,
+                    row: 0,
+                };
+            }
+        }
+        rows
+    }
+
+    /// How far through the flow the top of the view is, 0–100.
+    pub fn percent(&self) -> usize {
+        let anchor = self.anchor();
+        let at = self.items.get(anchor.item).map_or(0, |i| i.offset) + anchor.byte;
+        (at * 100 / self.total_bytes).min(100)
+    }
+
+    /// The section the top of the view is in.
+    pub fn current_section(&self) -> Option<usize> {
+        (0..=self.pos.item.min(self.items.len().saturating_sub(1)))
+            .rev()
+            .find_map(|i| self.items[i].section)
+    }
+
+    /// The screen row (0-based within the view) of marker `m`, if visible.
+    pub fn marker_row(&self, m: usize, rows: &[FlowRow]) -> Option<usize> {
+        let marker = self.markers.get(m)?;
+        let laid = self.laid(marker.item)?;
+        rows.iter().position(|r| match *r {
+            FlowRow::Text { item, row } if item == marker.item => laid
+                .row_cells(row)
+                .iter()
+                .any(|c| c.range().contains(&marker.range.start)),
+            _ => false,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::import::lines;
+
+    fn flow(text: &str, width: usize) -> Flow {
+        let doc = lines(text);
+        Flow::new(
+            &doc,
+            LayoutOptions {
+                width,
+                ..LayoutOptions::default()
+            },
+        )
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_end() {
+        let mut f = flow("one\ntwo\nthree\nfour\nfive", 20);
+        // 5 items + 4 gaps = 9 rows; a 4-row view can scroll to row 5.
+        f.scroll_down(100, 4);
+        let rows = f.prepare(4);
+        assert_eq!(rows.last(), Some(&FlowRow::Text { item: 4, row: 0 }));
+        assert_eq!(rows.len(), 4);
+        f.scroll_up(100);
+        assert_eq!(f.pos, Pos::default());
+    }
+
+    #[test]
+    fn a_new_width_keeps_the_top_sentence() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
+        let mut f = flow(text, 10);
+        f.scroll_down(3, 2);
+        let before = f.anchor();
+        let word_at_top: String = text[before.byte..].split(' ').next().unwrap().to_string();
+        f.set_options(LayoutOptions {
+            width: 25,
+            ..LayoutOptions::default()
+        });
+        let after = f.anchor();
+        f.prepare(2);
+        let laid = f.laid(after.item).unwrap();
+        let row_text = laid.row_strings(text)[f.pos.row].clone();
+        assert!(
+            row_text.contains(&word_at_top),
+            "{word_at_top} in {row_text}"
+        );
+    }
+}

@@ -1,0 +1,253 @@
+//! Boxes drawn over the text: the footnote popup, the table of contents,
+//! the help screen and the library.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::text::{draw_line, draw_row, fill};
+use super::theme::Styles;
+use crate::app::state::{layout_options, Overlay, PreparedPopup};
+use crate::app::App;
+use crate::layout::{Direction, LayoutOptions};
+
+/// A bordered, cleared box; returns its inner area.
+fn frame_box(buf: &mut Buffer, rect: Rect, style: ratatui::style::Style) -> Rect {
+    let rect = rect.intersection(buf.area);
+    Clear.render(rect, buf);
+    let block = Block::default().borders(Borders::ALL).border_style(style);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+/// A title on a box's top border, through the bidi layout.
+fn box_title(
+    buf: &mut Buffer,
+    rect: Rect,
+    title: &str,
+    options: LayoutOptions,
+    style: ratatui::style::Style,
+) {
+    if rect.width > 4 {
+        let options = LayoutOptions {
+            direction: Direction::Ltr,
+            ..options
+        };
+        draw_line(
+            buf,
+            rect.x + 2,
+            rect.y,
+            rect.width - 4,
+            title,
+            style,
+            options,
+        );
+    }
+}
+
+pub fn popup(app: &App, popup: &PreparedPopup, buf: &mut Buffer, area: Rect, theme: &Styles) {
+    let (x, y, w, h) = popup.rect;
+    let rect = Rect::new(area.x + x, area.y + y, w, h);
+    let inner = frame_box(buf, rect, theme.border_focus);
+    let options = layout_options(&app.settings, inner.width);
+    box_title(buf, rect, &popup.title, options, theme.heading);
+    let scroll = app.popup.map_or(0, |p| p.scroll);
+    let style = if popup.missing { theme.dim } else { theme.text };
+    for (i, row) in (scroll..popup.laid.rows.len())
+        .enumerate()
+        .take(usize::from(inner.height))
+    {
+        draw_row(
+            buf,
+            (
+                inner.x + 1,
+                inner.y + i as u16,
+                inner.width.saturating_sub(2),
+            ),
+            &popup.text,
+            &popup.laid,
+            row,
+            &|_| style,
+        );
+    }
+    if popup.laid.rows.len() > usize::from(inner.height) && inner.width > 6 {
+        let more = format!(
+            " {}/{} ",
+            (scroll + usize::from(inner.height)).min(popup.laid.rows.len()),
+            popup.laid.rows.len()
+        );
+        draw_line(
+            buf,
+            rect.x + rect.width.saturating_sub(more.len() as u16 + 2),
+            rect.y + rect.height - 1,
+            more.len() as u16,
+            &more,
+            theme.dim,
+            options,
+        );
+    }
+}
+
+/// A centered box of at most `w` x `h` within `area` (status line excluded).
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let avail = Rect::new(
+        area.x,
+        area.y,
+        area.width,
+        area.height.saturating_sub(1).max(1),
+    );
+    let w = w.min(avail.width);
+    let h = h.min(avail.height);
+    Rect::new(
+        avail.x + (avail.width - w) / 2,
+        avail.y + (avail.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Toc { selected } => {
+            let entries = app.toc_entries();
+            let rect = centered(area, 64, entries.len() as u16 + 2);
+            if rect.width < 5 || rect.height < 3 {
+                return;
+            }
+            let inner = frame_box(buf, rect, theme.border_focus);
+            // جدول المحتويات (table of contents)
+            let options = layout_options(&app.settings, inner.width);
+            box_title(buf, rect, " contents \u{2014} \u{062C}\u{062F}\u{0648}\u{0644} \u{0627}\u{0644}\u{0645}\u{062D}\u{062A}\u{0648}\u{064A}\u{0627}\u{062A} ", options, theme.heading);
+            list(
+                buf,
+                inner,
+                entries.iter().map(|(_, t)| t.as_str()),
+                *selected,
+                options,
+                theme,
+            );
+        }
+        Overlay::Library { selected } => {
+            let titles: Vec<String> = app
+                .library
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let progress = e
+                        .progress
+                        .map(|p| format!("{p:>3}% "))
+                        .unwrap_or_else(|| "     ".into());
+                    let open = if app.current == Some(i) {
+                        "\u{25B8} "
+                    } else {
+                        "  "
+                    };
+                    format!("{open}{progress}\u{2068}{}\u{2069}", e.title)
+                })
+                .collect();
+            let rect = centered(area, 72, titles.len() as u16 + 2);
+            if rect.width < 5 || rect.height < 3 {
+                return;
+            }
+            let inner = frame_box(buf, rect, theme.border_focus);
+            let options = LayoutOptions {
+                direction: Direction::Ltr,
+                ..layout_options(&app.settings, inner.width)
+            };
+            box_title(
+                buf,
+                rect,
+                " library \u{2014} Enter opens, Esc closes ",
+                options,
+                theme.heading,
+            );
+            list(
+                buf,
+                inner,
+                titles.iter().map(String::as_str),
+                *selected,
+                options,
+                theme,
+            );
+        }
+        Overlay::Help { scroll } => {
+            let lines: Vec<String> = app
+                .keymap
+                .entries()
+                .iter()
+                .map(|(action, keys)| {
+                    let names: Vec<String> = keys.iter().map(|k| k.name()).collect();
+                    format!("{:<22} {}", names.join(", "), action.describe())
+                })
+                .collect();
+            let rect = centered(area, 78, lines.len() as u16 + 2);
+            if rect.width < 5 || rect.height < 3 {
+                return;
+            }
+            let inner = frame_box(buf, rect, theme.border_focus);
+            let options = LayoutOptions {
+                direction: Direction::Ltr,
+                ..layout_options(&app.settings, inner.width)
+            };
+            box_title(
+                buf,
+                rect,
+                " keys \u{2014} Esc closes ",
+                options,
+                theme.heading,
+            );
+            for (i, line) in lines
+                .iter()
+                .skip(*scroll)
+                .take(usize::from(inner.height))
+                .enumerate()
+            {
+                draw_line(
+                    buf,
+                    inner.x + 1,
+                    inner.y + i as u16,
+                    inner.width.saturating_sub(2),
+                    line,
+                    theme.text,
+                    options,
+                );
+            }
+        }
+    }
+}
+
+/// A list with a highlighted entry, scrolled to keep it visible.
+fn list<'a>(
+    buf: &mut Buffer,
+    inner: Rect,
+    entries: impl Iterator<Item = &'a str>,
+    selected: usize,
+    options: LayoutOptions,
+    theme: &Styles,
+) {
+    let entries: Vec<&str> = entries.collect();
+    let height = usize::from(inner.height).max(1);
+    let first = selected.saturating_sub(height - 1);
+    for (i, entry) in entries.iter().enumerate().skip(first).take(height) {
+        let y = inner.y + (i - first) as u16;
+        let style = if i == selected {
+            theme.selected
+        } else {
+            theme.text
+        };
+        if i == selected {
+            fill(buf, inner.x, y, inner.width, style);
+        }
+        draw_line(
+            buf,
+            inner.x + 1,
+            y,
+            inner.width.saturating_sub(2),
+            entry,
+            style,
+            options,
+        );
+    }
+}

@@ -1,0 +1,83 @@
+//! The status line: document title, current section, position, and the
+//! last message, in reverse video on the bottom row.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::text::{draw_line, fill};
+use super::theme::Styles;
+use crate::app::state::View;
+use crate::app::App;
+use crate::layout::Direction;
+
+pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
+    let y = area.y + area.height - 1;
+    fill(buf, area.x, y, area.width, theme.status);
+    let options = crate::app::state::layout_options(&app.settings, area.width);
+    let right = match (&app.message, app.view) {
+        (Some(m), _) => m.clone(),
+        (None, View::Parallel(p)) => format!(
+            "side by side \u{2502} {} \u{2502} Tab pane \u{2502} l link \u{2502} a {}",
+            if p.linked { "linked" } else { "unlinked" },
+            if p.whole_arabic {
+                "abstract"
+            } else {
+                "whole text"
+            }
+        ),
+        (None, View::Reader) => {
+            let marker = match app.selected_marker {
+                Some(m) => format!("note {} of {} \u{2502} ", m + 1, app.flow.markers.len()),
+                None => String::new(),
+            };
+            format!("{marker}{}% \u{2502} ? help", app.flow.percent())
+        }
+    };
+    let right_width = (right.chars().count() as u16 + 1).min(area.width);
+    let left_width = area.width.saturating_sub(right_width + 1);
+    // Title and section, each through the bidi layout in its own slot.
+    let section = app.position_text();
+    let title_width = if section.is_empty() {
+        left_width
+    } else {
+        left_width / 2
+    };
+    let ltr = crate::layout::LayoutOptions {
+        direction: Direction::Auto,
+        align_rtl: false,
+        ..options
+    };
+    draw_line(
+        buf,
+        area.x + 1,
+        y,
+        title_width.saturating_sub(1),
+        &app.doc.meta.title,
+        theme.status,
+        ltr,
+    );
+    if !section.is_empty() && left_width > title_width + 3 {
+        let forced = crate::layout::LayoutOptions {
+            direction: Direction::Ltr,
+            ..ltr
+        };
+        draw_line(
+            buf,
+            area.x + title_width + 1,
+            y,
+            left_width - title_width - 1,
+            &format!("\u{2502} {section}"),
+            theme.status,
+            forced,
+        );
+    }
+    draw_line(
+        buf,
+        area.x + area.width - right_width,
+        y,
+        right_width,
+        &right,
+        theme.status,
+        ltr,
+    );
+}

@@ -1,0 +1,69 @@
+//! Drawing laid-out rows into a buffer, cell by cell, and single lines of
+//! UI text (titles, labels) through the same bidi layout, so document text
+//! never reaches the terminal raw or in logical order.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+
+use crate::layout::{layout_paragraph, Cell, Laid, LayoutOptions};
+
+/// Draw row `row` of `laid` at `(x, y)`, at most `width` cells; `style`
+/// gives each cell its style.
+pub fn draw_row(
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    source: &str,
+    laid: &Laid,
+    row: usize,
+    style: &dyn Fn(&Cell) -> Style,
+) {
+    let Some(r) = laid.rows.get(row) else { return };
+    let right = x.saturating_add(width).min(buf.area.right());
+    let mut cx = x.saturating_add(r.indent.min(usize::from(u16::MAX)) as u16);
+    if y >= buf.area.bottom() {
+        return;
+    }
+    let mut symbol = String::new();
+    for cell in laid.row_cells(row) {
+        let w = u16::from(cell.width);
+        if cx.saturating_add(w) > right {
+            break;
+        }
+        symbol.clear();
+        cell.push_text(source, &mut symbol);
+        buf.set_stringn(cx, y, &symbol, usize::from(w), style(cell));
+        cx += w;
+    }
+}
+
+/// Draw `text` as one line at (x, y) within `width` cells: laid out with
+/// the bidi engine (an RTL text is right-aligned), first row only.
+pub fn draw_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    text: &str,
+    style: Style,
+    options: LayoutOptions,
+) {
+    if width == 0 {
+        return;
+    }
+    let options = LayoutOptions {
+        width: usize::from(width),
+        ..options
+    };
+    let laid = layout_paragraph(text, &options, &[]);
+    draw_row(buf, (x, y, width), text, &laid, 0, &|_| style);
+}
+
+/// Fill a row span with a style (for reverse-video bars).
+pub fn fill(buf: &mut Buffer, x: u16, y: u16, width: u16, style: Style) {
+    let right = x.saturating_add(width).min(buf.area.right());
+    for cx in x..right {
+        if y < buf.area.bottom() {
+            buf[(cx, y)].set_symbol(" ").set_style(style);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! What each kind of text looks like, per theme. The mono theme (and
+//! NO_COLOR) uses bold, underline and reverse video only, never colour.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::state::Theme;
+
+/// Styles for one theme.
+#[derive(Clone, Copy, Debug)]
+pub struct Styles {
+    pub text: Style,
+    pub title: Style,
+    pub heading: Style,
+    pub marker: Style,
+    pub marker_selected: Style,
+    pub status: Style,
+    pub border: Style,
+    pub border_focus: Style,
+    pub selected: Style,
+    pub dim: Style,
+}
+
+impl Styles {
+    pub fn new(theme: Theme) -> Styles {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let reverse = Style::default().add_modifier(Modifier::REVERSED);
+        match theme {
+            Theme::Mono => Styles {
+                text: Style::default(),
+                title: bold.add_modifier(Modifier::UNDERLINED),
+                heading: bold,
+                marker: bold.add_modifier(Modifier::UNDERLINED),
+                marker_selected: reverse.add_modifier(Modifier::BOLD),
+                status: reverse,
+                border: Style::default(),
+                border_focus: bold,
+                selected: reverse,
+                dim: Style::default(),
+            },
+            Theme::Dark | Theme::Light => {
+                let accent = if theme == Theme::Dark {
+                    Color::Cyan
+                } else {
+                    Color::Blue
+                };
+                let marker = if theme == Theme::Dark {
+                    Color::Yellow
+                } else {
+                    Color::Magenta
+                };
+                Styles {
+                    text: Style::default(),
+                    title: bold.fg(accent).add_modifier(Modifier::UNDERLINED),
+                    heading: bold.fg(accent),
+                    marker: bold.fg(marker),
+                    marker_selected: reverse.fg(marker).add_modifier(Modifier::BOLD),
+                    status: reverse,
+                    border: Style::default().fg(Color::DarkGray),
+                    border_focus: Style::default().fg(accent),
+                    selected: reverse,
+                    dim: Style::default().fg(Color::DarkGray),
+                }
+            }
+        }
+    }
+}
