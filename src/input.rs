@@ -64,6 +64,10 @@ pub fn read_text(path: &Path) -> Result<SourceText, InputError> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    // `contains` on bytes is a memchr; find the offset only when needed.
+    if !bytes.contains(&0) {
+        return None;
+    }
     bytes.iter().position(|&b| b == 0)
 }
 

@@ -13,5 +13,6 @@ pub mod input;
 pub mod layout;
 pub mod persist;
 pub mod print;
+pub mod screen;
 pub mod terminal;
 pub mod ui;

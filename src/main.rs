@@ -140,10 +140,16 @@ fn read(args: &Args) -> anyhow::Result<()> {
     let library = library(args);
     let bundled = hamish::bundled::ESSAYS.len();
     // Import before touching the terminal, so errors print normally.
+    let mut pending = None;
     let (doc, current, show_library) = match args.files.first() {
         Some(path) => {
-            let doc = import::import_path(path, args.format.format())?;
-            warn(path, &doc);
+            let (doc, rest) = open_quickly(path, args.format.format())?;
+            // A first part's warnings are about where it was cut; the whole
+            // document's are shown when it arrives.
+            if rest.is_none() {
+                warn(path, &doc);
+            }
+            pending = rest;
             (doc, Some(bundled), false)
         }
         None => (
@@ -154,17 +160,12 @@ fn read(args: &Args) -> anyhow::Result<()> {
     };
     let settings = settings(args);
     let guard = TerminalGuard::enter(settings.mouse, settings.bidi == BidiMode::App)?;
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
-    let size = terminal.size()?;
-    let mut app = App::new(
-        doc,
-        settings,
-        Keymap::defaults(),
-        library,
-        size.width,
-        size.height,
-    );
+    let (width, height) = crossterm::terminal::size()?;
+    let mut screen = hamish::screen::Screen::new(std::io::BufWriter::with_capacity(
+        1 << 16,
+        std::io::stdout(),
+    ));
+    let mut app = App::new(doc, settings, Keymap::defaults(), library, width, height);
     app.current = current;
     if show_library {
         app.update(hamish::app::Action::Library);
@@ -172,13 +173,26 @@ fn read(args: &Args) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|frame| hamish::ui::render(&app, frame))?;
+            screen.paint(&app)?;
             dirty = false;
         }
         if app.quit || guard.should_stop() {
             break;
         }
-        if !event::poll(Duration::from_millis(200))? {
+        if let Some(rx) = &pending {
+            if let Ok(full) = rx.try_recv() {
+                let warnings = full.meta.warnings.clone();
+                app.replace_document(full);
+                if let Some(first) = warnings.first() {
+                    app.message = Some(format!("{first} ({} warning(s) in all)", warnings.len()));
+                }
+                pending = None;
+                dirty = true;
+                continue;
+            }
+        }
+        let wait = if pending.is_some() { 20 } else { 200 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         dirty = true;
@@ -194,16 +208,52 @@ fn read(args: &Args) -> anyhow::Result<()> {
                 MouseEventKind::Down(MouseButton::Left) => app.click(mouse.column, mouse.row),
                 _ => dirty = false,
             },
-            Event::Resize(width, height) => {
-                app.resize(width, height);
-                terminal.autoresize()?;
-            }
+            Event::Resize(width, height) => app.resize(width, height),
             _ => dirty = false,
         }
     }
-    drop(terminal);
+    drop(screen);
     drop(guard);
     Ok(())
+}
+
+/// Files larger than this open in two steps.
+const QUICK_OPEN_BYTES: usize = 2_000_000;
+
+/// Import `path`; a large file in formats read from the top down (PDF text,
+/// plain) first gives a document made from its first part, so the first
+/// frame comes at once, while the whole is imported on another thread and
+/// handed over through the returned channel.
+fn open_quickly(
+    path: &Path,
+    format: Option<hamish::document::Format>,
+) -> anyhow::Result<(Document, Option<std::sync::mpsc::Receiver<Document>>)> {
+    use hamish::document::Format;
+    let source = hamish::input::read_text(path)?;
+    let format = format.unwrap_or_else(|| import::detect::detect(path, &source.text));
+    let quick = matches!(format, Format::Pdftext | Format::Plain | Format::Lines)
+        && source.text.len() > QUICK_OPEN_BYTES;
+    if !quick {
+        return Ok((import::import_source(&source, Some(format))?, None));
+    }
+    // The first part, cut at a line end.
+    let limit = source.text.floor_char_boundary(QUICK_OPEN_BYTES / 4);
+    let cut = source.text[..limit].rfind('\n').map_or(limit, |i| i + 1);
+    let head = hamish::input::SourceText {
+        path: source.path.clone(),
+        text: source.text[..cut].to_string(),
+        replaced: source.replaced,
+    };
+    let first = import::import_source(&head, Some(format))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let doc = import::import_source(&source, Some(format));
+        drop(source); // before the reader copies the text into its flow
+        if let Ok(doc) = doc {
+            let _ = tx.send(doc);
+        }
+    });
+    Ok((first, Some(rx)))
 }
 
 fn convert(

@@ -117,6 +117,22 @@ fn read_seed_000_with_the_keyboard() {
         "full screen on the alternate screen"
     );
 
+    // j and k scroll with the terminal's own scrolling (a scroll region);
+    // three down and three up must give back exactly the first screen.
+    let first_screen = s.parser.screen().contents();
+    for key in ["j", "j", "j", "k", "k", "k"] {
+        s.key(key);
+    }
+    s.pump(Duration::from_millis(200));
+    assert_eq!(s.parser.screen().contents(), first_screen);
+    // One line down: every text row moves up by one (the status line,
+    // the last row, stays).
+    let before: Vec<String> = s.parser.screen().rows(0, 100).collect();
+    s.key("j");
+    s.pump(Duration::from_millis(200));
+    let after: Vec<String> = s.parser.screen().rows(0, 100).collect();
+    assert_eq!(after[..28], before[1..29]);
+
     // t: the table of contents lists المقدمة (introduction) and الخاتمة (conclusion).
     s.key("t");
     s.wait_for("the contents", |c| {

@@ -210,6 +210,31 @@ impl App {
         self.prepare();
     }
 
+    /// Put in the whole document after a first frame was shown from the
+    /// start of it (see `main`): the reader stays on the same sentence,
+    /// found again by the stable id of the block at the top.
+    pub fn replace_document(&mut self, doc: Document) {
+        let anchor = self.flow.anchor();
+        let id = self.flow.items.get(anchor.item).map(|i| i.id.clone());
+        self.flow = Flow::new(
+            &doc,
+            layout_options(&self.settings, self.geometry.column_width),
+        );
+        self.doc = doc;
+        self.parallel_cache = None;
+        self.popup = None;
+        self.selected_marker = None;
+        let item = id
+            .and_then(|id| self.flow.items.iter().position(|i| i.id == id))
+            .unwrap_or(anchor.item);
+        self.flow.goto_anchor(Anchor {
+            item,
+            byte: anchor.byte,
+        });
+        self.flow.clamp(self.rows());
+        self.prepare();
+    }
+
     fn rows(&self) -> usize {
         usize::from(self.geometry.text_rows).max(1)
     }

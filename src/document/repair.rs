@@ -14,9 +14,16 @@
 /// already balance is never changed, and a mirrored opener that finds no
 /// partner is left as it was. Returns `None` when nothing changed.
 pub fn mirrored_brackets(text: &str) -> Option<String> {
-    let mut chars: Vec<char> = text.chars().collect();
+    // Most text is balanced: find that out on bytes before any copying.
+    let bytes = text.as_bytes();
+    if balanced(bytes, b'(', b')') && balanced(bytes, b'[', b']') && balanced(bytes, b'{', b'}') {
+        return None;
+    }
+    // Brackets are ASCII and are only swapped for brackets, so the work
+    // can be done on bytes and the result is still UTF-8.
+    let mut chars: Vec<u8> = bytes.to_vec();
     let mut changed = false;
-    for (open, close) in [('(', ')'), ('[', ']'), ('{', '}')] {
+    for (open, close) in [(b'(', b')'), (b'[', b']'), (b'{', b'}')] {
         if balanced(&chars, open, close) {
             continue;
         }
@@ -25,12 +32,15 @@ pub fn mirrored_brackets(text: &str) -> Option<String> {
         let mut stack: Vec<(usize, bool)> = Vec::new();
         for i in 0..fixed.len() {
             let c = fixed[i];
+            if c != open && c != close {
+                continue;
+            }
             // A mirrored bracket leans the wrong way: the opener it should
             // be hangs on the word after it ("…ذلك )إلى"), the closer on
             // the word before it ("هذا( …"), unlike a real closing or
             // opening bracket.
-            let space_before = i == 0 || fixed[i - 1].is_whitespace();
-            let space_after = i + 1 == fixed.len() || fixed[i + 1].is_whitespace();
+            let space_before = i == 0 || fixed[i - 1].is_ascii_whitespace();
+            let space_after = i + 1 == fixed.len() || fixed[i + 1].is_ascii_whitespace();
             if c == open {
                 if let (Some(&(at, true)), false, true) = (stack.last(), space_before, space_after)
                 {
@@ -41,7 +51,7 @@ pub fn mirrored_brackets(text: &str) -> Option<String> {
                 } else {
                     stack.push((i, false));
                 }
-            } else if c == close {
+            } else {
                 match stack.last() {
                     Some(&(at, true)) => {
                         // ")108)": the mirrored opener closes normally.
@@ -63,10 +73,13 @@ pub fn mirrored_brackets(text: &str) -> Option<String> {
             changed = true;
         }
     }
-    changed.then(|| chars.into_iter().collect())
+    if !changed {
+        return None;
+    }
+    String::from_utf8(chars).ok()
 }
 
-fn balanced(chars: &[char], open: char, close: char) -> bool {
+fn balanced(chars: &[u8], open: u8, close: u8) -> bool {
     let mut depth = 0i32;
     for &c in chars {
         if c == open {
@@ -86,36 +99,32 @@ fn balanced(chars: &[char], open: char, close: char) -> bool {
 /// (a range runs forwards in time). Returns `None` when nothing changed.
 pub fn reversed_year_ranges(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    let is_year = |w: &[u8]| {
+        w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || (w[0] == b'2' && w[1] == b'0'))
+    };
+    let mut out = String::new();
     let mut last = 0;
-    let mut changed = false;
-    let mut i = 0;
-    while i + 9 <= bytes.len() {
-        let window = &bytes[i..i + 9];
-        let is_year = |w: &[u8]| {
-            w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || (w[0] == b'2' && w[1] == b'0'))
-        };
-        let bounded = (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && (i + 9 == bytes.len() || !bytes[i + 9].is_ascii_digit());
-        if bounded
-            && window[4] == b'-'
-            && is_year(&window[..4])
-            && is_year(&window[5..])
-            && window[..4] > window[5..]
-        {
-            out.push_str(&text[last..i]);
-            out.push_str(&text[i + 5..i + 9]);
+    // Look only around hyphens: "dddd-dddd" with no digit on either side.
+    for (dash, _) in text.match_indices('-') {
+        if dash < 4 || dash + 5 > bytes.len() || dash < last + 4 {
+            continue;
+        }
+        let (a, b) = (&bytes[dash - 4..dash], &bytes[dash + 1..dash + 5]);
+        let bounded = (dash == 4 || !bytes[dash - 5].is_ascii_digit())
+            && (dash + 5 == bytes.len() || !bytes[dash + 5].is_ascii_digit());
+        if bounded && is_year(a) && is_year(b) && a > b {
+            out.push_str(&text[last..dash - 4]);
+            out.push_str(&text[dash + 1..dash + 5]);
             out.push('-');
-            out.push_str(&text[i..i + 4]);
-            last = i + 9;
-            i += 9;
-            changed = true;
-        } else {
-            i += 1;
+            out.push_str(&text[dash - 4..dash]);
+            last = dash + 5;
         }
     }
+    if last == 0 {
+        return None;
+    }
     out.push_str(&text[last..]);
-    changed.then_some(out)
+    Some(out)
 }
 
 fn is_arabic_letter(c: char) -> bool {

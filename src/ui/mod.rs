@@ -14,10 +14,14 @@ use ratatui::Frame;
 use crate::app::state::View;
 use crate::app::App;
 
-/// Draw the whole screen.
+/// Draw the whole screen into a ratatui frame.
 pub fn render(app: &App, frame: &mut Frame) {
-    let area = frame.area();
-    let buf = frame.buffer_mut();
+    render_buffer(app, frame.buffer_mut());
+}
+
+/// Draw the whole screen into a buffer (its area is the screen).
+pub fn render_buffer(app: &App, buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
     if area.width == 0 || area.height == 0 {
         return;
     }

@@ -9,7 +9,8 @@
 //!   around, blank lines on both sides. **Running header/footer**: the
 //!   nearest isolated line above or below a page number (up to two each
 //!   side) that carries a year, an ISSN, or a volume/issue word; and any
-//!   line of 10+ characters that recurs 3+ times at least 10 lines apart.
+//!   line of 10+ characters that recurs 3+ times at least 10 lines apart,
+//!   each time with blank lines around it.
 //! - **Footnote area**: notes start at a line that begins with a marker (a
 //!   symbol-font glyph, or `(n)`/`[n]`). A note goes on while its lines are
 //!   as long as a full footnote line; its first shorter line (not its first
@@ -84,7 +85,7 @@ enum Kind {
     Furniture,
     Duplicate,
     /// Part of note n (index into the notes list).
-    Note(usize),
+    Note(u32),
     Body,
 }
 
@@ -164,9 +165,13 @@ fn bullet_item(t: &str) -> Option<&str> {
         .then(|| t[first.len_utf8()..].trim())
 }
 
+/// A line of the file: its trimmed text, the whitespace trimmed off each
+/// end (indentation is evidence), and what it turned out to be. Kept small:
+/// a large file has hundreds of thousands.
 struct Line<'a> {
-    raw: &'a str,
     text: &'a str,
+    lead: u16,
+    trail: u16,
     kind: Kind,
 }
 
@@ -190,7 +195,14 @@ pub fn import(text: &str) -> Document {
             } else {
                 Kind::Body
             };
-            Line { raw, text, kind }
+            let lead = (raw.len() - raw.trim_start().len()).min(usize::from(u16::MAX)) as u16;
+            let trail = (raw.len() - raw.trim_end().len()).min(usize::from(u16::MAX)) as u16;
+            Line {
+                text,
+                lead,
+                trail,
+                kind,
+            }
         })
         .collect();
     mark_furniture(&mut lines);
@@ -246,17 +258,24 @@ fn mark_furniture(lines: &mut [Line]) {
             }
         }
     }
-    // Lines that recur on several pages.
-    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Lines that recur on several pages: (count, last place, always 10+
+    // lines apart) per text, without a list of places per line.
+    let mut seen: HashMap<&str, (u32, usize, bool)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        if l.kind == Kind::Body && char_len(l.text) >= 10 {
-            seen.entry(l.text).or_default().push(i);
+        if l.kind == Kind::Body && l.text.len() >= 10 && isolated(lines, i) {
+            let entry = seen.entry(l.text).or_insert((0, i, true));
+            if entry.0 > 0 && i - entry.1 < 10 {
+                entry.2 = false;
+            }
+            entry.0 += 1;
+            entry.1 = i;
         }
     }
-    for places in seen.values() {
-        let spread = places.windows(2).all(|w| w[1] - w[0] >= 10);
-        if places.len() >= 3 && spread {
-            for &i in places {
+    seen.retain(|_, &mut (count, _, spread)| count >= 3 && spread);
+    if !seen.is_empty() {
+        for i in 0..n {
+            if lines[i].kind == Kind::Body && isolated(lines, i) && seen.contains_key(lines[i].text)
+            {
                 lines[i].kind = Kind::Furniture;
             }
         }
@@ -380,7 +399,7 @@ fn find_notes(lines: &mut [Line]) -> Vec<RawNote> {
     }
     for (n, note) in notes.iter().enumerate() {
         for &l in &note.lines {
-            lines[l].kind = Kind::Note(n);
+            lines[l].kind = Kind::Note(n as u32);
         }
     }
     notes
@@ -403,9 +422,10 @@ impl Pending {
         }
         if !self.text.is_empty() {
             // A URL broken at the end of a line goes on without a space.
-            let last = self.text.split_whitespace().last().unwrap_or("");
-            let url_broken = (last.starts_with("http") || last.contains("://"))
-                && last.ends_with(['-', '/', '.', '_']);
+            // (the last word only: looking from the end keeps this linear)
+            let last = self.text.rsplit(' ').next().unwrap_or("");
+            let url_broken = last.ends_with(['-', '/', '.', '_'])
+                && (last.starts_with("http") || last.contains("://"));
             if !(url_broken && is_url_line(line)) {
                 self.text.push(' ');
             }
@@ -445,8 +465,7 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
     let (typical_rtl, typical_ltr) = (typical(true), typical(false));
     let short = |t: &str| char_len(t) * 10 < 6 * if rtl(t) { typical_rtl } else { typical_ltr };
     let indented = |l: &Line| {
-        let lead = l.raw.len() - l.raw.trim_start().len();
-        let trail = l.raw.len() - l.raw.trim_end().len();
+        let (lead, trail) = (l.lead, l.trail);
         if rtl(l.text) {
             trail >= 3 || lead >= 3
         } else {
@@ -478,7 +497,13 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
             id: String::new(),
             kind,
             direction: Direction::Auto,
-            inlines: vec![Inline::Text { text: p.text }],
+            inlines: vec![Inline::Text {
+                text: {
+                    let mut t = p.text;
+                    t.shrink_to_fit();
+                    t
+                },
+            }],
             repairs: Vec::new(),
         });
         blocks_markers.push(p.markers);
@@ -489,8 +514,11 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
             continue;
         }
         let t = line.text;
-        // Headings.
-        if let Some((kind, lang, title, content)) = heading(t) {
+        // Headings. Keywords come with the abstracts, before the body.
+        let front = !sections
+            .iter()
+            .any(|s| s.kind == SectionKind::Body && s.title.is_some());
+        if let Some((kind, lang, title, content)) = heading(t, front) {
             flush(&mut sections, &mut blocks_markers, &mut pending);
             sections.push(Section {
                 id: String::new(),
@@ -591,7 +619,11 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
         .filter_map(|r| r.label.as_deref().map(|l| (l, r.lines[0])))
         .collect();
     for (b, block) in blocks.iter().enumerate() {
-        let text = block.plain_text();
+        // Blocks have one text inline here; no need to copy it.
+        let text = match block.inlines.as_slice() {
+            [Inline::Text { text }] => std::borrow::Cow::Borrowed(text.as_str()),
+            _ => std::borrow::Cow::Owned(block.plain_text()),
+        };
         for &(at, line) in &blocks_markers[b] {
             markers.push(BodyMarker {
                 block: b,
@@ -678,14 +710,22 @@ fn build(lines: &[Line], raw_notes: &[RawNote]) -> Document {
     }
     drop(blocks);
 
-    // Repairs on right-to-left text.
-    for block in sections
+    // Repairs on right-to-left text; blocks are independent, so they are
+    // shared among the cores.
+    let mut all: Vec<&mut Block> = sections
         .iter_mut()
         .flat_map(|s| s.blocks.iter_mut())
         .chain(notes.iter_mut().flat_map(|n| n.blocks.iter_mut()))
-    {
-        repair_block(block);
-    }
+        .collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = all.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        for part in all.chunks_mut(chunk) {
+            scope.spawn(move || part.iter_mut().for_each(|b| repair_block(b)));
+        }
+    });
     // Warnings for unlinked glyph markers.
     let unlinked = links
         .iter()
@@ -818,7 +858,11 @@ fn link_markers(markers: &[BodyMarker], notes: &[RawNote]) -> Vec<Option<usize>>
 }
 
 /// A known heading line: (kind, language, title, content on the same line).
-fn heading(t: &str) -> Option<(SectionKind, Option<&'static str>, String, Option<String>)> {
+/// `front`: still before the body, where a keywords line can be.
+fn heading(
+    t: &str,
+    front: bool,
+) -> Option<(SectionKind, Option<&'static str>, String, Option<String>)> {
     if t.len() > 480 {
         return None;
     }
@@ -830,6 +874,9 @@ fn heading(t: &str) -> Option<(SectionKind, Option<&'static str>, String, Option
         if kind != SectionKind::Body || is_standard_heading(&bare) {
             return Some((kind, lang, bare, None));
         }
+    }
+    if !front {
+        return None;
     }
     // Keywords with their content on the same line, in either order.
     for phrase in ["\u{0627}\u{0644}\u{0643}\u{0644}\u{0645}\u{0627}\u{062A} \u{0627}\u{0644}\u{0645}\u{0641}\u{062A}\u{0627}\u{062D}\u{064A}\u{0629}", "Keywords", "Key words"] {
@@ -855,8 +902,11 @@ fn title_like(t: &str) -> bool {
 }
 
 fn repair_block(block: &mut Block) {
-    let text = block.plain_text();
-    if !rtl(&text) {
+    let first_text = block.inlines.iter().find_map(|i| match i {
+        Inline::Text { text } => Some(text.as_str()),
+        Inline::Note { .. } => None,
+    });
+    if !first_text.is_some_and(rtl) {
         return;
     }
     for inline in &mut block.inlines {
