@@ -52,9 +52,20 @@ impl TerminalGuard {
     pub fn enter(mouse: bool, bidi: bool) -> io::Result<TerminalGuard> {
         let changes = Changes { mouse, bidi };
         let signalled = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-            signal_hook::flag::register(signal, Arc::clone(&signalled))?;
-        }
+        // The event loop sees the flag within its poll interval and leaves
+        // cleanly. But when the terminal hangs up, crossterm's poll can spin
+        // without returning, so a watchdog restores and exits if the loop
+        // has not done so half a second after the signal.
+        let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])?;
+        let flag = Arc::clone(&signalled);
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                flag.store(true, Ordering::Relaxed);
+                std::thread::sleep(std::time::Duration::from_millis(500));
+                restore(changes);
+                std::process::exit(128 + signal);
+            }
+        });
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore(changes);

@@ -100,6 +100,15 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    /// A failed test must not leave hamish running.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
 fn visual(logical: &str) -> String {
     logical.chars().rev().collect()
 }
