@@ -56,7 +56,10 @@ impl TerminalGuard {
         // cleanly. But when the terminal hangs up, crossterm's poll can spin
         // without returning, so a watchdog restores and exits if the loop
         // has not done so half a second after the signal.
-        let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])?;
+        let mut signals = signal_hook::iterator::Signals::new([
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+        ])?;
         let flag = Arc::clone(&signalled);
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
