@@ -14,5 +14,6 @@ pub mod layout;
 pub mod persist;
 pub mod print;
 pub mod screen;
+pub mod search;
 pub mod terminal;
 pub mod ui;

@@ -198,7 +198,14 @@ fn read(args: &Args) -> anyhow::Result<()> {
         dirty = true;
         match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if let Some(action) = app.keymap.action(&key) {
+                if app.prompt_open() {
+                    app.prompt_key(key);
+                } else if app.pending.is_some() {
+                    match key.code {
+                        crossterm::event::KeyCode::Char(c) => app.pending_char(c),
+                        _ => app.pending = None,
+                    }
+                } else if let Some(action) = app.keymap.action(&key) {
                     app.update(action);
                 }
             }

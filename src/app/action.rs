@@ -52,6 +52,16 @@ pub enum Action {
     Quit,
     /// Quit at once
     QuitNow,
+    /// Search as you type (Enter keeps it, Esc goes back)
+    Search,
+    /// Next search match
+    SearchNext,
+    /// Previous search match
+    SearchPrev,
+    /// Set a mark: m then a letter
+    SetMark,
+    /// Jump to a mark: ' then a letter ('' jumps back)
+    GotoMark,
 }
 
 impl Action {
@@ -81,6 +91,11 @@ impl Action {
         Action::Library,
         Action::Quit,
         Action::QuitNow,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::SetMark,
+        Action::GotoMark,
     ];
 
     /// The name used in the config file's `[keys]` table.
@@ -110,6 +125,11 @@ impl Action {
             Action::Library => "library",
             Action::Quit => "quit",
             Action::QuitNow => "quit_now",
+            Action::Search => "search",
+            Action::SearchNext => "search_next",
+            Action::SearchPrev => "search_prev",
+            Action::SetMark => "set_mark",
+            Action::GotoMark => "goto_mark",
         }
     }
 
@@ -140,6 +160,11 @@ impl Action {
             Action::Library => "library of essays",
             Action::Quit => "quit (closes an overlay first)",
             Action::QuitNow => "quit at once",
+            Action::Search => "search as you type (Ctrl-e: exact; Enter keeps, Esc back)",
+            Action::SearchNext => "next match",
+            Action::SearchPrev => "previous match",
+            Action::SetMark => "set mark: m then a letter",
+            Action::GotoMark => "go to mark: ' then a letter ('' back)",
         }
     }
 }

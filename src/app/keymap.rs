@@ -34,6 +34,11 @@ pub const DEFAULT_KEYS: &[(Action, &[&str])] = &[
     (Action::Library, &["o"]),
     (Action::Quit, &["q"]),
     (Action::QuitNow, &["ctrl-c"]),
+    (Action::Search, &["/"]),
+    (Action::SearchNext, &["n"]),
+    (Action::SearchPrev, &["N"]),
+    (Action::SetMark, &["m"]),
+    (Action::GotoMark, &["'"]),
 ];
 
 /// A key with its modifiers, as bound.

@@ -9,3 +9,4 @@ pub mod state;
 
 pub use action::Action;
 pub use state::App;
+pub mod search;

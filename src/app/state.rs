@@ -10,6 +10,7 @@ use super::action::Action;
 use super::flow::{Anchor, Flow, FlowRow, ItemKind};
 use super::keymap::Keymap;
 use super::parallel::{Pane, ParallelLayout, ParallelText};
+use super::search::{Pending, Prompt, Search};
 
 /// Colours, or none.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -158,6 +159,14 @@ pub struct App {
     pub current: Option<usize>,
     pub frame: Frame,
     parallel_cache: Option<(bool, [usize; 2], ParallelText, ParallelLayout)>,
+    /// The search prompt, while it is open.
+    pub prompt: Option<Prompt>,
+    /// The search in force (its matches are highlighted).
+    pub search: Option<Search>,
+    /// A key waiting for its letter (m, ').
+    pub pending: Option<Pending>,
+    /// Marks of this document, by letter.
+    pub marks: std::collections::BTreeMap<char, Anchor>,
 }
 
 impl App {
@@ -188,6 +197,10 @@ impl App {
             current: None,
             frame: Frame::default(),
             parallel_cache: None,
+            prompt: None,
+            search: None,
+            pending: None,
+            marks: std::collections::BTreeMap::new(),
         };
         app.prepare();
         app
@@ -207,6 +220,9 @@ impl App {
         self.selected_marker = None;
         self.jumps.clear();
         self.parallel_cache = None;
+        self.search = None;
+        self.prompt = None;
+        self.marks.clear();
         self.prepare();
     }
 
@@ -237,6 +253,11 @@ impl App {
 
     fn rows(&self) -> usize {
         usize::from(self.geometry.text_rows).max(1)
+    }
+
+    /// Rows of text on screen.
+    pub(super) fn text_rows(&self) -> usize {
+        self.rows()
     }
 
     /// The terminal was resized.
@@ -273,6 +294,10 @@ impl App {
             self.update_reader(action);
         }
         self.prepare();
+    }
+
+    pub(super) fn push_jump_public(&mut self) {
+        self.push_jump();
     }
 
     fn push_jump(&mut self) {
@@ -349,7 +374,15 @@ impl App {
                 }
                 None => self.message = Some("no earlier position".into()),
             },
-            Action::Close => self.selected_marker = None,
+            Action::Close => {
+                self.selected_marker = None;
+                self.search = None;
+            }
+            Action::Search => self.start_search(),
+            Action::SearchNext => self.step_match(true),
+            Action::SearchPrev => self.step_match(false),
+            Action::SetMark => self.pending = Some(Pending::SetMark),
+            Action::GotoMark => self.pending = Some(Pending::GotoMark),
             Action::SideBySide => {
                 self.view = View::Parallel(Parallel {
                     focus: Pane::Left,

@@ -36,8 +36,16 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
             .filter(|(_, m)| m.item == item)
             .map(|(i, m)| (m.range.clone(), app.selected_marker == Some(i)))
             .collect();
+        let hits = app.matches_in(item);
         let style = |cell: &crate::layout::Cell| -> Style {
             let at = cell.start as usize;
+            if let Some((_, current)) = hits.iter().find(|(r, _)| r.contains(&at)) {
+                return if *current {
+                    theme.search_current
+                } else {
+                    theme.search
+                };
+            }
             match markers.iter().find(|(r, _)| r.contains(&at)) {
                 Some((_, true)) => theme.marker_selected,
                 Some((_, false)) => theme.marker,

@@ -14,6 +14,47 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     let y = area.y + area.height - 1;
     fill(buf, area.x, y, area.width, theme.status);
     let options = crate::app::state::layout_options(&app.settings, area.width);
+    if app.prompt.is_some() {
+        // The prompt: "/query", the query isolated so an Arabic query reads
+        // right to left inside the left-to-right prompt.
+        let search = app.search.as_ref();
+        let query = search.map_or("", |s| s.query.as_str());
+        let mode = match search.map(|s| s.mode) {
+            Some(crate::search::Mode::Exact) => "exact",
+            _ => "arabic-aware",
+        };
+        let count = match search {
+            Some(s) if !s.query.is_empty() => match s.current {
+                Some(c) => format!("  match {} of {}", c + 1, s.matches.len()),
+                None => "  no match".to_string(),
+            },
+            _ => String::new(),
+        };
+        let line = format!("/\u{2068}{query}\u{2069}  [{mode}, Ctrl-e]{count}");
+        let forced = crate::layout::LayoutOptions {
+            direction: Direction::Ltr,
+            align_rtl: false,
+            ..options
+        };
+        draw_line(
+            buf,
+            area.x + 1,
+            y,
+            area.width.saturating_sub(2),
+            &line,
+            theme.status,
+            forced,
+        );
+        return;
+    }
+    let search_status = app
+        .search
+        .as_ref()
+        .filter(|s| !s.query.is_empty())
+        .map(|s| match s.current {
+            Some(c) => format!("match {} of {} \u{2502} ", c + 1, s.matches.len()),
+            None => "no match \u{2502} ".to_string(),
+        });
     let right = match (&app.message, app.view) {
         (Some(m), _) => m.clone(),
         (None, View::Parallel(p)) => format!(
@@ -30,7 +71,11 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
                 Some(m) => format!("note {} of {} \u{2502} ", m + 1, app.flow.markers.len()),
                 None => String::new(),
             };
-            format!("{marker}{}% \u{2502} ? help", app.flow.percent())
+            format!(
+                "{}{marker}{}% \u{2502} ? help",
+                search_status.unwrap_or_default(),
+                app.flow.percent()
+            )
         }
     };
     let right_width = (right.chars().count() as u16 + 1).min(area.width);

@@ -18,6 +18,8 @@ pub struct Styles {
     pub border_focus: Style,
     pub selected: Style,
     pub dim: Style,
+    pub search: Style,
+    pub search_current: Style,
 }
 
 impl Styles {
@@ -36,6 +38,8 @@ impl Styles {
                 border_focus: bold,
                 selected: reverse,
                 dim: Style::default(),
+                search: Style::default().add_modifier(Modifier::UNDERLINED),
+                search_current: reverse.add_modifier(Modifier::BOLD),
             },
             Theme::Dark | Theme::Light => {
                 let accent = if theme == Theme::Dark {
@@ -59,6 +63,12 @@ impl Styles {
                     border_focus: Style::default().fg(accent),
                     selected: reverse,
                     dim: Style::default().fg(Color::DarkGray),
+                    search: Style::default().bg(if theme == Theme::Dark {
+                        Color::Blue
+                    } else {
+                        Color::LightYellow
+                    }),
+                    search_current: reverse.add_modifier(Modifier::BOLD),
                 }
             }
         }
