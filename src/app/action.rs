@@ -160,7 +160,7 @@ impl Action {
             Action::Library => "library of essays",
             Action::Quit => "quit (closes an overlay first)",
             Action::QuitNow => "quit at once",
-            Action::Search => "search as you type (Ctrl-e: exact; Enter keeps, Esc back)",
+            Action::Search => "search as you type; Ctrl-e exact; Esc back",
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::SetMark => "set mark: m then a letter",

@@ -182,7 +182,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
                     format!("{:<22} {}", names.join(", "), action.describe())
                 })
                 .collect();
-            let rect = centered(area, 78, lines.len() as u16 + 2);
+            let rect = centered(area, 84, lines.len() as u16 + 2);
             if rect.width < 5 || rect.height < 3 {
                 return;
             }
