@@ -11,7 +11,7 @@ use std::time::Duration;
 use clap::Parser;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use hamish::app::keymap::Keymap;
-use hamish::app::state::{LibraryEntry, Settings, Source, Theme};
+use hamish::app::state::{Settings, Theme};
 use hamish::app::App;
 use hamish::cli::{Args, BidiMode, Command, OutputFormat, ThemeName};
 use hamish::document::{export, import, Document};
@@ -98,27 +98,6 @@ fn print(args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The library: bundled essays, then the files named on the command line.
-fn library(args: &Args) -> Vec<LibraryEntry> {
-    let mut entries: Vec<LibraryEntry> = hamish::bundled::ESSAYS
-        .iter()
-        .enumerate()
-        .map(|(i, e)| LibraryEntry {
-            title: e.title.to_string(),
-            source: Source::Bundled(i),
-            progress: None,
-        })
-        .collect();
-    for path in &args.files {
-        entries.push(LibraryEntry {
-            title: path.display().to_string(),
-            source: Source::File(path.clone()),
-            progress: None,
-        });
-    }
-    entries
-}
-
 fn settings(args: &Args) -> Settings {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Settings {
@@ -137,27 +116,41 @@ fn settings(args: &Args) -> Settings {
 
 /// The full-screen reader.
 fn read(args: &Args) -> anyhow::Result<()> {
-    let library = library(args);
-    let bundled = hamish::bundled::ESSAYS.len();
+    let state_path = hamish::persist::state::default_path();
+    // Read once here: a damaged file is moved aside and reported once.
+    let (saved, state_warning) = match &state_path {
+        Some(path) => hamish::persist::state::load(path),
+        None => Default::default(),
+    };
+    let library = hamish::app::reading_state::library(&saved, &args.files);
     // Import before touching the terminal, so errors print normally.
     let mut pending = None;
-    let (doc, current, show_library) = match args.files.first() {
+    let (doc, key, doc_path, show_library) = match args.files.first() {
         Some(path) => {
-            let (doc, rest) = open_quickly(path, args.format.format())?;
+            let (doc, rest, key) = open_quickly(path, args.format.format())?;
             // A first part's warnings are about where it was cut; the whole
             // document's are shown when it arrives.
             if rest.is_none() {
                 warn(path, &doc);
             }
             pending = rest;
-            (doc, Some(bundled), false)
+            (doc, key, Some(path.clone()), false)
         }
-        None => (
-            hamish::bundled::import(&hamish::bundled::ESSAYS[0]),
-            Some(0),
-            true,
-        ),
+        None => {
+            let essay = &hamish::bundled::ESSAYS[0];
+            (
+                hamish::bundled::import(essay),
+                hamish::persist::state::key(essay.text),
+                None,
+                true,
+            )
+        }
     };
+    let current = library.iter().position(|e| match (&e.source, &doc_path) {
+        (hamish::app::state::Source::File(p), Some(d)) => p == d,
+        (hamish::app::state::Source::Bundled(0), None) => true,
+        _ => false,
+    });
     let settings = settings(args);
     let guard = TerminalGuard::enter(settings.mouse, settings.bidi == BidiMode::App)?;
     let (width, height) = crossterm::terminal::size()?;
@@ -167,9 +160,16 @@ fn read(args: &Args) -> anyhow::Result<()> {
     ));
     let mut app = App::new(doc, settings, Keymap::defaults(), library, width, height);
     app.current = current;
+    app.state_path = state_path;
+    app.attach(key, doc_path);
+    if let Some(w) = state_warning {
+        app.message = Some(w);
+    }
     if show_library {
         app.update(hamish::app::Action::Library);
     }
+    let mut last_saved = app.position_to_save();
+    let mut last_save_time = std::time::Instant::now();
     let mut dirty = true;
     loop {
         if dirty {
@@ -179,10 +179,29 @@ fn read(args: &Args) -> anyhow::Result<()> {
         if app.quit || guard.should_stop() {
             break;
         }
+        // Save the position every few seconds while reading.
+        if last_save_time.elapsed() >= Duration::from_secs(5) {
+            last_save_time = std::time::Instant::now();
+            let now = app.position_to_save();
+            if now != last_saved {
+                if let Err(e) = app.save_state() {
+                    app.message = Some(e);
+                    dirty = true;
+                }
+                last_saved = now;
+            }
+        }
         if let Some(rx) = &pending {
             if let Ok(full) = rx.try_recv() {
                 let warnings = full.meta.warnings.clone();
+                let untouched = app.flow.pos == hamish::app::flow::Pos::default();
                 app.replace_document(full);
+                // A saved position beyond the first part can be reached now.
+                if untouched {
+                    if let Some(key) = app.doc_key.clone() {
+                        app.attach(key, app.doc_path.clone());
+                    }
+                }
                 if let Some(first) = warnings.first() {
                     app.message = Some(format!("{first} ({} warning(s) in all)", warnings.len()));
                 }
@@ -219,8 +238,12 @@ fn read(args: &Args) -> anyhow::Result<()> {
             _ => dirty = false,
         }
     }
+    let saved = app.save_state();
     drop(screen);
     drop(guard);
+    if let Err(e) = saved {
+        eprintln!("hamish: {e}");
+    }
     Ok(())
 }
 
@@ -234,14 +257,19 @@ const QUICK_OPEN_BYTES: usize = 2_000_000;
 fn open_quickly(
     path: &Path,
     format: Option<hamish::document::Format>,
-) -> anyhow::Result<(Document, Option<std::sync::mpsc::Receiver<Document>>)> {
+) -> anyhow::Result<(
+    Document,
+    Option<std::sync::mpsc::Receiver<Document>>,
+    String,
+)> {
     use hamish::document::Format;
     let source = hamish::input::read_text(path)?;
+    let key = hamish::persist::state::key(&source.text);
     let format = format.unwrap_or_else(|| import::detect::detect(path, &source.text));
     let quick = matches!(format, Format::Pdftext | Format::Plain | Format::Lines)
         && source.text.len() > QUICK_OPEN_BYTES;
     if !quick {
-        return Ok((import::import_source(&source, Some(format))?, None));
+        return Ok((import::import_source(&source, Some(format))?, None, key));
     }
     // The first part, cut at a line end.
     let limit = source.text.floor_char_boundary(QUICK_OPEN_BYTES / 4);
@@ -260,7 +288,7 @@ fn open_quickly(
             let _ = tx.send(doc);
         }
     });
-    Ok((first, Some(rx)))
+    Ok((first, Some(rx), key))
 }
 
 fn convert(

@@ -18,6 +18,11 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], rows: u16, cols: u16) -> Session {
+        Session::start_in(args, rows, cols, &scratch("default"))
+    }
+
+    /// Start with state and config kept in `home` (never the real ones).
+    fn start_in(args: &[&str], rows: u16, cols: u16, home: &std::path::Path) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -31,6 +36,8 @@ impl Session {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env("XDG_STATE_HOME", home.join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
         let child = pty.slave.spawn_command(cmd).expect("hamish starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -107,6 +114,14 @@ impl Drop for Session {
             let _ = self.child.kill();
         }
     }
+}
+
+/// A fresh directory for one test's state and config.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("hamish-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 fn visual(logical: &str) -> String {
@@ -214,4 +229,210 @@ fn no_file_opens_the_library() {
     });
     s.key("\x03"); // Ctrl-c
     assert!(s.wait_exit().success());
+}
+
+/// Fold as the issue states it, written again independently of
+/// src/search: drop harakat and tatweel, unify alef forms, ى→ي, ة→ه.
+fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ى' => 'ي',
+            'ة' => 'ه',
+            c => c,
+        })
+        .collect()
+}
+
+#[test]
+fn search_finds_october_with_and_without_hamza() {
+    // The expected count, from the document's own text folded by hand.
+    let doc = hamish::document::import::import_path(
+        std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/seeds/000_888738dd473cd04e.txt"
+        )),
+        None,
+    )
+    .unwrap();
+    let flow = hamish::app::flow::Flow::new(&doc, hamish::layout::LayoutOptions::default());
+    let query = fold("اكتوبر"); // October
+    let expected: usize = flow
+        .items
+        .iter()
+        .map(|i| fold(&i.text).matches(&query).count())
+        .sum();
+    assert!(expected >= 2, "seed 000 has أكتوبر and اكتوبر");
+
+    let mut s = Session::start(
+        &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
+        30,
+        100,
+    );
+    s.wait_for("the abstract", |c| c.contains("The Russian revolution"));
+    s.key("/");
+    s.key("اكتوبر");
+    let count = format!("match 1 of {expected}");
+    s.wait_for(&count, |c| c.contains(&count));
+    s.key("\r");
+    s.key("n");
+    let second = format!("match 2 of {expected}");
+    s.wait_for(&second, |c| c.contains(&second));
+    s.key("q");
+    s.wait_exit();
+}
+
+/// The text of the first row of text on the screen.
+fn first_text_row(s: &Session, cols: u16) -> String {
+    s.parser
+        .screen()
+        .rows(0, cols)
+        .find(|r| !r.trim().is_empty())
+        .unwrap_or_default()
+}
+
+#[test]
+fn reopening_lands_on_the_same_sentence_at_another_size() {
+    let home = scratch("reopen");
+    let mut s = Session::start_in(
+        &["--shape", "off", "seeds/003_5eac0dfd78b8d8c0.txt"],
+        30,
+        100,
+        &home,
+    );
+    s.wait_for("the essay", |c| c.contains(&visual("تروتسكي")));
+    for _ in 0..3 {
+        s.key(" ");
+    }
+    s.pump(Duration::from_millis(200));
+    s.key("q");
+    assert!(s.wait_exit().success());
+    // What was saved: the block and byte at the top of the view.
+    let state: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(home.join("state/hamish/state.json")).unwrap(),
+    )
+    .unwrap();
+    let entry = state["documents"]
+        .as_object()
+        .unwrap()
+        .values()
+        .next()
+        .unwrap()
+        .clone();
+    let block = entry["position"]["block"].as_str().unwrap().to_string();
+    let byte = entry["position"]["byte"].as_u64().unwrap() as usize;
+    assert!(byte > 0 || block != "s1.p1", "the position moved: {entry}");
+    let doc = hamish::document::import::import_path(
+        std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/seeds/003_5eac0dfd78b8d8c0.txt"
+        )),
+        None,
+    )
+    .unwrap();
+    let text = doc
+        .sections
+        .iter()
+        .flat_map(|s| s.blocks.iter())
+        .find(|b| b.id == block)
+        .unwrap()
+        .plain_text();
+    let word: String = text[byte..].split(' ').next().unwrap().to_string();
+
+    // Reopen narrower and shorter: the top row holds the same word.
+    let mut s = Session::start_in(
+        &["--shape", "off", "seeds/003_5eac0dfd78b8d8c0.txt"],
+        20,
+        60,
+        &home,
+    );
+    s.wait_for("the essay", |c| !c.trim().is_empty());
+    s.pump(Duration::from_millis(300));
+    let top = first_text_row(&s, 60);
+    assert!(
+        top.contains(&visual(&word)) || top.contains(&word),
+        "{word:?} on the top row {top:?}"
+    );
+    s.key("q");
+    s.wait_exit();
+}
+
+#[test]
+fn a_mark_survives_a_restart() {
+    let home = scratch("mark");
+    let mut s = Session::start_in(
+        &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
+        30,
+        100,
+        &home,
+    );
+    s.wait_for("the abstract", |c| c.contains("The Russian revolution"));
+    for _ in 0..5 {
+        s.key(" ");
+    }
+    s.key("m");
+    s.key("a");
+    s.pump(Duration::from_millis(200));
+    let marked: Vec<String> = s
+        .parser
+        .screen()
+        .rows(0, 100)
+        .take(29)
+        .map(|r| r.trim_end().to_string())
+        .collect();
+    s.key("g");
+    s.key("q");
+    assert!(s.wait_exit().success());
+
+    let mut s = Session::start_in(
+        &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
+        30,
+        100,
+        &home,
+    );
+    s.wait_for("the start", |c| c.contains("The Russian revolution"));
+    s.key("'");
+    s.key("a");
+    s.pump(Duration::from_millis(300));
+    let now: Vec<String> = s
+        .parser
+        .screen()
+        .rows(0, 100)
+        .take(29)
+        .map(|r| r.trim_end().to_string())
+        .collect();
+    assert_eq!(now, marked);
+    // '' goes back to where we were before the jump.
+    s.key("'");
+    s.key("'");
+    s.wait_for("the start again", |c| c.contains("The Russian revolution"));
+    s.key("q");
+    s.wait_exit();
+}
+
+#[test]
+fn a_corrupt_state_file_is_reported_and_reading_goes_on() {
+    let home = scratch("corrupt");
+    std::fs::create_dir_all(home.join("state/hamish")).unwrap();
+    std::fs::write(home.join("state/hamish/state.json"), "{ this is not json").unwrap();
+    let mut s = Session::start_in(
+        &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
+        30,
+        120,
+        &home,
+    );
+    s.wait_for("the message and the text", |c| {
+        c.contains("damaged") && c.contains("The Russian revolution")
+    });
+    s.key("j");
+    s.key("q");
+    assert!(s.wait_exit().success());
+    // The damaged file was kept; a fresh one was written.
+    let names: Vec<String> = std::fs::read_dir(home.join("state/hamish"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().any(|n| n.contains(".bad-")), "{names:?}");
+    assert!(names.iter().any(|n| n == "state.json"), "{names:?}");
 }

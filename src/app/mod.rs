@@ -9,4 +9,5 @@ pub mod state;
 
 pub use action::Action;
 pub use state::App;
+pub mod reading_state;
 pub mod search;

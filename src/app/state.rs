@@ -167,6 +167,11 @@ pub struct App {
     pub pending: Option<Pending>,
     /// Marks of this document, by letter.
     pub marks: std::collections::BTreeMap<char, Anchor>,
+    /// The open document's key in the state file, and where it came from.
+    pub doc_key: Option<String>,
+    pub doc_path: Option<std::path::PathBuf>,
+    /// The state file (none: positions are not kept).
+    pub state_path: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -201,6 +206,9 @@ impl App {
             search: None,
             pending: None,
             marks: std::collections::BTreeMap::new(),
+            doc_key: None,
+            doc_path: None,
+            state_path: None,
         };
         app.prepare();
         app
@@ -578,19 +586,38 @@ impl App {
         };
     }
 
-    /// Open library entry `i`; errors go to the status line.
+    /// Open library entry `i`; errors go to the status line. The document
+    /// open now is saved first.
     pub fn open_entry(&mut self, i: usize) {
         let Some(entry) = self.library.get(i).cloned() else {
             return;
         };
-        let doc = match &entry.source {
-            Source::Bundled(b) => Ok(crate::bundled::import(&crate::bundled::ESSAYS[*b])),
-            Source::File(path) => {
-                crate::document::import::import_path(path, None).map_err(|e| e.to_string())
+        if let Err(e) = self.save_state() {
+            self.message = Some(e);
+        }
+        let opened = match &entry.source {
+            Source::Bundled(b) => {
+                let essay = &crate::bundled::ESSAYS[*b];
+                Ok((
+                    crate::bundled::import(essay),
+                    crate::persist::state::key(essay.text),
+                    None,
+                ))
             }
+            Source::File(path) => crate::input::read_text(path)
+                .map_err(|e| e.to_string())
+                .and_then(|source| {
+                    let key = crate::persist::state::key(&source.text);
+                    crate::document::import::import_source(&source, None)
+                        .map(|doc| (doc, key, Some(path.clone())))
+                        .map_err(|e| e.to_string())
+                }),
         };
-        match doc {
-            Ok(doc) => self.open(doc, Some(i)),
+        match opened {
+            Ok((doc, key, path)) => {
+                self.open(doc, Some(i));
+                self.attach(key, path);
+            }
             Err(e) => {
                 self.overlay = Overlay::None;
                 self.message = Some(e);
