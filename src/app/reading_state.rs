@@ -22,7 +22,7 @@ impl App {
     }
 
     /// A saved position in this document, if its block is still there.
-    fn from_saved(&self, saved: &Saved) -> Option<Anchor> {
+    fn anchor_of(&self, saved: &Saved) -> Option<Anchor> {
         let item = self.flow.items.iter().position(|i| i.id == saved.block)?;
         let len = self.flow.items[item].text.len();
         Some(Anchor {
@@ -44,13 +44,13 @@ impl App {
             self.message = Some(w);
         }
         if let Some(saved) = file.documents.get(&key) {
-            if let Some(anchor) = self.from_saved(&saved.position) {
+            if let Some(anchor) = self.anchor_of(&saved.position) {
                 self.go(anchor);
             }
             self.marks = saved
                 .marks
                 .iter()
-                .filter_map(|(c, s)| self.from_saved(s).map(|a| (*c, a)))
+                .filter_map(|(c, s)| self.anchor_of(s).map(|a| (*c, a)))
                 .collect();
             self.prepare();
         }
