@@ -115,24 +115,27 @@ pub struct Args {
     /// Text column width in cells (default: 80, or the terminal's width if narrower).
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
-    /// Arabic contextual shaping.
-    #[arg(long, value_enum, default_value_t)]
-    pub shape: ShapeMode,
-    /// Who reorders right-to-left text: hamish (app) or the terminal.
-    #[arg(long, value_enum, default_value_t)]
-    pub bidi: BidiMode,
+    /// Arabic contextual shaping [default: auto, or the config file's].
+    #[arg(long, value_enum)]
+    pub shape: Option<ShapeMode>,
+    /// Who reorders right-to-left text: hamish (app) or the terminal [default: app].
+    #[arg(long, value_enum)]
+    pub bidi: Option<BidiMode>,
     /// With --print: write no escape sequence at all.
     #[arg(long)]
     pub plain: bool,
     /// Input format.
     #[arg(long, value_enum, default_value_t)]
     pub format: InputFormat,
-    /// Colours: dark, light, or mono (no colour; also when NO_COLOR is set).
-    #[arg(long, value_enum, default_value_t)]
-    pub theme: ThemeName,
+    /// Colours: dark, light, or mono (no colour; also when NO_COLOR is set) [default: dark].
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     pub no_mouse: bool,
+    /// Print the settings in force (config file and command line) as TOML, and exit.
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 /// Theme names on the command line.

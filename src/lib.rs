@@ -8,6 +8,7 @@
 pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod input;
 pub mod layout;

@@ -10,7 +10,6 @@ use std::time::Duration;
 
 use clap::Parser;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use hamish::app::keymap::Keymap;
 use hamish::app::state::{Settings, Theme};
 use hamish::app::App;
 use hamish::cli::{Args, BidiMode, Command, OutputFormat, ThemeName};
@@ -40,12 +39,47 @@ fn run(args: &Args) -> anyhow::Result<()> {
     {
         return convert(file, *to, output.as_deref(), format.format());
     }
+    // The config file, then the command line over it.
+    let (mut config, problems) = match hamish::config::default_path() {
+        Some(path) => hamish::config::load(&path),
+        None => (hamish::config::Config::default(), Vec::new()),
+    };
+    apply_args(&mut config, args);
+    if args.print_config {
+        for p in &problems {
+            eprintln!("hamish: {p}");
+        }
+        print!("{}", hamish::config::to_toml(&config));
+        return Ok(());
+    }
     let interactive =
         !args.print && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     if interactive {
-        read(args)
+        read(args, config, problems)
     } else {
-        print(args)
+        for p in &problems {
+            eprintln!("hamish: {p}");
+        }
+        print(args, &config)
+    }
+}
+
+/// Command-line settings win over the config file.
+fn apply_args(config: &mut hamish::config::Config, args: &Args) {
+    if let Some(w) = args.width {
+        config.width = w.max(1);
+    }
+    if let Some(s) = args.shape {
+        config.shape = s;
+    }
+    if let Some(b) = args.bidi {
+        config.bidi = b;
+    }
+    if let Some(t) = args.theme {
+        config.theme = t;
+    }
+    if args.no_mouse {
+        config.mouse = false;
     }
 }
 
@@ -56,18 +90,18 @@ fn warn(path: &Path, doc: &Document) {
     }
 }
 
-fn print(args: &Args) -> anyhow::Result<()> {
+fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let to_terminal = stdout.is_terminal();
     let layout = LayoutOptions {
-        width: args.width.unwrap_or(80),
-        shape: args.shape.enabled(args.bidi),
-        reorder: args.bidi == BidiMode::App,
+        width: config.width,
+        shape: config.shape.enabled(config.bidi),
+        reorder: config.bidi == BidiMode::App,
         ..LayoutOptions::default()
     };
     let options = PrintOptions {
         layout,
-        bidi: args.bidi,
+        bidi: config.bidi,
         plain: args.plain,
         to_terminal,
     };
@@ -98,24 +132,25 @@ fn print(args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn settings(args: &Args) -> Settings {
+fn settings(config: &hamish::config::Config) -> Settings {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Settings {
-        column: args.width.unwrap_or(80).max(1),
-        shape: args.shape.enabled(args.bidi),
-        bidi: args.bidi,
-        theme: match args.theme {
+        column: config.width.max(1),
+        shape: config.shape.enabled(config.bidi),
+        bidi: config.bidi,
+        theme: match config.theme {
             _ if no_color => Theme::Mono,
             ThemeName::Dark => Theme::Dark,
             ThemeName::Light => Theme::Light,
             ThemeName::Mono => Theme::Mono,
         },
-        mouse: !args.no_mouse,
+        mouse: config.mouse,
+        colors: config.colors,
     }
 }
 
 /// The full-screen reader.
-fn read(args: &Args) -> anyhow::Result<()> {
+fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> anyhow::Result<()> {
     let state_path = hamish::persist::state::default_path();
     // Read once here: a damaged file is moved aside and reported once.
     let (saved, state_warning) = match &state_path {
@@ -151,19 +186,28 @@ fn read(args: &Args) -> anyhow::Result<()> {
         (hamish::app::state::Source::Bundled(0), None) => true,
         _ => false,
     });
-    let settings = settings(args);
+    let settings = settings(&config);
     let guard = TerminalGuard::enter(settings.mouse, settings.bidi == BidiMode::App)?;
     let (width, height) = crossterm::terminal::size()?;
     let mut screen = hamish::screen::Screen::new(std::io::BufWriter::with_capacity(
         1 << 16,
         std::io::stdout(),
     ));
-    let mut app = App::new(doc, settings, Keymap::defaults(), library, width, height);
+    let mut app = App::new(doc, settings, config.keymap.clone(), library, width, height);
     app.current = current;
     app.state_path = state_path;
     app.attach(key, doc_path);
     if let Some(w) = state_warning {
         app.message = Some(w);
+    }
+    // Config problems: the first in the status line, all on stderr at exit.
+    if let Some(first) = problems.first() {
+        let more = if problems.len() > 1 {
+            format!(" (+{} more, shown at exit)", problems.len() - 1)
+        } else {
+            String::new()
+        };
+        app.message = Some(format!("config: {first}{more}"));
     }
     if show_library {
         app.update(hamish::app::Action::Library);
@@ -243,6 +287,9 @@ fn read(args: &Args) -> anyhow::Result<()> {
     drop(guard);
     if let Err(e) = saved {
         eprintln!("hamish: {e}");
+    }
+    for p in &problems {
+        eprintln!("hamish: {p}");
     }
     Ok(())
 }

@@ -436,3 +436,67 @@ fn a_corrupt_state_file_is_reported_and_reading_goes_on() {
     assert!(names.iter().any(|n| n.contains(".bad-")), "{names:?}");
     assert!(names.iter().any(|n| n == "state.json"), "{names:?}");
 }
+
+#[test]
+fn a_broken_config_is_reported_and_the_rest_applies() {
+    let home = scratch("config");
+    std::fs::create_dir_all(home.join("config/hamish")).unwrap();
+    std::fs::write(
+        home.join("config/hamish/config.toml"),
+        "width = \"wide\"\n[keys]\nnext_footnote = [\"f\", \"ctrl-n\"]\n",
+    )
+    .unwrap();
+    let mut s = Session::start_in(
+        &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
+        30,
+        160,
+        &home,
+    );
+    s.wait_for("the message and the text", |c| {
+        c.contains("config.toml:1:") && c.contains("width") && c.contains("The Russian revolution")
+    });
+    // The rebinding in the same file still applies: ctrl-n opens a note.
+    s.key("\x0e");
+    s.wait_for("the first note", |c| c.contains("1 of 7"));
+    s.key("q");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn print_config_shows_the_settings_in_force() {
+    let home = scratch("print-config");
+    std::fs::create_dir_all(home.join("config/hamish")).unwrap();
+    std::fs::write(
+        home.join("config/hamish/config.toml"),
+        "width = 72\nmouse = 3\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .arg("--print-config")
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("width = 72"), "{text}");
+    assert!(
+        text.contains("mouse = true"),
+        "the bad value keeps its default: {text}"
+    );
+    assert!(text.contains("next_footnote = [\"f\"]"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("config.toml:2:") && err.contains("true or false"),
+        "{err}"
+    );
+    // The command line wins over the file.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .args(["--print-config", "--width", "50"])
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("width = 50"));
+}

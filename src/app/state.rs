@@ -31,6 +31,7 @@ pub struct Settings {
     pub bidi: BidiMode,
     pub theme: Theme,
     pub mouse: bool,
+    pub colors: crate::config::Colors,
 }
 
 impl Default for Settings {
@@ -41,6 +42,7 @@ impl Default for Settings {
             bidi: BidiMode::App,
             theme: Theme::Dark,
             mouse: true,
+            colors: crate::config::Colors::default(),
         }
     }
 }

@@ -25,7 +25,7 @@ pub fn render_buffer(app: &App, buf: &mut ratatui::buffer::Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let theme = theme::Styles::new(app.settings.theme);
+    let theme = theme::Styles::new(app.settings.theme, app.settings.colors);
     match app.view {
         View::Reader => reader::render(app, buf, area, &theme),
         View::Parallel(p) => parallel::render(app, p, buf, area, &theme),

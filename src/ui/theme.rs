@@ -23,7 +23,7 @@ pub struct Styles {
 }
 
 impl Styles {
-    pub fn new(theme: Theme) -> Styles {
+    pub fn new(theme: Theme, colors: crate::config::Colors) -> Styles {
         let bold = Style::default().add_modifier(Modifier::BOLD);
         let reverse = Style::default().add_modifier(Modifier::REVERSED);
         match theme {
@@ -42,16 +42,8 @@ impl Styles {
                 search_current: reverse.add_modifier(Modifier::BOLD),
             },
             Theme::Dark | Theme::Light => {
-                let accent = if theme == Theme::Dark {
-                    Color::Cyan
-                } else {
-                    Color::Blue
-                };
-                let marker = if theme == Theme::Dark {
-                    Color::Yellow
-                } else {
-                    Color::Magenta
-                };
+                // The config file's colours; light terminals may want others.
+                let (accent, marker) = (colors.heading, colors.marker);
                 Styles {
                     text: Style::default(),
                     title: bold.fg(accent).add_modifier(Modifier::UNDERLINED),
@@ -63,11 +55,7 @@ impl Styles {
                     border_focus: Style::default().fg(accent),
                     selected: reverse,
                     dim: Style::default().fg(Color::DarkGray),
-                    search: Style::default().bg(if theme == Theme::Dark {
-                        Color::Blue
-                    } else {
-                        Color::LightYellow
-                    }),
+                    search: Style::default().bg(colors.search),
                     search_current: reverse.add_modifier(Modifier::BOLD),
                 }
             }
