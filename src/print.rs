@@ -7,10 +7,7 @@ use std::io::{self, Write};
 use crate::cli::BidiMode;
 use crate::layout::{layout_paragraph, LayoutOptions};
 
-/// Sequences from the terminal-wg BiDi recommendation: turn the terminal's
-/// own reordering off (explicit mode, BDSM reset) and on again.
-pub const BIDI_EXPLICIT: &str = "\x1b[8l";
-pub const BIDI_IMPLICIT: &str = "\x1b[8h";
+use crate::terminal::{BIDI_GIVE_BACK, BIDI_TAKE_OVER};
 
 /// Print options.
 #[derive(Clone, Copy, Debug)]
@@ -37,7 +34,7 @@ pub fn print_paragraphs<W: Write, S: AsRef<str> + Sync>(
 ) -> io::Result<()> {
     let guard = options.to_terminal && !options.plain && options.bidi == BidiMode::App;
     if guard {
-        out.write_all(BIDI_EXPLICIT.as_bytes())?;
+        out.write_all(BIDI_TAKE_OVER.as_bytes())?;
     }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -69,7 +66,7 @@ pub fn print_paragraphs<W: Write, S: AsRef<str> + Sync>(
         }
     }
     if guard {
-        out.write_all(BIDI_IMPLICIT.as_bytes())?;
+        out.write_all(BIDI_GIVE_BACK.as_bytes())?;
     }
     out.flush()
 }

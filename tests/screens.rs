@@ -283,23 +283,37 @@ fn scrolling_reaches_the_end_and_back() {
 fn a_search_hit_inside_arabic_is_highlighted_on_its_own_cells() {
     // "قال لينين إن الثورة" (Lenin said that the revolution), one paragraph
     let doc = hamish::document::import::lines("\u{0642}\u{0627}\u{0644} \u{0644}\u{064A}\u{0646}\u{064A}\u{0646} \u{0625}\u{0646} \u{0627}\u{0644}\u{062B}\u{0648}\u{0631}\u{0629}\n");
-    let settings = Settings { shape: false, theme: hamish::app::state::Theme::Mono, ..Settings::default() };
+    let settings = Settings {
+        shape: false,
+        theme: hamish::app::state::Theme::Mono,
+        ..Settings::default()
+    };
     let mut a = App::new(doc, settings, Keymap::defaults(), vec![], 60, 6);
     a.update(Action::Search);
     for c in "\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}".chars() {
-        a.prompt_key(crossterm::event::KeyEvent::new(crossterm::event::KeyCode::Char(c), crossterm::event::KeyModifiers::NONE));
+        a.prompt_key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        ));
     }
     let mut terminal = Terminal::new(TestBackend::new(60, 6)).unwrap();
     terminal.draw(|f| hamish::ui::render(&a, f)).unwrap();
     let buf = terminal.backend().buffer().clone();
-    let current = hamish::ui::theme::Styles::new(hamish::app::state::Theme::Mono, Default::default()).search_current;
+    let current =
+        hamish::ui::theme::Styles::new(hamish::app::state::Theme::Mono, Default::default())
+            .search_current;
     let highlighted: String = (0..60u16)
         .filter(|&x| buf[(x, 0)].modifier == current.add_modifier)
         .map(|x| buf[(x, 0)].symbol().to_string())
         .collect();
     // The highlighted cells read, left to right, as the word does on
     // screen: نينيل (لينين reversed).
-    assert_eq!(highlighted, visual("\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}"));
-    let status: String = (0..60u16).map(|x| buf[(x, 5)].symbol().to_string()).collect();
+    assert_eq!(
+        highlighted,
+        visual("\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}")
+    );
+    let status: String = (0..60u16)
+        .map(|x| buf[(x, 5)].symbol().to_string())
+        .collect();
     assert!(status.contains("match 1 of 1"), "{status}");
 }

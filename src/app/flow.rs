@@ -422,37 +422,6 @@ impl Flow {
         rows
     }
 
-    /// The rows a view `height` high shows, from layouts already made by
-    /// [`Flow::prepare`] (rows not laid out are left out).
-    pub fn visible(&self, height: usize) -> Vec<FlowRow> {
-        let mut rows = Vec::with_capacity(height);
-        let mut pos = self.pos;
-        while rows.len() < height && pos.item < self.items.len() {
-            let Some(laid) = self.laid(pos.item) else {
-                break;
-            };
-            let n = laid.rows.len();
-            let h = n + usize::from(pos.item + 1 < self.items.len());
-            if pos.row < n {
-                rows.push(FlowRow::Text {
-                    item: pos.item,
-                    row: pos.row,
-                });
-            } else if pos.row < h {
-                rows.push(FlowRow::Gap);
-            }
-            if pos.row + 1 < h {
-                pos.row += 1;
-            } else {
-                pos = Pos {
-                    item: pos.item + 1,
-                    row: 0,
-                };
-            }
-        }
-        rows
-    }
-
     /// How far through the flow the top of the view is, 0–100.
     pub fn percent(&self) -> usize {
         let anchor = self.anchor();

@@ -160,7 +160,9 @@ pub struct App {
     /// The library entry open now.
     pub current: Option<usize>,
     pub frame: Frame,
-    parallel_cache: Option<(bool, [usize; 2], ParallelText, ParallelLayout)>,
+    /// What the side-by-side layout in `frame` was made for (whole text?,
+    /// pane widths), so it is made again only when that changes.
+    parallel_key: Option<(bool, [usize; 2])>,
     /// The search prompt, while it is open.
     pub prompt: Option<Prompt>,
     /// The search in force (its matches are highlighted).
@@ -203,7 +205,7 @@ impl App {
             library,
             current: None,
             frame: Frame::default(),
-            parallel_cache: None,
+            parallel_key: None,
             prompt: None,
             search: None,
             pending: None,
@@ -229,7 +231,7 @@ impl App {
         self.popup = None;
         self.selected_marker = None;
         self.jumps.clear();
-        self.parallel_cache = None;
+        self.parallel_key = None;
         self.search = None;
         self.prompt = None;
         self.marks.clear();
@@ -247,7 +249,7 @@ impl App {
             layout_options(&self.settings, self.geometry.column_width),
         );
         self.doc = doc;
-        self.parallel_cache = None;
+        self.parallel_key = None;
         self.popup = None;
         self.selected_marker = None;
         let item = id
@@ -759,13 +761,16 @@ impl App {
         let rows = self.rows();
         self.frame.rows = self.flow.prepare(rows);
         self.frame.popup = self.popup.and_then(|p| self.prepare_popup(p));
-        self.frame.parallel = match self.view {
-            View::Parallel(p) => Some(self.prepare_parallel(p)),
-            View::Reader => None,
-        };
+        match self.view {
+            View::Parallel(p) => self.prepare_parallel(p),
+            View::Reader => {
+                self.frame.parallel = None;
+                self.parallel_key = None;
+            }
+        }
     }
 
-    fn prepare_parallel(&mut self, p: Parallel) -> (ParallelText, ParallelLayout) {
+    fn prepare_parallel(&mut self, p: Parallel) {
         let g = self.geometry;
         // A pane's text is its width less the borders and a space each side.
         let widths = if g.width < 60 {
@@ -780,15 +785,14 @@ impl App {
                     .max(1),
             ]
         };
-        if let Some((whole, w, text, layout)) = &self.parallel_cache {
-            if *whole == p.whole_arabic && *w == widths {
-                return (text.clone(), layout.clone());
-            }
+        let key = (p.whole_arabic, widths);
+        if self.parallel_key == Some(key) && self.frame.parallel.is_some() {
+            return;
         }
         let text = ParallelText::new(&self.doc, p.whole_arabic);
         let layout = ParallelLayout::new(&text, widths, layout_options(&self.settings, 80));
-        self.parallel_cache = Some((p.whole_arabic, widths, text.clone(), layout.clone()));
-        (text, layout)
+        self.frame.parallel = Some((text, layout));
+        self.parallel_key = Some(key);
     }
 
     fn prepare_popup(&mut self, popup: Popup) -> Option<PreparedPopup> {

@@ -107,27 +107,56 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// A centered, bordered, titled box of at most `w` x `h`; its inner area and
+/// the layout options for text in it (`ltr`: lines read left to right), or
+/// `None` when the screen is too small for a box.
+fn open_box(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    (w, h): (u16, u16),
+    title: &str,
+    ltr: bool,
+    theme: &Styles,
+) -> Option<(Rect, LayoutOptions)> {
+    let rect = centered(area, w, h);
+    if rect.width < 5 || rect.height < 3 {
+        return None;
+    }
+    let inner = frame_box(buf, rect, theme.border_focus);
+    let mut options = layout_options(&app.settings, inner.width);
+    box_title(buf, rect, title, options, theme.heading);
+    if ltr {
+        options.direction = Direction::Ltr;
+    }
+    Some((inner, options))
+}
+
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     match &app.overlay {
         Overlay::None => {}
         Overlay::Toc { selected } => {
             let entries = app.toc_entries();
-            let rect = centered(area, 64, entries.len() as u16 + 2);
-            if rect.width < 5 || rect.height < 3 {
-                return;
-            }
-            let inner = frame_box(buf, rect, theme.border_focus);
             // جدول المحتويات (table of contents)
-            let options = layout_options(&app.settings, inner.width);
-            box_title(buf, rect, " contents \u{2014} \u{062C}\u{062F}\u{0648}\u{0644} \u{0627}\u{0644}\u{0645}\u{062D}\u{062A}\u{0648}\u{064A}\u{0627}\u{062A} ", options, theme.heading);
-            list(
+            let title = " contents \u{2014} \u{062C}\u{062F}\u{0648}\u{0644} \u{0627}\u{0644}\u{0645}\u{062D}\u{062A}\u{0648}\u{064A}\u{0627}\u{062A} ";
+            if let Some((inner, options)) = open_box(
+                app,
                 buf,
-                inner,
-                entries.iter().map(|(_, t)| t.as_str()),
-                *selected,
-                options,
+                area,
+                (64, entries.len() as u16 + 2),
+                title,
+                false,
                 theme,
-            );
+            ) {
+                list(
+                    buf,
+                    inner,
+                    entries.iter().map(|(_, t)| t.as_str()),
+                    *selected,
+                    options,
+                    theme,
+                );
+            }
         }
         Overlay::Library { selected } => {
             let titles: Vec<String> = app
@@ -144,33 +173,29 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
                     } else {
                         "  "
                     };
+                    // The title isolated (FSI…PDI): an Arabic title stays whole.
                     format!("{open}{progress}\u{2068}{}\u{2069}", e.title)
                 })
                 .collect();
-            let rect = centered(area, 72, titles.len() as u16 + 2);
-            if rect.width < 5 || rect.height < 3 {
-                return;
-            }
-            let inner = frame_box(buf, rect, theme.border_focus);
-            let options = LayoutOptions {
-                direction: Direction::Ltr,
-                ..layout_options(&app.settings, inner.width)
-            };
-            box_title(
+            let title = " library \u{2014} Enter opens, Esc closes ";
+            if let Some((inner, options)) = open_box(
+                app,
                 buf,
-                rect,
-                " library \u{2014} Enter opens, Esc closes ",
-                options,
-                theme.heading,
-            );
-            list(
-                buf,
-                inner,
-                titles.iter().map(String::as_str),
-                *selected,
-                options,
+                area,
+                (72, titles.len() as u16 + 2),
+                title,
+                true,
                 theme,
-            );
+            ) {
+                list(
+                    buf,
+                    inner,
+                    titles.iter().map(String::as_str),
+                    *selected,
+                    options,
+                    theme,
+                );
+            }
         }
         Overlay::Help { scroll } => {
             let lines: Vec<String> = app
@@ -182,37 +207,31 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
                     format!("{:<22} {}", names.join(", "), action.describe())
                 })
                 .collect();
-            let rect = centered(area, 84, lines.len() as u16 + 2);
-            if rect.width < 5 || rect.height < 3 {
-                return;
-            }
-            let inner = frame_box(buf, rect, theme.border_focus);
-            let options = LayoutOptions {
-                direction: Direction::Ltr,
-                ..layout_options(&app.settings, inner.width)
-            };
-            box_title(
+            if let Some((inner, options)) = open_box(
+                app,
                 buf,
-                rect,
+                area,
+                (84, lines.len() as u16 + 2),
                 " keys \u{2014} Esc closes ",
-                options,
-                theme.heading,
-            );
-            for (i, line) in lines
-                .iter()
-                .skip(*scroll)
-                .take(usize::from(inner.height))
-                .enumerate()
-            {
-                draw_line(
-                    buf,
-                    inner.x + 1,
-                    inner.y + i as u16,
-                    inner.width.saturating_sub(2),
-                    line,
-                    theme.text,
-                    options,
-                );
+                true,
+                theme,
+            ) {
+                for (i, line) in lines
+                    .iter()
+                    .skip(*scroll)
+                    .take(usize::from(inner.height))
+                    .enumerate()
+                {
+                    draw_line(
+                        buf,
+                        inner.x + 1,
+                        inner.y + i as u16,
+                        inner.width.saturating_sub(2),
+                        line,
+                        theme.text,
+                        options,
+                    );
+                }
             }
         }
     }
