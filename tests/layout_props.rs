@@ -137,3 +137,29 @@ fn empty_paragraph_is_one_empty_row() {
         assert!(laid.cells.is_empty());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// The fast cluster path gives exactly unicode-segmentation's clusters.
+    #[test]
+    fn fast_clusters_match_unicode_segmentation(text in text_strategy()) {
+        let ours: Vec<(usize, &str)> = hamish::layout::clusters::clusters(&text).collect();
+        let theirs: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+        prop_assert_eq!(ours, theirs);
+    }
+
+    /// The same on text made only of characters the fast path takes.
+    #[test]
+    fn fast_clusters_on_simple_text(chars in prop::collection::vec(prop::sample::select(&[
+        'a', 'Z', '0', ' ', '.', '(', '\u{A0}', '\u{AB}', '\u{E9}', '\u{0627}', '\u{0644}', '\u{0628}', '\u{060C}', '\u{061F}', '\u{0660}',
+        '\u{06A4}', '\u{0640}', '\u{064B}', '\u{064E}', '\u{0651}', '\u{0652}', '\u{0670}', '\u{0610}', '\u{2013}', '\u{2026}', '\u{F02B}',
+    ][..]), 0..60)) {
+        let text: String = chars.into_iter().collect();
+        let ours: Vec<(usize, &str)> = hamish::layout::clusters::clusters(&text).collect();
+        let theirs: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+        let fast = matches!(hamish::layout::clusters::clusters(&text), hamish::layout::clusters::Clusters::Fast { .. });
+        prop_assert!(fast, "took the full path");
+        prop_assert_eq!(ours, theirs);
+    }
+}

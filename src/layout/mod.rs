@@ -14,6 +14,7 @@
 
 pub mod bidi;
 pub mod breaks;
+pub mod clusters;
 pub mod sanitize;
 pub mod shape;
 pub mod width;
@@ -23,7 +24,6 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 pub use bidi::Direction;
@@ -336,7 +336,7 @@ fn units_of(text: &str, row_width: usize) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2);
     let mut breaks = breaks::break_opportunities(text).into_iter().peekable();
     let mut pending = Break::None;
-    for (at, grapheme) in text.grapheme_indices(true) {
+    for (at, grapheme) in clusters::clusters(text) {
         // Break opportunities inside a cluster (UAX #14 allows one between a
         // space and a following combining mark) are not ours to take.
         while let Some(&(b, kind)) = breaks.peek() {
@@ -391,21 +391,15 @@ impl Break {
 
 /// Step 2: presentation forms and lam-alef ligatures, on logical order.
 fn shape_units(text: &str, units: Vec<Unit>) -> Vec<Unit> {
-    let graphemes: Vec<&str> = units
-        .iter()
-        .map(|u| &text[u.start as usize..u.end as usize])
-        .collect();
-    let adjacent: Vec<bool> = units
+    let letters: Vec<shape::Letter> = units
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            i > 0
-                && units[i - 1].end == u.start
-                && u.glyph == Glyph::Source
-                && units[i - 1].glyph == Glyph::Source
+            let adjacent = i > 0 && units[i - 1].end == u.start && u.glyph == Glyph::Source && units[i - 1].glyph == Glyph::Source;
+            shape::Letter::of(&text[u.start as usize..u.end as usize], adjacent)
         })
         .collect();
-    let shaped = shape::shape(&graphemes, &adjacent);
+    let shaped = shape::shape_letters(&letters);
     let mut out = Vec::with_capacity(units.len());
     let mut i = 0;
     while i < units.len() {

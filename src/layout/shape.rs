@@ -180,11 +180,6 @@ pub fn lam_alef_ligature(alef: char, joins_prev: bool) -> Option<char> {
     char::from_u32(isolated + u32::from(joins_prev))
 }
 
-/// The base character of a grapheme when it is lam.
-pub fn is_lam(grapheme: &str) -> bool {
-    grapheme.starts_with('\u{0644}') && joining(grapheme) != Joining::None
-}
-
 /// What shaping decides for one grapheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shaped {
@@ -196,42 +191,62 @@ pub enum Shaped {
     LamAlef(char),
 }
 
+/// One grapheme as shaping sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Letter {
+    /// Its first character.
+    pub base: char,
+    /// How it joins (from [`joining`]).
+    pub joining: Joining,
+    /// It directly follows the previous grapheme in the source (no bidi
+    /// control or dropped character between them); letters join only then.
+    pub adjacent: bool,
+}
+
+impl Letter {
+    pub fn of(grapheme: &str, adjacent: bool) -> Letter {
+        Letter {
+            base: grapheme.chars().next().unwrap_or(' '),
+            joining: joining(grapheme),
+            adjacent,
+        }
+    }
+}
+
 /// Shape a run of graphemes given in logical order. `adjacent[i]` says whether
-/// grapheme `i` directly follows grapheme `i - 1` in the source (nothing such as
-/// a bidi control or a dropped character between them); letters join only when
-/// adjacent. The result has one entry per grapheme; the alef after a `LamAlef`
-/// gets `Keep` and is to be merged into the lam's cell by the caller.
+/// grapheme `i` directly follows grapheme `i - 1` in the source. The result
+/// has one entry per grapheme; the alef after a `LamAlef` gets `Keep` and is
+/// to be merged into the lam's cell by the caller.
 pub fn shape(graphemes: &[&str], adjacent: &[bool]) -> Vec<Shaped> {
-    let n = graphemes.len();
-    let kinds: Vec<Joining> = graphemes.iter().map(|g| joining(g)).collect();
+    let letters: Vec<Letter> = graphemes.iter().zip(adjacent).map(|(g, &a)| Letter::of(g, a)).collect();
+    shape_letters(&letters)
+}
+
+/// [`shape`] on graphemes already described as [`Letter`]s.
+pub fn shape_letters(letters: &[Letter]) -> Vec<Shaped> {
+    let n = letters.len();
     let links_forward = |j: Joining| matches!(j, Joining::Dual | Joining::Causing);
-    let links_backward =
-        |j: Joining| matches!(j, Joining::Dual | Joining::Right | Joining::Causing);
+    let links_backward = |j: Joining| matches!(j, Joining::Dual | Joining::Right | Joining::Causing);
     let mut out = vec![Shaped::Keep; n];
     let mut i = 0;
     while i < n {
-        if kinds[i] == Joining::None {
+        let this = letters[i];
+        if this.joining == Joining::None {
             i += 1;
             continue;
         }
-        let g = graphemes[i];
-        let base = g.chars().next().unwrap_or(' ');
-        let joins_prev =
-            i > 0 && adjacent[i] && links_forward(kinds[i - 1]) && links_backward(kinds[i]);
-        // lam + alef: one ligature cell.
-        if is_lam(g) && i + 1 < n && adjacent[i + 1] {
-            let alef = graphemes[i + 1].chars().next().unwrap_or(' ');
-            if !graphemes[i + 1].contains('\u{200C}') {
-                if let Some(lig) = lam_alef_ligature(alef, joins_prev) {
-                    out[i] = Shaped::LamAlef(lig);
-                    i += 2;
-                    continue;
-                }
+        let joins_prev = i > 0 && this.adjacent && links_forward(letters[i - 1].joining) && links_backward(this.joining);
+        // lam + alef: one ligature cell (a ZWNJ in either makes it
+        // non-joining, and it is skipped above or here).
+        if this.base == '\u{0644}' && i + 1 < n && letters[i + 1].adjacent && letters[i + 1].joining != Joining::None {
+            if let Some(lig) = lam_alef_ligature(letters[i + 1].base, joins_prev) {
+                out[i] = Shaped::LamAlef(lig);
+                i += 2;
+                continue;
             }
         }
-        let joins_next =
-            i + 1 < n && adjacent[i + 1] && links_forward(kinds[i]) && links_backward(kinds[i + 1]);
-        if let Some(form) = presentation_form(base, Form::from_joins(joins_prev, joins_next)) {
+        let joins_next = i + 1 < n && letters[i + 1].adjacent && links_forward(this.joining) && links_backward(letters[i + 1].joining);
+        if let Some(form) = presentation_form(this.base, Form::from_joins(joins_prev, joins_next)) {
             out[i] = Shaped::Form(form);
         }
         i += 1;
