@@ -395,7 +395,10 @@ fn shape_units(text: &str, units: Vec<Unit>) -> Vec<Unit> {
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            let adjacent = i > 0 && units[i - 1].end == u.start && u.glyph == Glyph::Source && units[i - 1].glyph == Glyph::Source;
+            let adjacent = i > 0
+                && units[i - 1].end == u.start
+                && u.glyph == Glyph::Source
+                && units[i - 1].glyph == Glyph::Source;
             shape::Letter::of(&text[u.start as usize..u.end as usize], adjacent)
         })
         .collect();

@@ -218,7 +218,11 @@ impl Letter {
 /// has one entry per grapheme; the alef after a `LamAlef` gets `Keep` and is
 /// to be merged into the lam's cell by the caller.
 pub fn shape(graphemes: &[&str], adjacent: &[bool]) -> Vec<Shaped> {
-    let letters: Vec<Letter> = graphemes.iter().zip(adjacent).map(|(g, &a)| Letter::of(g, a)).collect();
+    let letters: Vec<Letter> = graphemes
+        .iter()
+        .zip(adjacent)
+        .map(|(g, &a)| Letter::of(g, a))
+        .collect();
     shape_letters(&letters)
 }
 
@@ -226,7 +230,8 @@ pub fn shape(graphemes: &[&str], adjacent: &[bool]) -> Vec<Shaped> {
 pub fn shape_letters(letters: &[Letter]) -> Vec<Shaped> {
     let n = letters.len();
     let links_forward = |j: Joining| matches!(j, Joining::Dual | Joining::Causing);
-    let links_backward = |j: Joining| matches!(j, Joining::Dual | Joining::Right | Joining::Causing);
+    let links_backward =
+        |j: Joining| matches!(j, Joining::Dual | Joining::Right | Joining::Causing);
     let mut out = vec![Shaped::Keep; n];
     let mut i = 0;
     while i < n {
@@ -235,17 +240,27 @@ pub fn shape_letters(letters: &[Letter]) -> Vec<Shaped> {
             i += 1;
             continue;
         }
-        let joins_prev = i > 0 && this.adjacent && links_forward(letters[i - 1].joining) && links_backward(this.joining);
+        let joins_prev = i > 0
+            && this.adjacent
+            && links_forward(letters[i - 1].joining)
+            && links_backward(this.joining);
         // lam + alef: one ligature cell (a ZWNJ in either makes it
         // non-joining, and it is skipped above or here).
-        if this.base == '\u{0644}' && i + 1 < n && letters[i + 1].adjacent && letters[i + 1].joining != Joining::None {
+        if this.base == '\u{0644}'
+            && i + 1 < n
+            && letters[i + 1].adjacent
+            && letters[i + 1].joining != Joining::None
+        {
             if let Some(lig) = lam_alef_ligature(letters[i + 1].base, joins_prev) {
                 out[i] = Shaped::LamAlef(lig);
                 i += 2;
                 continue;
             }
         }
-        let joins_next = i + 1 < n && letters[i + 1].adjacent && links_forward(this.joining) && links_backward(letters[i + 1].joining);
+        let joins_next = i + 1 < n
+            && letters[i + 1].adjacent
+            && links_forward(this.joining)
+            && links_backward(letters[i + 1].joining);
         if let Some(form) = presentation_form(this.base, Form::from_joins(joins_prev, joins_next)) {
             out[i] = Shaped::Form(form);
         }
