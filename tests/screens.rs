@@ -317,3 +317,34 @@ fn a_search_hit_inside_arabic_is_highlighted_on_its_own_cells() {
         .collect();
     assert!(status.contains("match 1 of 1"), "{status}");
 }
+
+#[test]
+fn a_click_on_a_marker_opens_its_note() {
+    let mut a = app(100, 30);
+    // Bring the first marker on screen, then close its popup.
+    a.update(Action::NextFootnote);
+    a.update(Action::Close);
+    assert!(a.popup.is_none());
+    // Find the marker's cell on screen and click it.
+    let row = a
+        .flow
+        .marker_row(0, &a.frame.rows)
+        .expect("marker on screen");
+    let hamish::app::flow::FlowRow::Text { item, row: r } = a.frame.rows[row] else {
+        panic!("text row")
+    };
+    let laid = a.flow.laid(item).unwrap();
+    let marker = a.flow.markers[0].range.clone();
+    let mut x = usize::from(a.geometry.column_x) + laid.rows[r].indent;
+    for cell in laid.row_cells(r) {
+        if marker.contains(&(cell.start as usize)) {
+            break;
+        }
+        x += usize::from(cell.width);
+    }
+    a.click(x as u16 + 1, row as u16); // the next cell is text: nothing opens
+    assert!(a.popup.is_none());
+    a.click(x as u16, row as u16);
+    assert_eq!(a.popup.map(|p| p.marker), Some(0));
+    assert!(shows(&screen(&a), "1 of 7"));
+}
