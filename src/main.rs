@@ -197,20 +197,22 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     app.current = current;
     app.state_path = state_path;
     app.attach(key, doc_path);
-    if let Some(w) = state_warning {
-        app.message = Some(w);
+    if show_library {
+        app.update(hamish::app::Action::Library);
     }
-    // Config problems: the first in the status line, all on stderr at exit.
+    // What the user must hear of at start: a damaged state file, and config
+    // problems (the first here, all of them on stderr at exit).
+    let mut notices: Vec<String> = state_warning.into_iter().collect();
     if let Some(first) = problems.first() {
         let more = if problems.len() > 1 {
             format!(" (+{} more, shown at exit)", problems.len() - 1)
         } else {
             String::new()
         };
-        app.message = Some(format!("config: {first}{more}"));
+        notices.push(format!("config: {first}{more}"));
     }
-    if show_library {
-        app.update(hamish::app::Action::Library);
+    if !notices.is_empty() {
+        app.message = Some(notices.join(" \u{2502} "));
     }
     let mut last_saved = app.position_to_save();
     let mut last_save_time = std::time::Instant::now();
