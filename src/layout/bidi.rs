@@ -61,7 +61,54 @@ impl Direction {
 
 /// Resolved levels of one paragraph; lines are cut from it later.
 pub struct ParagraphLevels<'t> {
-    info: BidiInfo<'t>,
+    resolved: Resolved<'t>,
+}
+
+enum Resolved<'t> {
+    Full(BidiInfo<'t>),
+    /// Every character at one level (see [`uniform_level`]).
+    Uniform(u8),
+}
+
+/// The level of every character when the paragraph is all of one
+/// direction, so the full algorithm has nothing to do: left to right with
+/// no right-to-left letter, Arabic number or explicit control (European
+/// numbers after left-to-right text stay at level 0, rule W7); or right to
+/// left with no left-to-right letter, number or control. Neutrals between
+/// letters of one direction take that direction (N1), and so do the ends of
+/// the paragraph. Anything else (and separators, BN) goes the full way. The
+/// conformance suites run through this too.
+fn uniform_level(text: &str, direction: Direction) -> Option<u8> {
+    use unicode_bidi::BidiClass::*;
+    let (mut has_ltr, mut has_rtl, mut first_strong) = (false, false, None);
+    for c in text.chars() {
+        match CachedBidiData.bidi_class(c) {
+            L => {
+                has_ltr = true;
+                first_strong.get_or_insert(0u8);
+            }
+            R | AL => {
+                has_rtl = true;
+                first_strong.get_or_insert(1u8);
+            }
+            EN => has_ltr = true, // fine only in a left-to-right paragraph
+            WS | ON | CS | ES | ET | NSM => {}
+            _ => return None, // AN, B, S, BN, explicit controls
+        }
+        if has_ltr && has_rtl {
+            return None;
+        }
+    }
+    let level = match direction {
+        Direction::Ltr => 0,
+        Direction::Rtl => 1,
+        Direction::Auto => first_strong.unwrap_or(0),
+    };
+    match level {
+        0 if !has_rtl => Some(0),
+        1 if !has_ltr => Some(1),
+        _ => None,
+    }
 }
 
 impl<'t> ParagraphLevels<'t> {
@@ -69,14 +116,23 @@ impl<'t> ParagraphLevels<'t> {
     /// no paragraph separator (see `sanitize::text_for_bidi`); if it does
     /// anyway, the first paragraph's level governs every line.
     pub fn new(text: &'t str, direction: Direction) -> Self {
-        ParagraphLevels {
-            info: BidiInfo::new_with_data_source(&CachedBidiData, text, direction.default_level()),
-        }
+        let resolved = match uniform_level(text, direction) {
+            Some(level) => Resolved::Uniform(level),
+            None => Resolved::Full(BidiInfo::new_with_data_source(
+                &CachedBidiData,
+                text,
+                direction.default_level(),
+            )),
+        };
+        ParagraphLevels { resolved }
     }
 
     /// The paragraph embedding level (0 for LTR, 1 for RTL).
     pub fn paragraph_level(&self) -> u8 {
-        self.info.paragraphs.first().map_or(0, |p| p.level.number())
+        match &self.resolved {
+            Resolved::Full(info) => info.paragraphs.first().map_or(0, |p| p.level.number()),
+            Resolved::Uniform(level) => *level,
+        }
     }
 
     /// True when the paragraph runs right to left.
@@ -96,10 +152,17 @@ impl<'t> ParagraphLevels<'t> {
     pub fn line_levels(&self, line: Range<usize>, out: &mut Vec<u8>) {
         use unicode_bidi::BidiClass::*;
         out.clear();
-        let line = line.start.min(self.info.levels.len())..line.end.min(self.info.levels.len());
+        let info = match &self.resolved {
+            Resolved::Full(info) => info,
+            Resolved::Uniform(level) => {
+                out.resize(line.len(), *level);
+                return;
+            }
+        };
+        let line = line.start.min(info.levels.len())..line.end.min(info.levels.len());
         let para = self.paragraph_level();
-        out.extend(self.info.levels[line.clone()].iter().map(|l| l.number()));
-        let classes = &self.info.original_classes[line];
+        out.extend(info.levels[line.clone()].iter().map(|l| l.number()));
+        let classes = &info.original_classes[line];
         let mut resetting = true; // the end of the line counts as a separator
         for (level, class) in out.iter_mut().zip(classes).rev() {
             match class {
@@ -122,15 +185,13 @@ impl<'t> ParagraphLevels<'t> {
     /// and takes no place in the visual order.
     pub fn removed_by_x9(&self, at: usize) -> bool {
         use unicode_bidi::BidiClass::*;
-        matches!(
-            self.info.original_classes.get(at),
-            Some(RLE | LRE | RLO | LRO | PDF | BN)
-        )
-    }
-
-    /// Levels before line breaking, one per byte (used by tests).
-    pub fn levels(&self) -> &[Level] {
-        &self.info.levels
+        match &self.resolved {
+            Resolved::Full(info) => matches!(
+                info.original_classes.get(at),
+                Some(RLE | LRE | RLO | LRO | PDF | BN)
+            ),
+            Resolved::Uniform(_) => false, // no such characters, by construction
+        }
     }
 }
 
