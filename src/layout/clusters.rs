@@ -12,8 +12,9 @@
 
 use unicode_segmentation::{GraphemeIndices, UnicodeSegmentation};
 
-/// Grapheme_Cluster_Break = Other, with no special rule (GB999).
-fn simple_base(c: char) -> bool {
+/// Grapheme_Cluster_Break = Other, with no special rule (GB999), and one
+/// cell wide (a unit test checks this against unicode-width).
+pub fn simple_base(c: char) -> bool {
     matches!(c,
         '\u{20}'..='\u{7E}'
         | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{FF}'
@@ -41,6 +42,14 @@ pub fn clusters(text: &str) -> Clusters<'_> {
         Clusters::Fast { text, at: 0 }
     } else {
         Clusters::Full(text.grapheme_indices(true))
+    }
+}
+
+impl Clusters<'_> {
+    /// The fast path was taken: every cluster is a simple base character
+    /// (one cell) with its harakat, or a haraka alone.
+    pub fn is_fast(&self) -> bool {
+        matches!(self, Clusters::Fast { .. })
     }
 }
 
@@ -72,6 +81,21 @@ impl<'a> Iterator for Clusters<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simple_bases_are_one_cell() {
+        use unicode_width::UnicodeWidthChar;
+        for cp in 0..0x10000u32 {
+            if let Some(c) = char::from_u32(cp) {
+                if simple_base(c) {
+                    assert_eq!(c.width(), Some(1), "U+{cp:04X}");
+                }
+                if simple_extend(c) {
+                    assert_eq!(c.width(), Some(0), "U+{cp:04X}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn harakat_join_their_letter_and_a_lone_one_stands_alone() {

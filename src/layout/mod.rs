@@ -122,7 +122,13 @@ impl Cell {
                 // cell; what follows them without a cell of its own
                 // (harakat, ZWJ) rides along.
                 out.push(c);
-                out.extend(text.chars().skip(1).filter(|&m| m.width() == Some(0)));
+                // (simple_base is a cheap test for the common one-cell
+                // letters, before the width table is consulted)
+                out.extend(
+                    text.chars()
+                        .skip(1)
+                        .filter(|&m| !clusters::simple_base(m) && m.width() == Some(0)),
+                );
             }
         }
     }
@@ -299,11 +305,12 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]
 fn mirrored(text: &str, unit: &Unit, level: u8) -> Glyph {
     if level % 2 == 1 && unit.glyph == Glyph::Source {
         let c = text[unit.start as usize..].chars().next();
-        // The Arabic block has no mirrored characters; skip the lookup there.
-        if let Some(m) = c
-            .filter(|c| !('\u{0600}'..'\u{0700}').contains(c))
-            .and_then(bidi::mirror)
-        {
+        // Letters, digits and spaces never mirror (nor does anything in the
+        // Arabic block); skip the lookup for them.
+        let may_mirror = |c: &char| {
+            !c.is_ascii_alphanumeric() && *c != ' ' && !('\u{0600}'..'\u{0700}').contains(c)
+        };
+        if let Some(m) = c.filter(may_mirror).and_then(bidi::mirror) {
             return Glyph::Replace(m);
         }
     }
@@ -336,7 +343,9 @@ fn units_of(text: &str, row_width: usize) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(text.len() / 2);
     let mut breaks = breaks::break_opportunities(text).into_iter().peekable();
     let mut pending = Break::None;
-    for (at, grapheme) in clusters::clusters(text) {
+    let clusters = clusters::clusters(text);
+    let fast = clusters.is_fast();
+    for (at, grapheme) in clusters {
         // Break opportunities inside a cluster (UAX #14 allows one between a
         // space and a following combining mark) are not ours to take.
         while let Some(&(b, kind)) = breaks.peek() {
@@ -351,7 +360,10 @@ fn units_of(text: &str, row_width: usize) -> Vec<Unit> {
         let Some(first) = grapheme.chars().next() else {
             continue;
         };
-        let (glyph, width) = if sanitize::is_bidi_control(first) {
+        let (glyph, width) = if fast && clusters::simple_base(first) {
+            // Every simple base character is one cell and its harakat none.
+            (Glyph::Source, 1)
+        } else if sanitize::is_bidi_control(first) {
             continue;
         } else if let Some(symbol) = sanitize::visible_symbol(first) {
             (Glyph::Symbol(symbol), 1)
@@ -363,7 +375,8 @@ fn units_of(text: &str, row_width: usize) -> Vec<Unit> {
                 w => (Glyph::Source, w.min(255)),
             }
         };
-        let space = first == '\t' || grapheme.chars().all(char::is_whitespace);
+        let space =
+            first == '\t' || (first.is_whitespace() && grapheme.chars().all(char::is_whitespace));
         units.push(Unit {
             start: at as u32,
             end: (at + grapheme.len()) as u32,

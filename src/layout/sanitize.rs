@@ -34,7 +34,15 @@ pub fn is_bidi_control(c: char) -> bool {
 /// True for text that contains anything [`visible_symbol`] would replace or
 /// that would end a bidi paragraph (U+2029); lets the common case skip work.
 pub fn needs_bidi_substitution(text: &str) -> bool {
-    text.chars().any(|c| substitute_for_bidi(c).is_some())
+    // On bytes: C0 and DEL are single bytes, C1 is 0xC2 0x80..=0x9F, and
+    // U+2029 is 0xE2 0x80 0xA9; TAB is left alone.
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        (x < 0x20 && x != b'\t')
+            || x == 0x7F
+            || (x == 0xC2 && b.get(i + 1).is_some_and(|&n| (0x80..=0x9F).contains(&n)))
+            || (x == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA9))
+    })
 }
 
 /// The character the bidi algorithm should see instead of `c`, if any.
@@ -93,6 +101,20 @@ mod tests {
             assert_eq!(a.0, b.0);
         }
         assert!(!bidi.contains('\u{2029}'));
+    }
+
+    #[test]
+    fn the_byte_test_agrees_with_the_char_test() {
+        for cp in 0..0x3000u32 {
+            if let Some(c) = char::from_u32(cp) {
+                let text = format!("a{c}b");
+                assert_eq!(
+                    needs_bidi_substitution(&text),
+                    substitute_for_bidi(c).is_some(),
+                    "U+{cp:04X}"
+                );
+            }
+        }
     }
 
     #[test]
