@@ -201,18 +201,26 @@ impl<'t> ParagraphLevels<'t> {
 /// From the highest level down to the lowest odd level, every maximal run of
 /// units at that level or higher is reversed.
 pub fn visual_order(levels: &[u8]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..levels.len()).collect();
+    let mut order = Vec::with_capacity(levels.len());
+    visual_order_into(levels, &mut order);
+    order
+}
+
+/// [`visual_order`] into a buffer the caller reuses row after row.
+pub fn visual_order_into(levels: &[u8], order: &mut Vec<usize>) {
+    order.clear();
+    order.extend(0..levels.len());
     let Some(&highest) = levels.iter().max() else {
-        return order;
+        return;
     };
     let Some(lowest_odd) = levels.iter().copied().filter(|l| l % 2 == 1).min() else {
-        return order; // all even: left to right already
+        return; // all even: left to right already
     };
     // A plain right-to-left line (every level 1) is just reversed; this is the
     // common case for Arabic prose, so skip the general loop.
     if highest == lowest_odd && levels.iter().all(|&l| l == highest) {
         order.reverse();
-        return order;
+        return;
     }
     let mut level = highest;
     while level >= lowest_odd {
@@ -233,7 +241,6 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
         }
         level -= 1;
     }
-    order
 }
 
 /// Rule L4: the mirrored glyph of `c` (for a character at an odd level).

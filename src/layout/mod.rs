@@ -247,6 +247,7 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]
     laid.cells.reserve(units.len());
     let mut line_levels = Vec::new();
     let mut unit_levels = Vec::new();
+    let mut order = Vec::new();
     let mut span_cursor = 0;
     for range in row_ranges {
         let row_units = &units[range];
@@ -261,12 +262,13 @@ pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]
                     .iter()
                     .map(|u| line_levels[u.start as usize - line.start]),
             );
-            let order = if options.reorder {
-                bidi::visual_order(&unit_levels)
+            if options.reorder {
+                bidi::visual_order_into(&unit_levels, &mut order);
             } else {
-                (0..row_units.len()).collect()
-            };
-            for index in order {
+                order.clear();
+                order.extend(0..row_units.len());
+            }
+            for &index in &order {
                 let unit = &row_units[index];
                 let level = unit_levels[index];
                 row_width += usize::from(unit.width);
@@ -416,23 +418,27 @@ fn shape_units(text: &str, units: Vec<Unit>) -> Vec<Unit> {
         })
         .collect();
     let shaped = shape::shape_letters(&letters);
-    let mut out = Vec::with_capacity(units.len());
-    let mut i = 0;
-    while i < units.len() {
-        let mut unit = units[i];
-        match shaped[i] {
+    // Rewrite in place: a lam-alef pair becomes one unit, so the units
+    // after it move down.
+    let mut units = units;
+    let (mut read, mut write) = (0, 0);
+    while read < units.len() {
+        let mut unit = units[read];
+        match shaped[read] {
             shape::Shaped::Keep => {}
             shape::Shaped::Form(c) if unit.glyph == Glyph::Source => unit.glyph = Glyph::Replace(c),
             shape::Shaped::Form(_) => {}
             shape::Shaped::LamAlef(c) => {
                 // One cell for both letters; the alef's marks ride along.
                 unit.glyph = Glyph::Replace(c);
-                unit.end = units[i + 1].end;
-                i += 1;
+                unit.end = units[read + 1].end;
+                read += 1;
             }
         }
-        out.push(unit);
-        i += 1;
+        units[write] = unit;
+        write += 1;
+        read += 1;
     }
-    out
+    units.truncate(write);
+    units
 }
