@@ -64,11 +64,7 @@ impl Default for Config {
 
 /// `$XDG_CONFIG_HOME/hamish/config.toml`, or `~/.config/hamish/config.toml`.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("hamish").join("config.toml"))
+    crate::persist::xdg_file("XDG_CONFIG_HOME", ".config", "config.toml")
 }
 
 /// Read the config at `path` (a missing file is the defaults). Returns the

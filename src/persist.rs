@@ -2,7 +2,17 @@
 //! leaves a half-written one: write a temporary file beside it, sync, rename.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// `$VAR/hamish/FILE` when the XDG variable `var` is set and not empty,
+/// else `~/FALLBACK/hamish/FILE` (the XDG base directory defaults).
+pub fn xdg_file(var: &str, fallback: &str, file: &str) -> Option<PathBuf> {
+    let base = std::env::var_os(var)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(fallback)))?;
+    Some(base.join("hamish").join(file))
+}
 
 /// Replace `path` with `bytes` atomically.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -96,11 +106,7 @@ pub mod state {
 
     /// `$XDG_STATE_HOME/hamish/state.json`, or `~/.local/state/hamish/state.json`.
     pub fn default_path() -> Option<PathBuf> {
-        let base = std::env::var_os("XDG_STATE_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
-        Some(base.join("hamish").join("state.json"))
+        super::xdg_file("XDG_STATE_HOME", ".local/state", "state.json")
     }
 
     /// Read the state file. A missing file is an empty state; a corrupt or

@@ -283,6 +283,16 @@ fn search_finds_october_with_and_without_hamza() {
     s.wait_exit();
 }
 
+/// The first `n` rows of the screen, without trailing blanks.
+fn text_rows(s: &Session, cols: u16, n: usize) -> Vec<String> {
+    s.parser
+        .screen()
+        .rows(0, cols)
+        .take(n)
+        .map(|r| r.trim_end().to_string())
+        .collect()
+}
+
 /// The text of the first row of text on the screen.
 fn first_text_row(s: &Session, cols: u16) -> String {
     s.parser
@@ -374,13 +384,7 @@ fn a_mark_survives_a_restart() {
     s.key("m");
     s.key("a");
     s.pump(Duration::from_millis(200));
-    let marked: Vec<String> = s
-        .parser
-        .screen()
-        .rows(0, 100)
-        .take(29)
-        .map(|r| r.trim_end().to_string())
-        .collect();
+    let marked = text_rows(&s, 100, 29);
     s.key("g");
     s.key("q");
     assert!(s.wait_exit().success());
@@ -395,13 +399,7 @@ fn a_mark_survives_a_restart() {
     s.key("'");
     s.key("a");
     s.pump(Duration::from_millis(300));
-    let now: Vec<String> = s
-        .parser
-        .screen()
-        .rows(0, 100)
-        .take(29)
-        .map(|r| r.trim_end().to_string())
-        .collect();
+    let now = text_rows(&s, 100, 29);
     assert_eq!(now, marked);
     // '' goes back to where we were before the jump.
     s.key("'");
