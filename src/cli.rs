@@ -102,7 +102,7 @@ pub enum Command {
     version,
     about = "A terminal reader for essays that mix Arabic and English",
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  hamish --print --width 60 seeds/003_5eac0dfd78b8d8c0.txt\n  hamish --print --plain --format lines --shape off --width 40 FILE\n  hamish convert seeds/000_888738dd473cd04e.txt --to markdown -o essay.md"
+    after_help = "Examples:\n  hamish                                   the library: bundled essays, demo, recent files\n  hamish essay.md                          read an essay full-screen (press ? for the keys)\n  hamish --theme mono --no-mouse essay.txt for a bare terminal over SSH\n  hamish --print --width 60 essay.txt      lay out to stdout\n  hamish --print --plain --format lines --shape off --width 40 FILE\n  hamish convert seeds/000_888738dd473cd04e.txt --to markdown -o essay.md\n  hamish --print-config                    the settings in force"
 )]
 pub struct Args {
     #[command(subcommand)]
