@@ -431,7 +431,8 @@ impl Flow {
 
     /// The section the top of the view is in.
     pub fn current_section(&self) -> Option<usize> {
-        (0..=self.pos.item.min(self.items.len().saturating_sub(1)))
+        let last = self.items.len().checked_sub(1)?;
+        (0..=self.pos.item.min(last))
             .rev()
             .find_map(|i| self.items[i].section)
     }

@@ -1,0 +1,81 @@
+//! The reader never panics: random documents (built from the pieces the
+//! importers look at), random terminal sizes and random key sequences,
+//! drawn after every action.
+
+use hamish::app::keymap::Keymap;
+use hamish::app::state::Settings;
+use hamish::app::{Action, App};
+use proptest::prelude::*;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const PIECES: &[&str] = &[
+    "",
+    "                                                 ",
+    "\u{F02B}",
+    "\u{F0B7} ",
+    "(2)",
+    " Abstract: ",
+    "  \u{0627}\u{0644}\u{0645}\u{0644}\u{062E}\u{0635}:",
+    " \u{0627}\u{0644}\u{0645}\u{0635}\u{0627}\u{062F}\u{0631}",
+    "\u{0627}\u{0644}\u{062B}\u{0648}\u{0631}\u{0629} \u{0627}\u{0644}\u{0631}\u{0648}\u{0633}\u{064A}\u{0629} \u{0641}\u{064A} 1917\u{060C} ",
+    "The Russian revolution is not a revolution against the ",
+    "      Trotsky did not seek power ",
+    "\u{0644}\u{064E}\u{0627} (Service, 2009) ",
+    "\u{1b}[2J",
+];
+
+fn doc_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::collection::vec(prop::sample::select(PIECES), 0..4),
+        0..40,
+    )
+    .prop_map(|lines| {
+        lines
+            .into_iter()
+            .map(|parts| parts.concat())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_keys_on_any_document_at_any_size(
+        text in doc_text(),
+        width in 1u16..140,
+        height in 1u16..50,
+        actions in prop::collection::vec(prop::sample::select(Action::ALL), 0..40),
+        shape: bool,
+    ) {
+        let doc = hamish::document::import::pdftext::import(&text);
+        let settings = Settings { shape, ..Settings::default() };
+        let mut app = App::new(doc, settings, Keymap::defaults(), vec![], width, height);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        for action in actions {
+            app.update(action);
+            if app.prompt_open() {
+                // Type a short query (Arabic, Latin, a digit), then Enter.
+                use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+                for c in ['\u{0627}', 'e', '1', '\u{0644}'] {
+                    app.prompt_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                    terminal.draw(|f| hamish::ui::render(&app, f)).unwrap();
+                }
+                app.prompt_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+            }
+            if app.pending.is_some() {
+                app.pending_char('a');
+            }
+            terminal.draw(|f| hamish::ui::render(&app, f)).unwrap();
+            if app.quit {
+                break;
+            }
+        }
+        // A resize in the middle of it all, too.
+        app.resize(width / 2 + 1, height / 2 + 1);
+        let mut small = Terminal::new(TestBackend::new(width / 2 + 1, height / 2 + 1)).unwrap();
+        small.draw(|f| hamish::ui::render(&app, f)).unwrap();
+    }
+}
