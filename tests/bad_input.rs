@@ -4,11 +4,17 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// hamish with no user config or state (they could add messages).
+fn command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hamish"));
+    let none = std::env::temp_dir().join("hamish-bad-input-no-home");
+    cmd.env("XDG_CONFIG_HOME", &none)
+        .env("XDG_STATE_HOME", &none);
+    cmd
+}
+
 fn hamish(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hamish"))
-        .args(args)
-        .output()
-        .expect("hamish runs")
+    command().args(args).output().expect("hamish runs")
 }
 
 fn scratch(name: &str) -> PathBuf {
