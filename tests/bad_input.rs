@@ -160,7 +160,7 @@ fn a_50_mb_file_and_a_single_5_mb_line() {
         big.extend_from_slice(&seed);
     }
     std::fs::write(&path, &big).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_hamish"))
+    let out = command()
         .args([
             "--print",
             "--plain",
