@@ -97,6 +97,8 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
         width: config.width,
         shape: config.shape.enabled(config.bidi),
         reorder: config.bidi == BidiMode::App,
+        // A terminal that reorders places RTL rows itself: no padding.
+        align_rtl: config.bidi == BidiMode::App,
         ..LayoutOptions::default()
     };
     let options = PrintOptions {

@@ -888,6 +888,7 @@ pub fn layout_options(settings: &Settings, width: u16) -> LayoutOptions {
         width: usize::from(width).max(1),
         shape: settings.shape,
         reorder: settings.bidi == BidiMode::App,
+        align_rtl: settings.bidi == BidiMode::App,
         ..LayoutOptions::default()
     }
 }
