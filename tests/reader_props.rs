@@ -9,42 +9,15 @@ use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-const PIECES: &[&str] = &[
-    "",
-    "                                                 ",
-    "\u{F02B}",
-    "\u{F0B7} ",
-    "(2)",
-    " Abstract: ",
-    "  \u{0627}\u{0644}\u{0645}\u{0644}\u{062E}\u{0635}:",
-    " \u{0627}\u{0644}\u{0645}\u{0635}\u{0627}\u{062F}\u{0631}",
-    "\u{0627}\u{0644}\u{062B}\u{0648}\u{0631}\u{0629} \u{0627}\u{0644}\u{0631}\u{0648}\u{0633}\u{064A}\u{0629} \u{0641}\u{064A} 1917\u{060C} ",
-    "The Russian revolution is not a revolution against the ",
-    "      Trotsky did not seek power ",
-    "\u{0644}\u{064E}\u{0627} (Service, 2009) ",
-    "\u{1b}[2J",
-];
-
-fn doc_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop::collection::vec(prop::sample::select(PIECES), 0..4),
-        0..40,
-    )
-    .prop_map(|lines| {
-        lines
-            .into_iter()
-            .map(|parts| parts.concat())
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
-}
+mod common;
+use common::doc_text;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
     fn any_keys_on_any_document_at_any_size(
-        text in doc_text(),
+        text in doc_text(40),
         width in 1u16..140,
         height in 1u16..50,
         actions in prop::collection::vec(prop::sample::select(Action::ALL), 0..40),
