@@ -113,7 +113,7 @@ pub struct Args {
     #[arg(long)]
     pub print: bool,
     /// Text column width in cells (default: 80, or the terminal's width if narrower).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_width)]
     pub width: Option<usize>,
     /// Arabic contextual shaping [default: auto, or the config file's].
     #[arg(long, value_enum)]
@@ -145,4 +145,19 @@ pub enum ThemeName {
     Dark,
     Light,
     Mono,
+}
+
+/// The widths a column can have: the same bounds as the config file's
+/// `width`, so no value can ask for gigabytes of row buffers.
+pub const WIDTH_RANGE: std::ops::RangeInclusive<usize> = 1..=1000;
+
+fn parse_width(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(w) if WIDTH_RANGE.contains(&w) => Ok(w),
+        _ => Err(format!(
+            "a whole number from {} to {}",
+            WIDTH_RANGE.start(),
+            WIDTH_RANGE.end()
+        )),
+    }
 }

@@ -12,6 +12,7 @@ pub mod config;
 pub mod document;
 pub mod input;
 pub mod layout;
+pub mod message;
 pub mod persist;
 pub mod print;
 pub mod screen;

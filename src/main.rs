@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use anyhow::Context;
 use clap::Parser;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use hamish::app::state::{Settings, Theme};
@@ -15,6 +16,7 @@ use hamish::app::App;
 use hamish::cli::{Args, BidiMode, Command, OutputFormat, ThemeName};
 use hamish::document::{export, import, Document};
 use hamish::layout::LayoutOptions;
+use hamish::message::report;
 use hamish::print::{print_document, print_paragraphs, PrintOptions};
 use hamish::terminal::TerminalGuard;
 
@@ -22,11 +24,33 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader of our output went away (`hamish --print … | head`):
+        // end quietly, with the status a shell gives a process killed by
+        // SIGPIPE (128 + 13), as cat and less do.
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
-            eprintln!("hamish: {e:#}");
+            report(format!("{e:#}"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// What a failed write to standard output is reported as.
+const STDOUT: &str = "standard output: cannot write";
+
+/// True when `e` is, or was caused by, a write to a closed pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<hamish::persist::output::OutputError>()
+                .is_some_and(|o| {
+                    matches!(o, hamish::persist::output::OutputError::Io(_, io)
+                        if io.kind() == std::io::ErrorKind::BrokenPipe)
+                })
+    })
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
@@ -47,10 +71,13 @@ fn run(args: &Args) -> anyhow::Result<()> {
     apply_args(&mut config, args);
     if args.print_config {
         for p in &problems {
-            eprintln!("hamish: {p}");
+            report(p);
         }
-        print!("{}", hamish::config::to_toml(&config));
-        return Ok(());
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(hamish::config::to_toml(&config).as_bytes())
+            .and_then(|()| out.flush())
+            .context(STDOUT);
     }
     let interactive =
         !args.print && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
@@ -58,7 +85,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
         read(args, config, problems)
     } else {
         for p in &problems {
-            eprintln!("hamish: {p}");
+            report(p);
         }
         print(args, &config)
     }
@@ -86,7 +113,7 @@ fn apply_args(config: &mut hamish::config::Config, args: &Args) {
 /// Tell the user, once, what the importer noticed.
 fn warn(path: &Path, doc: &Document) {
     for w in &doc.meta.warnings {
-        eprintln!("hamish: {}: {w}", path.display());
+        report(format!("{}: {w}", path.display()));
     }
 }
 
@@ -111,9 +138,9 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
     if args.files.is_empty() {
         for essay in hamish::bundled::ESSAYS {
             let doc = hamish::bundled::import(essay);
-            print_document(&mut out, &doc, &options)?;
+            print_document(&mut out, &doc, &options).context(STDOUT)?;
         }
-        return Ok(());
+        return out.flush().context(STDOUT);
     }
     for path in &args.files {
         if args.format.format() == Some(hamish::document::Format::Lines) {
@@ -121,17 +148,17 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
             // file, without building a document of them.
             let source = hamish::input::read_text(path)?;
             if let Some((count, first)) = source.replaced {
-                eprintln!("hamish: {}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}", path.display());
+                report(format!("{}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}", path.display()));
             }
             let text = source.text.strip_suffix('\n').unwrap_or(&source.text);
-            print_paragraphs(&mut out, text.split('\n'), &options)?;
+            print_paragraphs(&mut out, text.split('\n'), &options).context(STDOUT)?;
             continue;
         }
         let doc = import::import_path(path, args.format.format())?;
         warn(path, &doc);
-        print_document(&mut out, &doc, &options)?;
+        print_document(&mut out, &doc, &options).context(STDOUT)?;
     }
-    Ok(())
+    out.flush().context(STDOUT)
 }
 
 fn settings(config: &hamish::config::Config) -> Settings {
@@ -290,10 +317,10 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     drop(screen);
     drop(guard);
     if let Err(e) = saved {
-        eprintln!("hamish: {e}");
+        report(e);
     }
     for p in &problems {
-        eprintln!("hamish: {p}");
+        report(p);
     }
     Ok(())
 }
@@ -354,14 +381,8 @@ fn convert(
         OutputFormat::Json => export::to_json(&doc),
         OutputFormat::Markdown => export::to_markdown(&doc),
     };
-    match output {
-        Some(path) => hamish::persist::write_atomically(path, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
-    }
+    // No `-o`, or `-o -`: standard output.
+    let output = output.unwrap_or(Path::new("-"));
+    hamish::persist::output::write_output(output, text.as_bytes())?;
     Ok(())
 }
