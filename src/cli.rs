@@ -136,6 +136,14 @@ pub struct Args {
     /// Print the settings in force (config file and command line) as TOML, and exit.
     #[arg(long)]
     pub print_config: bool,
+    /// Decode input files with this encoding (e.g. windows-1256, iso-8859-6,
+    /// utf-16le) [default: UTF-8, UTF-16 by its byte-order mark, or a legacy
+    /// Arabic encoding when detected].
+    #[arg(long, value_name = "NAME", global = true)]
+    pub encoding: Option<String>,
+    /// Refuse input files larger than this many megabytes [default: 256].
+    #[arg(long, value_name = "MB", global = true, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_size: Option<u64>,
 }
 
 /// Theme names on the command line.

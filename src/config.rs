@@ -111,7 +111,9 @@ impl Lines {
 
     /// The 1-based line of the span's start (line 1 without a span).
     fn of(&self, span: Option<std::ops::Range<usize>>) -> usize {
-        span.map_or(1, |s| self.starts.partition_point(|&start| start <= s.start))
+        span.map_or(1, |s| {
+            self.starts.partition_point(|&start| start <= s.start)
+        })
     }
 }
 
@@ -168,7 +170,11 @@ const MAX_SYNTAX_ERRORS: usize = 20;
 /// Parse `text` as TOML; a line with a syntax error (a number out of
 /// range, a stray character) is blanked and the rest parsed again, so one
 /// bad line does not cost every other setting.
-fn parse_toml(text: &str, name: &str, problems: &mut Problems) -> Option<toml_edit::Document<String>> {
+fn parse_toml(
+    text: &str,
+    name: &str,
+    problems: &mut Problems,
+) -> Option<toml_edit::Document<String>> {
     let mut text = text.to_string();
     for _ in 0..MAX_SYNTAX_ERRORS {
         let e = match toml_edit::Document::parse(text.clone()) {
@@ -181,10 +187,16 @@ fn parse_toml(text: &str, name: &str, problems: &mut Problems) -> Option<toml_ed
         let start = lines.starts[line - 1];
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         if start == end {
-            problems.add("syntax", format!("{name}:{line}: {what}; using the defaults"));
+            problems.add(
+                "syntax",
+                format!("{name}:{line}: {what}; using the defaults"),
+            );
             return None;
         }
-        problems.add("syntax", format!("{name}:{line}: {what}; that line is ignored"));
+        problems.add(
+            "syntax",
+            format!("{name}:{line}: {what}; that line is ignored"),
+        );
         text.replace_range(start..end, "");
     }
     problems.add(
@@ -204,12 +216,10 @@ pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
     let lines = Lines::new(doc.raw());
     let table = doc.as_table();
     for (key, item) in table.iter() {
-        let line = lines.of(
-            table
-                .key(key)
-                .and_then(|k| k.span())
-                .or_else(|| item.span()),
-        );
+        let line = lines.of(table
+            .key(key)
+            .and_then(|k| k.span())
+            .or_else(|| item.span()));
         let mut problem = |expected: &str| {
             problems.add(
                 "value",
@@ -268,9 +278,7 @@ fn parse_keys(
     let mut table: Vec<(Action, Vec<Key>)> = config.keymap.entries().to_vec();
     let mut changed: Vec<(Action, usize)> = Vec::new();
     for (key, item) in keys.iter() {
-        let line = lines.of(
-            keys.key(key).and_then(|k| k.span()).or_else(|| item.span()),
-        );
+        let line = lines.of(keys.key(key).and_then(|k| k.span()).or_else(|| item.span()));
         let Some(action) = Action::ALL.iter().copied().find(|a| a.name() == key) else {
             problems.add(
                 "unknown action",
@@ -340,12 +348,10 @@ fn parse_colors(
     problems: &mut Problems,
 ) {
     for (key, item) in colors.iter() {
-        let line = lines.of(
-            colors
-                .key(key)
-                .and_then(|k| k.span())
-                .or_else(|| item.span()),
-        );
+        let line = lines.of(colors
+            .key(key)
+            .and_then(|k| k.span())
+            .or_else(|| item.span()));
         let color = item.as_str().and_then(|s| s.parse::<Color>().ok());
         let slot = match key {
             "heading" => &mut config.colors.heading,

@@ -54,6 +54,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
+    if let Some(mb) = args.max_size {
+        hamish::source_file::set_max_bytes(mb << 20);
+    }
+    if let Some(label) = &args.encoding {
+        hamish::source_file::force_encoding(label).map_err(anyhow::Error::msg)?;
+    }
     if let Some(Command::Convert {
         file,
         to,
@@ -146,7 +152,7 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
         if args.format.format() == Some(hamish::document::Format::Lines) {
             // Nothing to interpret: lay the lines out straight from the
             // file, without building a document of them.
-            let source = hamish::input::read_text(path)?;
+            let source = hamish::source_file::read_text(path)?;
             if let Some((count, first)) = source.replaced {
                 report(format!("{}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}", path.display()));
             }
@@ -341,7 +347,7 @@ fn open_quickly(
     String,
 )> {
     use hamish::document::Format;
-    let source = hamish::input::read_text(path)?;
+    let source = hamish::source_file::read_text(path)?;
     let key = hamish::persist::state::key(&source.text);
     let format = format.unwrap_or_else(|| import::detect::detect(path, &source.text));
     let quick = matches!(format, Format::Pdftext | Format::Plain | Format::Lines)
@@ -352,11 +358,10 @@ fn open_quickly(
     // The first part, cut at a line end.
     let limit = source.text.floor_char_boundary(QUICK_OPEN_BYTES / 4);
     let cut = source.text[..limit].rfind('\n').map_or(limit, |i| i + 1);
-    let head = hamish::input::SourceText {
-        path: source.path.clone(),
-        text: source.text[..cut].to_string(),
-        replaced: source.replaced,
-    };
+    let mut head =
+        hamish::source_file::SourceText::new(source.path.clone(), source.text[..cut].to_string());
+    head.replaced = source.replaced;
+    head.decoded_from = source.decoded_from;
     let first = import::import_source(&head, Some(format))?;
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

@@ -35,7 +35,9 @@ mod tests {
         let osc52 = "a\u{1b}]52;c;aGk=\u{7}b";
         assert_eq!(clean(osc52), "a\u{241b}]52;c;aGk=\u{2407}b");
         let c1 = "x\u{9b}6n\u{90}q\u{9d}0;t\u{9c}";
-        assert!(!clean(c1).chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)));
+        assert!(!clean(c1)
+            .chars()
+            .any(|c| ('\u{80}'..='\u{9f}').contains(&c)));
         assert_eq!(clean("two\nlines"), "two\u{240a}lines");
     }
 

@@ -18,7 +18,12 @@ use std::path::PathBuf;
 /// all, so nothing is ever written into whatever directory hamish was
 /// started from.
 pub fn xdg_file(var: &str, fallback: &str, file: &str) -> Option<PathBuf> {
-    xdg_file_from(std::env::var_os(var), std::env::var_os("HOME"), fallback, file)
+    xdg_file_from(
+        std::env::var_os(var),
+        std::env::var_os("HOME"),
+        fallback,
+        file,
+    )
 }
 
 /// [`xdg_file`] with the two variables' values given.

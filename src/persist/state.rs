@@ -230,7 +230,9 @@ fn update_locked(
             backed_up: true, ..
         } => StateFile::empty(),
         Read::Unusable { why, .. } => {
-            return Err(std::io::Error::other(format!("not saved: the state file {why}")))
+            return Err(std::io::Error::other(format!(
+                "not saved: the state file {why}"
+            )))
         }
     };
     state.version = VERSION;
@@ -420,7 +422,10 @@ mod tests {
         let path = d.join("state.json");
         update(&path, "k", |d| d.title = "x".repeat(5_000_000)).unwrap();
         let (state, _) = load(&path);
-        assert_eq!(state.documents["k"].title.chars().count(), MAX_TITLE_CHARS + 1);
+        assert_eq!(
+            state.documents["k"].title.chars().count(),
+            MAX_TITLE_CHARS + 1
+        );
         assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
         std::fs::write(
             &path,

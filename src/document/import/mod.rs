@@ -10,7 +10,7 @@ pub mod plain;
 use std::path::Path;
 
 use super::model::{Block, Document, Format, Section, SectionKind};
-use crate::input::{read_text, InputError, SourceText};
+use crate::source_file::{read_text, InputError, SourceText};
 
 /// Why a file could not be imported.
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +49,9 @@ pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Docu
     if format != Format::Json {
         doc.meta.source = Some(display.clone());
         doc.meta.format = format;
+    }
+    if let Some(encoding) = source.decoded_from {
+        doc.meta.warnings.push(format!("decoded as {encoding}"));
     }
     if let Some((count, first)) = source.replaced {
         doc.meta.warnings.push(format!(
