@@ -43,6 +43,7 @@ pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Docu
         Format::Plain => plain::import(&source.text),
         Format::Lines => lines(&source.text),
     };
+    crate::document::bound::bound_paragraphs(&mut doc);
     if doc.meta.title.trim().is_empty() {
         doc.meta.title = title_from_path(&source.path);
     }
