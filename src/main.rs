@@ -18,7 +18,7 @@ use hamish::document::{export, import, Document};
 use hamish::layout::LayoutOptions;
 use hamish::message::report;
 use hamish::print::{print_document, print_paragraphs, PrintOptions};
-use hamish::terminal::TerminalGuard;
+use hamish::terminal::{Request, TerminalGuard};
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -249,6 +249,10 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     if !notices.is_empty() {
         app.message = Some(notices.join(" \u{2502} "));
     }
+    if let Some(rx) = pending {
+        app.expect_import(rx);
+    }
+    let mut exit_status = 0;
     let mut last_saved = app.position_to_save();
     let mut last_save_time = std::time::Instant::now();
     let mut dirty = true;
@@ -256,8 +260,34 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         if dirty {
             screen.paint(&app)?;
             dirty = false;
+            // Where to save from if a signal finds the loop stuck.
+            if let Some(snapshot) = app.save_snapshot() {
+                guard.set_rescue(Box::new(move || {
+                    let _ = snapshot.write();
+                }));
+            }
         }
-        if app.quit || guard.should_stop() {
+        match guard.request() {
+            Some(Request::Quit(status)) => {
+                exit_status = status;
+                break;
+            }
+            Some(Request::Suspend) => {
+                // Saved first: a stopped reader may never be continued.
+                save_in_background(&app);
+                guard.suspend()?;
+                screen.invalidate();
+                dirty = true;
+                continue;
+            }
+            Some(Request::Redraw) => {
+                screen.invalidate();
+                dirty = true;
+                continue;
+            }
+            None => {}
+        }
+        if app.quit {
             break;
         }
         // Save the position every few seconds while reading.
@@ -265,33 +295,15 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
             last_save_time = std::time::Instant::now();
             let now = app.position_to_save();
             if now != last_saved {
-                if let Err(e) = app.save_state() {
-                    app.message = Some(e);
-                    dirty = true;
-                }
+                save_in_background(&app);
                 last_saved = now;
             }
         }
-        if let Some(rx) = &pending {
-            if let Ok(full) = rx.try_recv() {
-                let warnings = full.meta.warnings.clone();
-                let untouched = app.flow.pos == hamish::app::flow::Pos::default();
-                app.replace_document(full);
-                // A saved position beyond the first part can be reached now.
-                if untouched {
-                    if let Some(key) = app.doc_key.clone() {
-                        app.attach(key, app.doc_path.clone());
-                    }
-                }
-                if let Some(first) = warnings.first() {
-                    app.message = Some(format!("{first} ({} warning(s) in all)", warnings.len()));
-                }
-                pending = None;
-                dirty = true;
-                continue;
-            }
+        if app.poll_import() {
+            dirty = true;
+            continue;
         }
-        let wait = if pending.is_some() { 20 } else { 200 };
+        let wait = if app.import_pending() { 20 } else { 200 };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
@@ -328,7 +340,20 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     for p in &problems {
         report(p);
     }
+    if exit_status != 0 {
+        // A quitting signal: the conventional status, 128 + its number.
+        std::process::exit(i32::from(exit_status));
+    }
     Ok(())
+}
+
+/// Save the reading position on another thread, so a slow disk or a
+/// large state file never holds up a key. A failure is reported on
+/// stderr at exit by the final save, which runs in the foreground.
+fn save_in_background(app: &App) {
+    if let Some(snapshot) = app.save_snapshot() {
+        std::thread::spawn(move || snapshot.write());
+    }
 }
 
 /// Files larger than this open in two steps.

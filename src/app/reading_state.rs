@@ -2,6 +2,8 @@
 //! open document as text anchors (block id + byte), in the state file.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use super::flow::Anchor;
 use super::state::{App, LibraryEntry, Source};
@@ -63,30 +65,87 @@ impl App {
 
     /// Write this document's position and marks to the state file.
     pub fn save_state(&self) -> Result<(), String> {
+        self.save_snapshot().map_or(Ok(()), SaveSnapshot::write)
+    }
+
+    /// What [`App::save_state`] would write, taken now, to be written
+    /// later or on another thread (the signal watchdog, a background save).
+    pub fn save_snapshot(&self) -> Option<SaveSnapshot> {
         let (Some(path), Some(key)) = (&self.state_path, &self.doc_key) else {
-            return Ok(());
+            return None;
         };
-        let position = self.position_to_save();
-        let percent = self.flow.percent();
-        let marks: std::collections::BTreeMap<char, Saved> = self
-            .marks
-            .iter()
-            .map(|(c, a)| (*c, self.to_saved(*a)))
+        let mut title: String = self
+            .doc
+            .meta
+            .title
+            .chars()
+            .take(state::MAX_TITLE_CHARS + 1)
             .collect();
-        let title = self.doc.meta.title.clone();
-        let doc_path = self.doc_path.as_ref().map(|p| p.display().to_string());
+        if title.chars().count() > state::MAX_TITLE_CHARS {
+            title = title.chars().take(state::MAX_TITLE_CHARS).collect();
+        }
+        Some(SaveSnapshot {
+            taken: SNAPSHOTS.fetch_add(1, Ordering::Relaxed) + 1,
+            path: path.clone(),
+            key: key.clone(),
+            entry: DocState {
+                title,
+                path: self.doc_path.as_ref().map(|p| p.display().to_string()),
+                position: self.position_to_save(),
+                percent: self.flow.percent(),
+                marks: self
+                    .marks
+                    .iter()
+                    .map(|(c, a)| (*c, self.to_saved(*a)))
+                    .collect(),
+                opened: 0,
+                other: Default::default(),
+            },
+        })
+    }
+}
+
+static SNAPSHOTS: AtomicU64 = AtomicU64::new(0);
+static WRITTEN: Mutex<u64> = Mutex::new(0);
+
+/// One document's entry as it should be saved, detached from the reader.
+#[derive(Clone, Debug)]
+pub struct SaveSnapshot {
+    /// Order of taking: a snapshot older than one already written is not
+    /// written (saves run on threads and may finish out of order).
+    taken: u64,
+    path: PathBuf,
+    key: String,
+    entry: DocState,
+}
+
+impl SaveSnapshot {
+    /// Merge the entry into the state file (fields a later hamish added
+    /// to the entry are kept).
+    pub fn write(self) -> Result<(), String> {
+        let mut written = WRITTEN.lock().unwrap_or_else(|p| p.into_inner());
+        if *written >= self.taken {
+            return Ok(());
+        }
+        *written = self.taken;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        state::update(path, key, |d: &mut DocState| {
-            d.title = title;
-            d.path = doc_path;
-            d.position = position;
-            d.percent = percent;
-            d.marks = marks;
+        let entry = self.entry;
+        state::update(&self.path, &self.key, |d: &mut DocState| {
+            d.title = entry.title;
+            d.path = entry.path;
+            d.position = entry.position;
+            d.percent = entry.percent;
+            d.marks = entry.marks;
             d.opened = now;
         })
-        .map_err(|e| format!("{}: cannot save the reading position: {e}", path.display()))
+        .map_err(|e| {
+            format!(
+                "{}: cannot save the reading position: {e}",
+                self.path.display()
+            )
+        })
     }
 }
 
