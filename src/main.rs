@@ -35,6 +35,12 @@ fn main() -> ExitCode {
     }
 }
 
+/// `TERM=dumb`, or no TERM at all: a terminal that cannot place the
+/// cursor, where hamish prints, as less does.
+fn dumb_terminal() -> bool {
+    std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb")
+}
+
 /// What a failed write to standard output is reported as.
 const STDOUT: &str = "standard output: cannot write";
 
@@ -85,8 +91,10 @@ fn run(args: &Args) -> anyhow::Result<()> {
             .and_then(|()| out.flush())
             .context(STDOUT);
     }
-    let interactive =
-        !args.print && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let interactive = !args.print
+        && std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && !dumb_terminal();
     if interactive {
         read(args, config, problems)
     } else {
@@ -137,7 +145,8 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
     let options = PrintOptions {
         layout,
         bidi: config.bidi,
-        plain: args.plain,
+        // A dumb terminal understands no escape sequence at all.
+        plain: args.plain || dumb_terminal(),
         to_terminal,
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());

@@ -668,3 +668,59 @@ fn a_dropped_link_saves_the_position() {
     let entry = saved_entry(&home);
     assert_ne!(entry["position"]["block"], "s1.p1", "{entry}");
 }
+
+#[test]
+fn a_dumb_terminal_gets_the_text_printed() {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
+    cmd.args([
+        "--shape",
+        "off",
+        "--width",
+        "60",
+        "seeds/003_5eac0dfd78b8d8c0.txt",
+    ]);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "dumb");
+    let home = scratch("dumb");
+    cmd.env("XDG_STATE_HOME", home.join("state"));
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        let _ = tx.send(all);
+    });
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "hamish waits for keys on a dumb terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(pty.master);
+    let out = rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains(&visual("تروتسكي")), "{text}");
+    assert!(
+        !out.contains(&0x1b),
+        "no escape sequence for a dumb terminal"
+    );
+}
