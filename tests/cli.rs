@@ -1,22 +1,7 @@
 //! The command line's output modes, run through the binary.
 
-use std::process::{Command, Output};
-
-fn hamish(args: &[&str]) -> Output {
-    let none = std::env::temp_dir().join("hamish-cli-no-home");
-    Command::new(env!("CARGO_BIN_EXE_hamish"))
-        .env("XDG_CONFIG_HOME", &none)
-        .env("XDG_STATE_HOME", &none)
-        .args(args)
-        .output()
-        .expect("hamish runs")
-}
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("hamish-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
+mod common;
+use common::{hamish, scratch};
 
 #[test]
 fn bidi_terminal_mode_prints_rows_in_logical_order() {

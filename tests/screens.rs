@@ -5,20 +5,12 @@
 use hamish::app::keymap::Keymap;
 use hamish::app::state::{LibraryEntry, Settings, Source};
 use hamish::app::{Action, App};
-use hamish::document::import::import_path;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-fn seed000() -> hamish::document::Document {
-    import_path(
-        std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/seeds/000_888738dd473cd04e.txt"
-        )),
-        None,
-    )
-    .unwrap()
-}
+mod common;
+use common::words::{CONCLUSION, INTRODUCTION, LENIN, RUSSIAN, SOURCES, THE_REVOLUTION, TROTSKY};
+use common::{seed000, seed003, visual};
 
 fn app(width: u16, height: u16) -> App {
     let settings = Settings {
@@ -61,17 +53,12 @@ fn shows(lines: &[String], text: &str) -> bool {
     lines.iter().any(|l| l.contains(text))
 }
 
-/// Reverse a string (visual order of an Arabic word with shaping off).
-fn visual(logical: &str) -> String {
-    logical.chars().rev().collect()
-}
-
 #[test]
 fn reader_shows_title_abstract_and_status() {
     let a = app(100, 30);
     let s = screen(&a);
     assert!(shows(&s, "The Russian revolution is not a revolution"));
-    assert!(shows(&s, &visual("تروتسكي")), "the title, in visual order");
+    assert!(shows(&s, &visual(TROTSKY)), "the title, in visual order");
     assert!(
         s.last().unwrap().contains("0%"),
         "status line: {}",
@@ -91,15 +78,15 @@ fn toc_lists_the_sections() {
     a.update(Action::Toc);
     let s = screen(&a);
     assert!(shows(&s, "contents"));
-    assert!(shows(&s, &visual("المقدمة")), "introduction");
-    assert!(shows(&s, &visual("الخاتمة")), "conclusion");
-    assert!(shows(&s, &visual("المصادر")), "references");
+    assert!(shows(&s, &visual(INTRODUCTION)), "introduction");
+    assert!(shows(&s, &visual(CONCLUSION)), "conclusion");
+    assert!(shows(&s, &visual(SOURCES)), "references");
     // Enter jumps to the selected section; Esc would have closed the list.
     a.update(Action::Bottom);
     a.update(Action::Activate);
     let s = screen(&a);
     assert!(!shows(&s, "contents"));
-    assert!(shows(&s, &visual("المصادر")), "now at the references");
+    assert!(shows(&s, &visual(SOURCES)), "now at the references");
 }
 
 #[test]
@@ -108,7 +95,7 @@ fn f_opens_the_first_note_below_its_marker() {
     a.update(Action::NextFootnote);
     let s = screen(&a);
     assert!(shows(&s, "1 of 7"), "popup title");
-    assert!(shows(&s, &visual("لينين")), "the note is about Lenin");
+    assert!(shows(&s, &visual(LENIN)), "the note is about Lenin");
     let popup = a.frame.popup.as_ref().unwrap();
     let marker_row = a.flow.marker_row(0, &a.frame.rows).unwrap() as u16;
     let (_, y, _, h) = popup.rect;
@@ -143,16 +130,16 @@ fn side_by_side_pairs_the_abstracts() {
         .iter()
         .find(|l| l.contains("The Russian revolution"))
         .expect("English abstract");
-    assert!(row.contains(&visual("الثورة")), "Arabic beside it: {row}");
+    assert!(
+        row.contains(&visual(THE_REVOLUTION)),
+        "Arabic beside it: {row}"
+    );
     assert!(shows(&s, "Abstract"));
     // Below 60 columns the panes stack.
     a.resize(50, 30);
     let s = screen(&a);
     let en = s.iter().position(|l| l.contains("The Russian")).unwrap();
-    let ar = s
-        .iter()
-        .position(|l| l.contains(&visual("الروسية")))
-        .unwrap();
+    let ar = s.iter().position(|l| l.contains(&visual(RUSSIAN))).unwrap();
     assert!(ar > en);
     a.update(Action::Quit);
     assert_eq!(a.view, hamish::app::state::View::Reader);
@@ -160,14 +147,7 @@ fn side_by_side_pairs_the_abstracts() {
 
 #[test]
 fn a_document_without_an_english_abstract_says_so() {
-    let doc = import_path(
-        std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/seeds/003_5eac0dfd78b8d8c0.txt"
-        )),
-        None,
-    )
-    .unwrap();
+    let doc = seed003();
     let mut a = App::new(
         doc,
         Settings::default(),
@@ -290,7 +270,7 @@ fn a_search_hit_inside_arabic_is_highlighted_on_its_own_cells() {
     };
     let mut a = App::new(doc, settings, Keymap::defaults(), vec![], 60, 6);
     a.update(Action::Search);
-    for c in "\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}".chars() {
+    for c in LENIN.chars() {
         a.prompt_key(crossterm::event::KeyEvent::new(
             crossterm::event::KeyCode::Char(c),
             crossterm::event::KeyModifiers::NONE,
@@ -308,10 +288,7 @@ fn a_search_hit_inside_arabic_is_highlighted_on_its_own_cells() {
         .collect();
     // The highlighted cells read, left to right, as the word does on
     // screen: نينيل (لينين reversed).
-    assert_eq!(
-        highlighted,
-        visual("\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}")
-    );
+    assert_eq!(highlighted, visual(LENIN));
     let status: String = (0..60u16)
         .map(|x| buf[(x, 5)].symbol().to_string())
         .collect();
