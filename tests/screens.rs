@@ -1,5 +1,6 @@
 //! Screen tests on ratatui's TestBackend: each view of the reader drawn at a
-//! fixed size, checked by what the screen shows. Arabic is checked in
+//! fixed size, checked by what the screen shows, and for a small essay the
+//! whole screen, every row derived from the document. Arabic is checked in
 //! visual order with shaping off (a reversed string, read out in comments).
 
 use hamish::app::keymap::Keymap;
@@ -324,4 +325,150 @@ fn a_click_on_a_marker_opens_its_note() {
     a.click(x as u16, row as u16);
     assert_eq!(a.popup.map(|p| p.marker), Some(0));
     assert!(shows(&screen(&a), "1 of 7"));
+}
+
+/// Compare the whole screen, row by row, with what it should show (each
+/// row without its trailing blanks: every other cell is checked).
+fn assert_screen(app: &App, expected: &[String]) {
+    let shown: Vec<String> = screen(app)
+        .iter()
+        .map(|row| row.trim_end().to_string())
+        .collect();
+    let rows = |lines: &[String]| {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{i:>2}|{l}|"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        shown == expected,
+        "the screen\n{}\nshould be\n{}",
+        rows(&shown),
+        rows(expected)
+    );
+}
+
+/// قال "qala", said.
+const SAID: &str = "\u{642}\u{627}\u{644}";
+/// إن "inna", that.
+const THAT: &str = "\u{625}\u{646}";
+/// بدأت "bada'at", (she) began.
+const BEGAN: &str = "\u{628}\u{62f}\u{623}\u{62a}";
+/// في "fi", in.
+const IN: &str = "\u{641}\u{64a}";
+/// عام "am", year.
+const YEAR: &str = "\u{639}\u{627}\u{645}";
+
+/// A small Markdown essay: its H1 is the title, one Arabic section, an
+/// Arabic sentence with a footnote marker after a year, and the note:
+///
+/// ```text
+/// # Trotsky in 1917
+/// ## المقدمة                                   (the introduction)
+/// قال لينين إن الثورة بدأت في عام 1917.[^1]    (Lenin said that the revolution began in the year 1917.)
+/// [^1]: Lenin (1870-1924).
+/// ```
+fn small_essay(width: u16, height: u16) -> App {
+    let text = format!(
+        "# Trotsky in 1917\n\n## {INTRODUCTION}\n\n\
+         {SAID} {LENIN} {THAT} {THE_REVOLUTION} {BEGAN} {IN} {YEAR} 1917.[^1]\n\n\
+         [^1]: Lenin (1870-1924).\n"
+    );
+    let doc = hamish::document::import::markdown::import(&text);
+    let settings = Settings {
+        shape: false,
+        ..Settings::default()
+    };
+    App::new(doc, settings, Keymap::defaults(), vec![], width, height)
+}
+
+/// Every row of the small essay at 30 x 12, before any overlay: the text
+/// column is the whole width (narrower than 80), items are separated by a
+/// blank row, and the status line is the last.
+fn small_essay_rows() -> Vec<String> {
+    // The sentence is 38 cells (with the superscript marker ¹); at 30 it
+    // breaks after في (in): "قال لينين إن الثورة بدأت في" is 27 cells.
+    let first = format!("{SAID} {LENIN} {THAT} {THE_REVOLUTION} {BEGAN} {IN}");
+    vec![
+        // The title, left to right.
+        "Trotsky in 1917".to_string(),
+        String::new(),
+        // The heading, right to left: reversed and right-aligned.
+        format!("{:>30}", visual(INTRODUCTION)),
+        String::new(),
+        // All of row 1 is right to left: the whole row reversed.
+        format!("{:>30}", visual(&first)),
+        // Row 2, "عام 1917.¹": the number, its full stop and the marker
+        // (European digits, a common separator between two numbers, so
+        // all three are a number, rule W4) keep their order, left of the
+        // reversed word.
+        format!("{:>30}", format!("1917.\u{b9} {}", visual(YEAR))),
+        String::new(),
+        // No document language is given, so the notes heading is English.
+        "Notes".to_string(),
+        String::new(),
+        // The note: its marker, then its text, left to right.
+        "\u{b9} Lenin (1870-1924).".to_string(),
+        String::new(),
+        // Status: " " + title, and at the right "0% │ ? help" in a slot of
+        // 12 cells (one blank after it). No section at the title yet.
+        format!(" Trotsky in 1917  0% \u{2502} ? help"),
+    ]
+}
+
+#[test]
+fn the_whole_reader_screen_of_a_small_essay() {
+    let a = small_essay(30, 12);
+    assert_screen(&a, &small_essay_rows());
+}
+
+#[test]
+fn the_whole_screen_with_the_table_of_contents_open() {
+    let mut a = small_essay(30, 12);
+    a.update(Action::Toc);
+    let mut rows = small_essay_rows();
+    // One entry: a box 3 rows high (entries + borders), as wide as the
+    // screen (at most 64), centered in the 11 rows above the status line:
+    // rows 4 to 6. The title sits on the top border two cells in, left to
+    // right: " contents — جدول المحتويات" ("table of contents"), whose
+    // Arabic words read right to left as one run; its trailing blank falls
+    // at the row's end.
+    // جدول "jadwal", table; المحتويات "al-muhtawayat", the contents
+    let table_of_contents =
+        "\u{62c}\u{62f}\u{648}\u{644} \u{627}\u{644}\u{645}\u{62d}\u{62a}\u{648}\u{64a}\u{627}\u{62a}";
+    rows[4] = format!(
+        "\u{250c}\u{2500} contents \u{2014} {}\u{2500}\u{2510}",
+        visual(table_of_contents)
+    );
+    // The selected entry, المقدمة: right to left, right-aligned in the 26
+    // cells left inside the borders and one blank each side.
+    rows[5] = format!("\u{2502} {:>26} \u{2502}", visual(INTRODUCTION));
+    rows[6] = format!("\u{2514}{}\u{2518}", "\u{2500}".repeat(28));
+    assert_screen(&a, &rows);
+}
+
+#[test]
+fn the_whole_screen_with_a_footnote_open() {
+    let mut a = small_essay(30, 12);
+    a.update(Action::NextFootnote);
+    let mut rows = small_essay_rows();
+    // The marker is on row 5 (already on screen: nothing scrolls). The
+    // popup is 28 wide (the screen less 2), centered (from column 1); its
+    // note takes one row of the 24 inside borders and margins, so it is 3
+    // rows high, and goes below the marker's row: rows 6 to 8, drawn over
+    // the reader (whose first column still shows on row 7). The title
+    // " 1 — 1 of 1 " goes through the layout, which drops the blank that
+    // ends a row: the border follows "of 1" directly.
+    rows[6] = format!(
+        " \u{250c}\u{2500} 1 \u{2014} 1 of 1{}\u{2510}",
+        "\u{2500}".repeat(14)
+    );
+    rows[7] = format!("N\u{2502} {:<24} \u{2502}", "Lenin (1870-1924).");
+    rows[8] = format!(" \u{2514}{}\u{2518}", "\u{2500}".repeat(26));
+    // The status line names the selected marker; the title keeps the 2
+    // cells left of it, cut inside its first word.
+    rows[11] = " Tr note 1 of 1 \u{2502} 0% \u{2502} ? help".to_string();
+    assert_screen(&a, &rows);
 }
