@@ -23,7 +23,10 @@ fn saved_fuzz_inputs_pass_every_check() {
             replayed += 1;
         }
     }
-    assert!(replayed >= 15, "only {replayed} saved inputs found in {saved:?}");
+    assert!(
+        replayed >= 15,
+        "only {replayed} saved inputs found in {saved:?}"
+    );
 }
 
 #[test]

@@ -4,8 +4,9 @@
 Runs the release binary in pseudo-terminals for N minutes, over the bundled
 essays (the library), the seeds and the test documents, pressing random
 keys, resizing the terminal and sending signals (SIGWINCH, SIGTSTP then
-SIGCONT, Ctrl-Z, and now and then SIGTERM, SIGINT or SIGHUP, after which
-it starts hamish again), with state and config in temporary directories.
+SIGCONT, Ctrl-Z, and now and then SIGTERM, SIGINT, SIGHUP or a hang-up of
+the terminal, after which it starts hamish again), with state and config
+in temporary directories.
 It checks that hamish
   - never panics (nothing on stderr says "panicked"),
   - never hangs (answers a key with output within --timeout seconds, and
@@ -17,7 +18,7 @@ It checks that hamish
     the process; SIGCONT enters it again and redraws),
   - keeps its state file valid JSON at every moment it is looked at.
 
-    tools/soak.py [--minutes 5] [--seed N] [--binary target/release/hamish]
+    tools/soak.py [--minutes 5] [--seed N] [--session N] [--binary PATH]
 
 Standard library only. Each failure is printed with the session's random
 seed and its last actions; the output and stderr of a failing session are
@@ -30,6 +31,7 @@ import fcntl
 import json
 import os
 import random
+import re
 import select
 import shutil
 import signal
@@ -56,7 +58,7 @@ QUERIES = ["revolution", "\u0627\u0644\u062b\u0648\u0631\u0629",
 
 # Expected exit status for each way of ending hamish (128 + signal number
 # for the signals that are not the Ctrl-C key's own).
-EXIT_STATUS = {"q": 0, "ctrl-c": 0, "SIGINT": 0, "SIGTERM": 143, "SIGHUP": 129}
+EXIT_STATUS = {"q": 0, "ctrl-c": 0, "SIGINT": 0, "SIGTERM": 143, "SIGHUP": 129, "hang-up": 129}
 
 ENTER_ALT, LEAVE_ALT = b"\x1b[?1049h", b"\x1b[?1049l"
 HIDE_CURSOR, SHOW_CURSOR = b"\x1b[?25l", b"\x1b[?25h"
@@ -97,6 +99,8 @@ class Session:
         self.quit_key = None
         # A bracketed paste was begun and not ended.
         self.stuck_paste = False
+        # The last random bytes left the key parser inside a sequence.
+        self.partial_input = False
 
     def set_size(self, rows, cols):
         """Resize the pty; the kernel sends SIGWINCH to the foreground."""
@@ -105,6 +109,9 @@ class Session:
 
     def read(self, seconds):
         """Collect output for `seconds`; how many bytes came."""
+        if self.master is None:  # hung up
+            time.sleep(seconds)
+            return 0
         deadline, got = time.monotonic() + seconds, 0
         while True:
             left = deadline - time.monotonic()
@@ -177,7 +184,8 @@ class Session:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
-        os.close(self.master)
+        if self.master is not None:
+            os.close(self.master)
         self.stderr.close()
 
 
@@ -191,6 +199,16 @@ def garbage(rng, most):
     """Up to `most` random bytes, none of them a driver key."""
     data = bytes(rng.randrange(256) for _ in range(rng.randint(1, most)))
     return bytes(b for b in data if b not in DRIVER_KEYS)
+
+
+def partial(data):
+    """Whether `data` leaves the key parser waiting for more: bytes that are
+    not whole UTF-8, or an escape sequence cut after its introducer."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return re.search(rb"\x1b[\[O][0-9;<?]*$", data) is not None
 
 
 def take_controlling_tty():
@@ -264,13 +282,14 @@ class Soak:
         try:
             if s.answer(self.args.timeout) == 0:
                 raise Failure(f"nothing drawn {self.args.timeout} s after starting")
-            while s.read(0.3):  # the first frame, whole
-                pass
+            settle = time.monotonic() + self.args.timeout
+            while s.read(0.3) and time.monotonic() < settle:
+                pass  # the first frame, whole
             self.probe(s, "start")
             ended = None
             while ended is None and time.monotonic() < until:
                 ended = self.step(s, rng)
-            self.finish(s, ended or self.pick_ending(rng, s))
+            self.finish(s, ended or self.pick_ending(rng))
         except Failure as e:
             self.fail(s, seed, doc, str(e))
         finally:
@@ -292,7 +311,7 @@ class Soak:
             self.probe(s, "a probe")
             check_state_file(self.env["XDG_STATE_HOME"])
         elif roll < 0.99:
-            return self.pick_ending(rng, s)
+            return self.pick_ending(rng)
         else:
             # q or Ctrl-C typed mid-way (q only closes a popup, overlay or
             # prompt when one is open).
@@ -309,6 +328,7 @@ class Soak:
         roll = rng.random()
         if roll < 0.75:
             s.send(rng.choice(KEYS))
+            s.partial_input = False
         elif roll < 0.82:
             s.send(b"/", "/")
             s.read(0.05)
@@ -327,6 +347,7 @@ class Soak:
         else:
             data = garbage(rng, 16)
             s.send(data, f"garbage {data!r}")
+            s.partial_input = partial(data)
         self.count("keys")
 
     def resize(self, s, rng):
@@ -355,6 +376,7 @@ class Soak:
             s.read(0.5)
             raise Failure(f"no answer to a key within {self.args.timeout} s ({when})")
         s.send(b"\x1b", "probe Esc")
+        s.partial_input = False
         self.count("probes")
 
     def suspend(self, s, rng):
@@ -373,6 +395,7 @@ class Soak:
                 return  # it was already quitting (a q or Ctrl-C before)
             if time.monotonic() - start > self.args.timeout:
                 inside = " inside an unterminated paste" if s.stuck_paste else ""
+                inside += " after a partial key sequence" if s.partial_input else ""
                 raise Failure(f"not stopped {self.args.timeout} s after {s.actions[-1]}{inside}")
         s.read(0.1)
         if not restored(bytes(s.output[before:])) and ENTER_ALT in s.output[:before]:
@@ -385,8 +408,8 @@ class Soak:
             raise Failure("SIGCONT did not bring the alternate screen back")
         self.probe(s, "after SIGCONT")
 
-    def pick_ending(self, rng, s):
-        return rng.choice(["q", "ctrl-c", "SIGTERM", "SIGTERM", "SIGINT", "SIGHUP"])
+    def pick_ending(self, rng):
+        return rng.choice(["q", "ctrl-c", "SIGTERM", "SIGTERM", "SIGINT", "SIGHUP", "hang-up"])
 
     def finish(self, s, ending):
         """End hamish the chosen way and check how it left."""
@@ -403,12 +426,22 @@ class Soak:
                         break
                     s.send(b"q" if ending == "q" else b"\x03", ending)
                     s.read(0.3)
+            elif ending == "hang-up":
+                # The link drops: the terminal side goes away (the kernel
+                # sends SIGHUP); nothing can be read or restored after.
+                s.actions.append(ending)
+                os.close(s.master)
+                s.master = None
             else:
                 s.signal(getattr(signal, ending))
-        try:
-            status = s.proc.wait(self.args.timeout)
-        except subprocess.TimeoutExpired:
-            raise Failure(f"did not exit within {self.args.timeout} s of {ending}")
+        # Keep reading meanwhile: a terminal that stops reading blocks
+        # hamish's writes, and then only its watchdog can end it.
+        start = time.monotonic()
+        while s.proc.poll() is None:
+            s.read(0.05)
+            if time.monotonic() - start > self.args.timeout:
+                raise Failure(f"did not exit within {self.args.timeout} s of {ending}")
+        status = s.proc.returncode
         s.read(0.2)
         self.count(f"ended by {ending}")
         self.check_exit(s, ending, status)
@@ -421,12 +454,16 @@ class Soak:
         expected = EXIT_STATUS.get(ending)
         if status != expected and not (ending == "q" and status == 0):
             raise Failure(f"exit status {status} after {ending}, expected {expected}; stderr: {err.strip()[:500]}")
+        check_state_file(self.env["XDG_STATE_HOME"])
+        if s.master is None:
+            return  # no terminal left to restore
         if not restored(bytes(s.output)):
-            raise Failure(f"terminal not restored after {ending}: last bytes {bytes(s.output[-120:])!r}")
+            state = " inside an unterminated paste" if s.stuck_paste else ""
+            state += " after a partial key sequence" if s.partial_input else ""
+            raise Failure(f"terminal not restored after {ending}{state}: last bytes {bytes(s.output[-120:])!r}")
         attrs = termios.tcgetattr(s.master)
         if not attrs[3] & termios.ICANON or not attrs[3] & termios.ECHO:
             raise Failure(f"pty left in raw mode after {ending}")
-        check_state_file(self.env["XDG_STATE_HOME"])
 
     def fail(self, s, seed, doc, what):
         self.count("failures")
