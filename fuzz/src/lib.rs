@@ -14,8 +14,11 @@ use hamish::document::{export, Document};
 use hamish::layout::{layout_paragraph, sanitize, Direction, LayoutOptions};
 use hamish::source_file::SourceText;
 
+/// What a target does with one input; it panics when a check fails.
+pub type Check = fn(&[u8]);
+
 /// Every target by name, as cargo-fuzz names them (fuzz/Cargo.toml).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("pdftext", pdftext),
     ("plain", plain),
     ("markdown", markdown),
