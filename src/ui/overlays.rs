@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::text::{draw_line, draw_row, fill};
 use super::theme::Styles;
-use crate::app::state::{layout_options, Overlay, PreparedPopup};
+use crate::app::view::{Overlay, PreparedPopup};
 use crate::app::App;
 use crate::layout::{Direction, LayoutOptions};
 
@@ -50,7 +50,7 @@ pub fn popup(app: &App, popup: &PreparedPopup, buf: &mut Buffer, area: Rect, the
     let (x, y, w, h) = popup.rect;
     let rect = Rect::new(area.x + x, area.y + y, w, h);
     let inner = frame_box(buf, rect, theme.border_focus);
-    let options = layout_options(&app.settings, inner.width);
+    let options = app.layout_options(inner.width);
     box_title(buf, rect, &popup.title, options, theme.heading);
     let scroll = app.popup.map_or(0, |p| p.scroll);
     let style = if popup.missing { theme.dim } else { theme.text };
@@ -124,7 +124,7 @@ fn open_box(
         return None;
     }
     let inner = frame_box(buf, rect, theme.border_focus);
-    let mut options = layout_options(&app.settings, inner.width);
+    let mut options = app.layout_options(inner.width);
     box_title(buf, rect, title, options, theme.heading);
     if ltr {
         options.direction = Direction::Ltr;

@@ -8,19 +8,19 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::text::{draw_line, draw_row};
 use super::theme::Styles;
 use crate::app::parallel::{Pane, PaneRow};
-use crate::app::state::{layout_options, Parallel};
+use crate::app::view::{panes_stacked, Parallel};
 use crate::app::App;
 use crate::layout::{Direction, LayoutOptions};
 
 pub fn render(app: &App, p: Parallel, buf: &mut Buffer, area: Rect, theme: &Styles) {
-    let Some((text, layout)) = &app.frame.parallel else {
+    let Some((text, layout)) = &app.prepared.parallel else {
         return;
     };
     let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
     if body.width < 4 || body.height < 3 {
         return;
     }
-    let rects = if area.width < 60 {
+    let rects = if panes_stacked(area.width) {
         let top = body.height / 2;
         [
             Rect::new(body.x, body.y, body.width, top),
@@ -47,7 +47,7 @@ pub fn render(app: &App, p: Parallel, buf: &mut Buffer, area: Rect, theme: &Styl
         let block = Block::default().borders(Borders::ALL).border_style(style);
         let inner = block.inner(rect);
         block.render(rect, buf);
-        let options = layout_options(&app.settings, inner.width);
+        let options = app.layout_options(inner.width);
         if rect.width > 4 {
             let title = format!(" {} ", titles[i]);
             draw_line(

@@ -6,14 +6,14 @@ use ratatui::layout::Rect;
 
 use super::text::{draw_line, fill};
 use super::theme::Styles;
-use crate::app::state::View;
+use crate::app::view::View;
 use crate::app::App;
 use crate::layout::Direction;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     let y = area.y + area.height - 1;
     fill(buf, area.x, y, area.width, theme.status);
-    let options = crate::app::state::layout_options(&app.settings, area.width);
+    let options = app.layout_options(area.width);
     if app.prompt.is_some() {
         // The prompt: "/query", the query isolated so an Arabic query reads
         // right to left inside the left-to-right prompt.
@@ -81,7 +81,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     let right_width = (right.chars().count() as u16 + 1).min(area.width);
     let left_width = area.width.saturating_sub(right_width + 1);
     // Title and section, each through the bidi layout in its own slot.
-    let section = app.position_text();
+    let section = app.section_title();
     let title_width = if section.is_empty() {
         left_width
     } else {
