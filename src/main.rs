@@ -14,9 +14,9 @@ use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use hamish::app::{Action, App, Effect, Input, Ticket};
 use hamish::cli::{Args, Command, OutputFormat};
 use hamish::document::{export, import, Document};
-use hamish::settings::{Settings, Theme};
 use hamish::message::report;
 use hamish::print::{print_document, print_paragraphs, PrintOptions};
+use hamish::settings::{Settings, Theme};
 use hamish::terminal::{Request, TerminalGuard};
 
 fn main() -> ExitCode {
@@ -164,8 +164,23 @@ fn reader_settings(config: &hamish::config::Config) -> Settings {
 /// and the opening it belongs to.
 type Background = Option<(Ticket, std::sync::mpsc::Receiver<Document>)>;
 
-/// The full-screen reader.
-fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> anyhow::Result<()> {
+/// The document the reader starts on, read before the terminal is taken
+/// over (so errors print normally), and what the reader needs around it.
+struct FirstDocument {
+    doc: Document,
+    key: String,
+    /// The whole, when `doc` is its first part.
+    rest: Option<std::sync::mpsc::Receiver<Document>>,
+    path: Option<std::path::PathBuf>,
+    library: Vec<hamish::app::LibraryEntry>,
+    saved: Option<hamish::persist::state::DocState>,
+    state_path: Option<std::path::PathBuf>,
+    state_warning: Option<String>,
+}
+
+/// The first file named, or the first bundled essay (the library is then
+/// shown over it).
+fn open_first(args: &Args) -> anyhow::Result<FirstDocument> {
     let state_path = hamish::persist::state::default_path();
     // Read once here: a damaged file is moved aside and reported once.
     let (saved, state_warning) = match &state_path {
@@ -173,8 +188,7 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         None => Default::default(),
     };
     let library = hamish::app::reading_state::library(&saved, &args.files);
-    // Import before touching the terminal, so errors print normally.
-    let (doc, key, rest, doc_path) = match args.files.first() {
+    let (doc, key, rest, path) = match args.files.first() {
         Some(path) => {
             let opened = hamish::open::open_quickly(path, args.format.format())?;
             // A first part's warnings are about where it was cut; the whole
@@ -190,8 +204,21 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
             (hamish::bundled::import(essay), key, None, None)
         }
     };
-    let entry = hamish::app::reading_state::entry_of(&library, doc_path.as_deref());
-    let saved_entry = hamish::open::saved_entry(&saved, &key);
+    Ok(FirstDocument {
+        saved: hamish::open::saved_entry(&saved, &key),
+        doc,
+        key,
+        rest,
+        path,
+        library,
+        state_path,
+        state_warning,
+    })
+}
+
+/// The full-screen reader.
+fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> anyhow::Result<()> {
+    let first = open_first(args)?;
     let settings = reader_settings(&config);
     let guard = TerminalGuard::enter(settings.mouse, settings.reorders())?;
     let (width, height) = crossterm::terminal::size()?;
@@ -199,30 +226,57 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         1 << 16,
         std::io::stdout(),
     ));
-    let mut app = App::new(doc, settings, config.keymap.clone(), width, height)
-        .with_library(library)
-        .with_state_file(state_path)
-        .with_identity(key, doc_path.clone(), entry, saved_entry);
+    let entry = hamish::app::reading_state::entry_of(&first.library, first.path.as_deref());
+    let show_library = first.path.is_none();
+    let mut app = App::new(first.doc, settings, config.keymap.clone(), width, height)
+        .with_library(first.library)
+        .with_state_file(first.state_path)
+        .with_identity(first.key, first.path, entry, first.saved);
     let mut background: Background = None;
-    if let Some(rx) = rest {
+    if let Some(rx) = first.rest {
         app = app.expecting_whole();
         background = Some((app.ticket(), rx));
     }
-    if doc_path.is_none() {
+    if show_library {
         app.handle(Input::Command(Action::Library));
     }
-    if let Some(notice) = start_notices(state_warning, &problems) {
+    if let Some(notice) = start_notices(first.state_warning, &problems) {
         app.handle(Input::Notice(notice));
     }
+    let (exit_status, save_error) = run_reader(&mut app, &guard, &mut screen, background)?;
+    drop(screen);
+    drop(guard);
+    if let Some(e) = save_error {
+        report(e);
+    }
+    for p in &problems {
+        report(p);
+    }
+    if exit_status != 0 {
+        // A quitting signal: the conventional status, 128 + its number.
+        std::process::exit(i32::from(exit_status));
+    }
+    Ok(())
+}
+
+/// The event loop: draw, answer signals, save now and then, and hand every
+/// input to the reader, carrying out what it asks, until it quits or a
+/// signal ends it. Returns the exit status a signal asks for (0 for none)
+/// and why the last save failed, if it did.
+fn run_reader<W: std::io::Write>(
+    app: &mut App,
+    guard: &TerminalGuard,
+    screen: &mut hamish::screen::Screen<W>,
+    mut background: Background,
+) -> anyhow::Result<(u8, Option<String>)> {
     let mut exit_status = 0;
     let mut save_error = None;
-    let mut last_saved = app.position_to_save();
-    let mut last_save_time = std::time::Instant::now();
+    let mut autosave = Autosave::new(app);
     let mut dirty = true;
     let mut quit = false;
     while !quit {
         if dirty {
-            screen.paint(&app)?;
+            screen.paint(app)?;
             dirty = false;
             // Where to save from if a signal finds the loop stuck.
             if let Some(snapshot) = app.save_snapshot() {
@@ -238,7 +292,7 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
             }
             Some(Request::Suspend) => {
                 // Saved first: a stopped reader may never be continued.
-                save_in_background(&app);
+                save_in_background(app);
                 guard.suspend()?;
                 screen.invalidate();
                 dirty = true;
@@ -251,15 +305,7 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
             }
             None => {}
         }
-        // Save the position every few seconds while reading.
-        if last_save_time.elapsed() >= Duration::from_secs(5) {
-            last_save_time = std::time::Instant::now();
-            let now = app.position_to_save();
-            if now != last_saved {
-                save_in_background(&app);
-                last_saved = now;
-            }
-        }
+        autosave.tick(app);
         let input = match arrived(&mut background) {
             Some(input) => input,
             None => {
@@ -274,7 +320,7 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
             }
         };
         let effects = app.handle(input);
-        quit = carry_out(&mut app, effects, &mut save_error);
+        quit = carry_out(app, effects, &mut save_error);
         // An import for a document no longer shown is of no use.
         if !app.import_pending() {
             background = None;
@@ -285,19 +331,7 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     if !quit {
         save_error = app.save_snapshot().and_then(|s| s.write().err());
     }
-    drop(screen);
-    drop(guard);
-    if let Some(e) = save_error {
-        report(e);
-    }
-    for p in &problems {
-        report(p);
-    }
-    if exit_status != 0 {
-        // A quitting signal: the conventional status, 128 + its number.
-        std::process::exit(i32::from(exit_status));
-    }
-    Ok(())
+    Ok((exit_status, save_error))
 }
 
 /// What the user must hear of at start: a damaged state file, and config
@@ -374,8 +408,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, save_error: &mut Option<String
                 entry,
             } => {
                 let state_path = app.state_path().map(Path::to_path_buf);
-                let input = match hamish::open::open_source(&source, entry, state_path.as_deref())
-                {
+                let input = match hamish::open::open_source(&source, entry, state_path.as_deref()) {
                     Ok(opened) => Input::Opened {
                         ticket,
                         opened: Box::new(opened),
@@ -388,6 +421,33 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, save_error: &mut Option<String
         }
     }
     false
+}
+
+/// Saving the position every few seconds while reading, when it moved.
+struct Autosave {
+    last_saved: hamish::persist::state::Saved,
+    last_time: std::time::Instant,
+}
+
+impl Autosave {
+    fn new(app: &App) -> Autosave {
+        Autosave {
+            last_saved: app.position_to_save(),
+            last_time: std::time::Instant::now(),
+        }
+    }
+
+    fn tick(&mut self, app: &App) {
+        if self.last_time.elapsed() < Duration::from_secs(5) {
+            return;
+        }
+        self.last_time = std::time::Instant::now();
+        let now = app.position_to_save();
+        if now != self.last_saved {
+            save_in_background(app);
+            self.last_saved = now;
+        }
+    }
 }
 
 /// Save the reading position on another thread, so a slow disk or a

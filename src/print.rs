@@ -5,8 +5,8 @@
 use std::io::{self, Write};
 
 use crate::document::reading_order::reading_order;
-use crate::settings::BidiMode;
 use crate::layout::{layout_paragraph, LayoutOptions};
+use crate::settings::BidiMode;
 
 use crate::terminal::{BIDI_GIVE_BACK, BIDI_TAKE_OVER};
 

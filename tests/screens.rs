@@ -4,8 +4,8 @@
 
 use hamish::app::keymap::Keymap;
 use hamish::app::{Action, App, Effect, Input, LibraryEntry, Source, View};
-use hamish::settings::{Settings, ShapeMode, Theme};
 use hamish::document::import::import_path;
+use hamish::settings::{Settings, ShapeMode, Theme};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -311,9 +311,7 @@ fn a_search_hit_inside_arabic_is_highlighted_on_its_own_cells() {
     let mut terminal = Terminal::new(TestBackend::new(60, 6)).unwrap();
     terminal.draw(|f| hamish::ui::render(&a, f)).unwrap();
     let buf = terminal.backend().buffer().clone();
-    let current =
-        hamish::ui::theme::Styles::new(Theme::Mono, Default::default())
-            .search_current;
+    let current = hamish::ui::theme::Styles::new(Theme::Mono, Default::default()).search_current;
     let highlighted: String = (0..60u16)
         .filter(|&x| buf[(x, 0)].modifier == current.add_modifier)
         .map(|x| buf[(x, 0)].symbol().to_string())

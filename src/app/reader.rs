@@ -200,7 +200,12 @@ impl App {
             return;
         };
         if let ItemKind::Note(note) = self.flow.items[hit.item].kind {
-            if let Some(marker) = self.flow.markers.iter().position(|mk| mk.note == Some(note)) {
+            if let Some(marker) = self
+                .flow
+                .markers
+                .iter()
+                .position(|mk| mk.note == Some(note))
+            {
                 self.open_popup(marker);
                 let (item, start) = (
                     self.flow.markers[marker].item,

@@ -333,8 +333,10 @@ impl App {
     /// The visible rows of the reading view, when nothing is drawn over it
     /// (what a painter may scroll the terminal by).
     pub fn plain_reading_rows(&self) -> Option<&[FlowRow]> {
-        (self.view == View::Reader && self.overlay == Overlay::None && self.prepared.popup.is_none())
-            .then_some(self.prepared.rows.as_slice())
+        (self.view == View::Reader
+            && self.overlay == Overlay::None
+            && self.prepared.popup.is_none())
+        .then_some(self.prepared.rows.as_slice())
     }
 
     pub fn geometry(&self) -> Geometry {

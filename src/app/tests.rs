@@ -182,7 +182,17 @@ fn an_import_for_a_document_left_behind_is_ignored() {
     };
     assert_eq!(saved.key(), "big");
     assert_ne!(*ticket, big);
-    let opened = crate::open::open_source(source, *entry, None).unwrap();
+    assert_eq!((source, *entry), (&Source::Bundled(2), 0));
+    // Read as the event loop would.
+    let essay = &crate::bundled::ESSAYS[2];
+    let opened = Opened {
+        doc: crate::bundled::import(essay),
+        key: crate::persist::state::key(essay.text),
+        path: None,
+        entry: Some(0),
+        saved: None,
+        notice: None,
+    };
     let demo_key = opened.key.clone();
     app.handle(Input::Opened {
         ticket: *ticket,

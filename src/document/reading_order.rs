@@ -108,10 +108,7 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
                     .into_iter()
                     .map(|m| ItemMarker {
                         range: m.range.start + shift..m.range.end + shift,
-                        note: m
-                            .note
-                            .as_deref()
-                            .and_then(|id| note_index.get(id).copied()),
+                        note: m.note.as_deref().and_then(|id| note_index.get(id).copied()),
                     })
                     .collect();
                 ReadingItem {
@@ -146,7 +143,11 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
             }
         })
     });
-    title.into_iter().chain(sections).chain(heading).chain(notes)
+    title
+        .into_iter()
+        .chain(sections)
+        .chain(heading)
+        .chain(notes)
 }
 
 #[cfg(test)]

@@ -70,7 +70,11 @@ pub struct Match {
 }
 
 /// All matches of `query` in `items`, in order.
-pub fn find_in_items<'a>(items: impl Iterator<Item = &'a str>, query: &str, mode: Mode) -> Vec<Match> {
+pub fn find_in_items<'a>(
+    items: impl Iterator<Item = &'a str>,
+    query: &str,
+    mode: Mode,
+) -> Vec<Match> {
     let Some(query) = Query::new(query, mode) else {
         return Vec::new();
     };
@@ -104,9 +108,18 @@ mod tests {
         assert_eq!(
             found,
             [
-                Match { item: 1, range: 0..5 },
-                Match { item: 1, range: 10..15 },
-                Match { item: 3, range: 0..5 },
+                Match {
+                    item: 1,
+                    range: 0..5
+                },
+                Match {
+                    item: 1,
+                    range: 10..15
+                },
+                Match {
+                    item: 3,
+                    range: 0..5
+                },
             ]
         );
         assert!(find_in_items(items.iter().copied(), "\u{064E}", Mode::Folded).is_empty());
