@@ -132,16 +132,29 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
         )
     });
     let notes = doc.notes.iter().enumerate().flat_map(|(n, note)| {
-        note.blocks.iter().enumerate().map(move |(i, block)| {
-            let text = block.flat().text;
-            if i == 0 {
-                let text = format!("{} {text}", marker_label(&note.label));
-                ReadingItem::new(ItemKind::Note(n), &note.id, None, text)
-            } else {
+        // A note without text still has its item, led by its label.
+        let first = note
+            .blocks
+            .first()
+            .map(|b| b.flat().text)
+            .unwrap_or_default();
+        let label = marker_label(&note.label);
+        let first = ReadingItem::new(
+            ItemKind::Note(n),
+            &note.id,
+            None,
+            format!("{label} {first}"),
+        );
+        let rest = note
+            .blocks
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(move |(i, block)| {
                 let id = format!("{}.{i}", note.id);
-                ReadingItem::new(ItemKind::Note(n), &id, None, text)
-            }
-        })
+                ReadingItem::new(ItemKind::Note(n), &id, None, block.flat().text)
+            });
+        std::iter::once(first).chain(rest)
     });
     title
         .into_iter()
@@ -153,11 +166,16 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::import::markdown;
+    use crate::document::{import, Format};
+
+    fn markdown(text: &str) -> Document {
+        let source = crate::source_file::SourceText::new("t.md".into(), text.to_string());
+        import::import_source(&source, Some(Format::Markdown)).unwrap()
+    }
 
     #[test]
     fn title_sections_then_notes_under_their_heading() {
-        let doc = markdown::import(
+        let doc = markdown(
             "---\ntitle: T\n---\n# One\n\nText[^a] here.\n\n- item\n\n[^a]: The note.\n\n    More of it.\n",
         );
         let items: Vec<ReadingItem> = reading_order(&doc).collect();
@@ -184,5 +202,13 @@ mod tests {
         assert!(items[5].text.starts_with("[a] The note."));
         assert_eq!(items[6].text, "More of it.");
         assert_ne!(items[5].id, items[6].id);
+        // A note whose text is empty keeps its item: notes stay numbered.
+        let mut doc = doc;
+        doc.notes[0].blocks.clear();
+        let notes: Vec<String> = reading_order(&doc)
+            .filter(|i| matches!(i.kind, ItemKind::Note(_)))
+            .map(|i| i.text)
+            .collect();
+        assert_eq!(notes, ["[a] "]);
     }
 }
