@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::model::{marker_label, BlockKind, Document};
+use super::model::{marker_label, Block, BlockKind, Document, Note};
 use crate::layout::Direction;
 
 /// What an item is, for styling and navigation.
@@ -90,77 +90,85 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
                 .title
                 .clone()
                 .map(|t| ReadingItem::new(ItemKind::Heading(s), &section.id, Some(s), t));
-            let lang_dir = match section.lang.as_deref() {
-                Some("en") => Direction::Ltr,
-                _ => Direction::Auto,
-            };
             let note_index = note_index.clone();
-            let blocks = section.blocks.iter().map(move |block| {
-                let flat = block.flat();
-                let (kind, bullet) = match block.kind {
-                    BlockKind::Paragraph => (ItemKind::Paragraph, ""),
-                    BlockKind::Item => (ItemKind::ListItem, "\u{2022} "),
-                    BlockKind::Reference => (ItemKind::Reference, "\u{2022} "),
-                };
-                let shift = bullet.len();
-                let markers = flat
-                    .markers
-                    .into_iter()
-                    .map(|m| ItemMarker {
-                        range: m.range.start + shift..m.range.end + shift,
-                        note: m.note.as_deref().and_then(|id| note_index.get(id).copied()),
-                    })
-                    .collect();
-                ReadingItem {
-                    direction: if block.direction == Direction::Auto {
-                        lang_dir
-                    } else {
-                        block.direction
-                    },
-                    markers,
-                    ..ReadingItem::new(kind, &block.id, Some(s), format!("{bullet}{}", flat.text))
-                }
-            });
+            let blocks = section
+                .blocks
+                .iter()
+                .map(move |block| block_item(block, s, section.lang.as_deref(), &note_index));
             heading.into_iter().chain(blocks)
         });
     let heading = (!doc.notes.is_empty()).then(|| {
-        ReadingItem::new(
-            ItemKind::NotesHeading,
-            "notes",
-            None,
-            notes_heading(doc).to_string(),
-        )
+        let text = notes_heading(doc).to_string();
+        ReadingItem::new(ItemKind::NotesHeading, "notes", None, text)
     });
-    let notes = doc.notes.iter().enumerate().flat_map(|(n, note)| {
-        // A note without text still has its item, led by its label.
-        let first = note
-            .blocks
-            .first()
-            .map(|b| b.flat().text)
-            .unwrap_or_default();
-        let label = marker_label(&note.label);
-        let first = ReadingItem::new(
-            ItemKind::Note(n),
-            &note.id,
-            None,
-            format!("{label} {first}"),
-        );
-        let rest = note
-            .blocks
-            .iter()
-            .enumerate()
-            .skip(1)
-            .map(move |(i, block)| {
-                let id = format!("{}.{i}", note.id);
-                ReadingItem::new(ItemKind::Note(n), &id, None, block.flat().text)
-            });
-        std::iter::once(first).chain(rest)
-    });
+    let notes = doc
+        .notes
+        .iter()
+        .enumerate()
+        .flat_map(|(n, note)| note_items(n, note));
     title
         .into_iter()
         .chain(sections)
         .chain(heading)
         .chain(notes)
+}
+
+/// A block of section `s` (in language `lang`): list items and references
+/// with a bullet, footnote markers pointing at their notes.
+fn block_item(
+    block: &Block,
+    s: usize,
+    lang: Option<&str>,
+    note_index: &HashMap<&str, usize>,
+) -> ReadingItem {
+    let flat = block.flat();
+    let (kind, bullet) = match block.kind {
+        BlockKind::Paragraph => (ItemKind::Paragraph, ""),
+        BlockKind::Item => (ItemKind::ListItem, "\u{2022} "),
+        BlockKind::Reference => (ItemKind::Reference, "\u{2022} "),
+    };
+    let shift = bullet.len();
+    let markers = flat
+        .markers
+        .into_iter()
+        .map(|m| ItemMarker {
+            range: m.range.start + shift..m.range.end + shift,
+            note: m.note.as_deref().and_then(|id| note_index.get(id).copied()),
+        })
+        .collect();
+    // An English section reads left to right whatever its first letter.
+    let direction = match (block.direction, lang) {
+        (Direction::Auto, Some("en")) => Direction::Ltr,
+        (direction, _) => direction,
+    };
+    let text = format!("{bullet}{}", flat.text);
+    ReadingItem {
+        direction,
+        markers,
+        ..ReadingItem::new(kind, &block.id, Some(s), text)
+    }
+}
+
+/// The items of note `n`: its first block led by its label (a note
+/// without text still has that item), then its other blocks.
+fn note_items(n: usize, note: &Note) -> impl Iterator<Item = ReadingItem> + '_ {
+    let first = note
+        .blocks
+        .first()
+        .map(|b| b.flat().text)
+        .unwrap_or_default();
+    let text = format!("{} {first}", marker_label(&note.label));
+    let first = ReadingItem::new(ItemKind::Note(n), &note.id, None, text);
+    let rest = note
+        .blocks
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(move |(i, block)| {
+            let id = format!("{}.{i}", note.id);
+            ReadingItem::new(ItemKind::Note(n), &id, None, block.flat().text)
+        });
+    std::iter::once(first).chain(rest)
 }
 
 #[cfg(test)]
