@@ -81,6 +81,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
+    if let Some(what) = args.generate {
+        let text = hamish::cli::generated(what)?;
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(&text)
+            .and_then(|()| out.flush())
+            .context(STDOUT);
+    }
     if let Some(mb) = args.max_size {
         hamish::source_file::set_max_bytes(mb << 20);
     }

@@ -114,3 +114,25 @@ fn no_input_at_all_still_prints_the_bundled_essays() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("Abstract"));
 }
+
+#[test]
+fn the_man_page_and_completions_come_from_the_argument_definitions() {
+    let man = hamish(&["--generate", "man"]);
+    assert!(man.status.success());
+    let man = String::from_utf8_lossy(&man.stdout);
+    assert!(man.contains(".TH hamish 1"), "{man}");
+    for option in ["encoding", "max\\-size", "print\\-config", "no\\-mouse"] {
+        assert!(man.contains(option), "the man page lists --{option}");
+    }
+    for (shell, mark) in [
+        ("bash", "_hamish()"),
+        ("zsh", "#compdef hamish"),
+        ("fish", "complete -c hamish"),
+    ] {
+        let out = hamish(&["--generate", shell]);
+        assert!(out.status.success());
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(script.contains(mark), "{shell}: {script}");
+        assert!(script.contains("max-size"), "{shell} completes --max-size");
+    }
+}
