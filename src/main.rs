@@ -120,10 +120,8 @@ fn run(args: &Args) -> anyhow::Result<()> {
             .and_then(|()| out.flush())
             .context(STDOUT);
     }
-    let interactive = !args.print
-        && std::io::stdout().is_terminal()
-        && keyboard_available()
-        && !dumb_terminal();
+    let interactive =
+        !args.print && std::io::stdout().is_terminal() && keyboard_available() && !dumb_terminal();
     if interactive {
         read(args, config, problems)
     } else {

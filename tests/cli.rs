@@ -84,9 +84,16 @@ fn hamish_fed(args: &[&str], input: &[u8]) -> Output {
 fn a_document_on_standard_input_is_read_from_the_pipe() {
     let markdown = b"# Title\n\nA paragraph with a note[^1].\n\n[^1]: The note.\n";
     // Piped with no file, and named `-`; the format is detected from the text.
-    for args in [&["--print", "--plain"][..], &["--print", "--plain", "-"][..]] {
+    for args in [
+        &["--print", "--plain"][..],
+        &["--print", "--plain", "-"][..],
+    ] {
         let out = hamish_fed(args, markdown);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("A paragraph with a note"), "{text}");
         assert!(!text.contains("[^1]"), "read as Markdown: {text}");
