@@ -151,13 +151,19 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.files.is_empty() {
-        for essay in hamish::bundled::ESSAYS {
+        for (i, essay) in hamish::bundled::ESSAYS.iter().enumerate() {
+            if i > 0 {
+                separate(&mut out, options.layout.width).context(STDOUT)?;
+            }
             let doc = hamish::bundled::import(essay);
             print_document(&mut out, &doc, &options).context(STDOUT)?;
         }
         return out.flush().context(STDOUT);
     }
-    for path in &args.files {
+    for (i, path) in args.files.iter().enumerate() {
+        if i > 0 {
+            separate(&mut out, options.layout.width).context(STDOUT)?;
+        }
         if args.format.format() == Some(hamish::document::Format::Lines) {
             // Nothing to interpret: lay the lines out straight from the
             // file, without building a document of them.
@@ -174,6 +180,12 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
         print_document(&mut out, &doc, &options).context(STDOUT)?;
     }
     out.flush().context(STDOUT)
+}
+
+/// Between two printed documents: a blank row, a rule as wide as the
+/// column (at most 40 cells), a blank row.
+fn separate(out: &mut impl Write, width: usize) -> std::io::Result<()> {
+    writeln!(out, "\n{}\n", "\u{2500}".repeat(width.clamp(1, 40)))
 }
 
 /// The reader's settings: the config file's and the command line's, and
