@@ -93,7 +93,47 @@ pub enum Command {
         /// Input format.
         #[arg(long, value_enum, default_value_t)]
         format: InputFormat,
+        #[command(flatten)]
+        reading: ReadArgs,
     },
+}
+
+/// How input files are read (for the reader, `--print` and `convert`).
+#[derive(Clone, Copy, Debug, Default, clap::Args)]
+pub struct ReadArgs {
+    /// Read files up to this size (bytes, or with K, M, G) [default: 256M, or HAMISH_MAX_SIZE].
+    #[arg(long, value_name = "SIZE", value_parser = crate::source_file::parse_size)]
+    pub max_size: Option<u64>,
+    /// Decode input as this encoding (utf-8, utf-16le, windows-1256, iso-8859-6…) instead of detecting it.
+    #[arg(long, value_name = "NAME", value_parser = crate::source_file::parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl ReadArgs {
+    /// The options for reading files: these over the defaults.
+    pub fn options(&self) -> crate::source_file::ReadOptions {
+        let defaults = crate::source_file::ReadOptions::default();
+        crate::source_file::ReadOptions {
+            max_bytes: self.max_size.unwrap_or(defaults.max_bytes),
+            encoding: self.encoding.or(defaults.encoding),
+        }
+    }
+}
+
+/// `--width`: a whole number within the config file's bounds.
+fn parse_width(text: &str) -> Result<usize, String> {
+    let range = crate::config::WIDTH_RANGE;
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|w| range.contains(w))
+        .ok_or_else(|| {
+            format!(
+                "must be a whole number from {} to {}",
+                range.start(),
+                range.end()
+            )
+        })
 }
 
 #[derive(Debug, Parser)]
@@ -113,7 +153,7 @@ pub struct Args {
     #[arg(long)]
     pub print: bool,
     /// Text column width in cells (default: 80, or the terminal's width if narrower).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_width)]
     pub width: Option<usize>,
     /// Arabic contextual shaping [default: auto, or the config file's].
     #[arg(long, value_enum)]
@@ -136,6 +176,8 @@ pub struct Args {
     /// Print the settings in force (config file and command line) as TOML, and exit.
     #[arg(long)]
     pub print_config: bool,
+    #[command(flatten)]
+    pub reading: ReadArgs,
 }
 
 /// Theme names on the command line.

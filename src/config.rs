@@ -15,6 +15,9 @@ use crate::app::action::Action;
 use crate::app::keymap::{parse_key, Key, Keymap, DEFAULT_KEYS};
 use crate::cli::{BidiMode, ShapeMode, ThemeName};
 
+/// The text column widths accepted, in the file and on the command line.
+pub const WIDTH_RANGE: std::ops::RangeInclusive<usize> = 1..=1000;
+
 /// The defaults, as shipped.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
@@ -67,45 +70,111 @@ pub fn default_path() -> Option<PathBuf> {
     crate::persist::xdg_file("XDG_CONFIG_HOME", ".config", "config.toml")
 }
 
+/// A config file larger than this is not read (the shipped one is 4 KB).
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+
 /// Read the config at `path` (a missing file is the defaults). Returns the
-/// config and the problems found, one line each.
+/// config and the problems found, one line each. Only a regular file of at
+/// most [`MAX_FILE_BYTES`] is read (a FIFO there would block the open).
 pub fn load(path: &Path) -> (Config, Vec<String>) {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, &path.display().to_string()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-        Err(e) => (
+    let shown = path.display();
+    let unusable = |why: String| {
+        (
             Config::default(),
-            vec![format!(
-                "{}: cannot read: {e}; using the defaults",
-                path.display()
-            )],
-        ),
+            vec![format!("{shown}: {why}; using the defaults")],
+        )
+    };
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (Config::default(), Vec::new())
+        }
+        Err(e) => return unusable(format!("cannot read: {e}")),
+        Ok(meta) if !meta.is_file() => return unusable("not a regular file".to_string()),
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            return unusable(format!("larger than {MAX_FILE_BYTES} bytes"))
+        }
+        Ok(_) => {}
+    }
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, &shown.to_string()),
+        Err(e) => unusable(format!("cannot read: {e}")),
     }
 }
 
-fn line_of(text: &str, span: Option<std::ops::Range<usize>>) -> usize {
-    span.map_or(1, |s| {
-        text[..s.start.min(text.len())].matches('\n').count() + 1
-    })
+/// Where each line starts, so the line of any byte is a binary search (a
+/// config of 40,000 keys is not counted from the top 40,000 times).
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex(starts)
+    }
+
+    /// The 1-based line of the start of `span` (line 1 without one).
+    fn line(&self, span: Option<std::ops::Range<usize>>) -> usize {
+        span.map_or(1, |s| self.0.partition_point(|&start| start <= s.start))
+    }
+
+    /// The byte range of 1-based line `line`, without its line end.
+    fn range(&self, line: usize, text_len: usize) -> std::ops::Range<usize> {
+        let start = self.0.get(line - 1).copied().unwrap_or(text_len);
+        let end = self.0.get(line).map_or(text_len, |next| next - 1);
+        start..end.max(start)
+    }
+}
+
+/// Lines of TOML that do not parse are set aside, one by one, at most this
+/// many; beyond it the whole file is taken as broken.
+const MAX_BAD_LINES: usize = 50;
+
+/// Parse `text` as TOML; a line that does not parse (bad syntax, a number
+/// out of range) is reported and blanked, and the rest parsed again, so one
+/// mistake does not cost every other setting. `None` when the file is
+/// broken beyond that (reported too).
+fn parse_toml(
+    text: &str,
+    name: &str,
+    lines: &LineIndex,
+    problems: &mut Vec<String>,
+) -> Option<toml_edit::Document<String>> {
+    let mut text = text.to_string();
+    let mut blanked: Vec<usize> = Vec::new();
+    loop {
+        let e = match toml_edit::Document::parse(text.clone()) {
+            Ok(doc) => return Some(doc),
+            Err(e) => e,
+        };
+        let line = lines.line(e.span());
+        let what = e.message().lines().next().unwrap_or("not TOML").to_string();
+        if e.span().is_none() || blanked.contains(&line) || blanked.len() >= MAX_BAD_LINES {
+            problems.push(format!("{name}:{line}: {what}; using the defaults"));
+            return None;
+        }
+        problems.push(format!("{name}:{line}: {what}; that line is ignored"));
+        blanked.push(line);
+        // Spaces keep every byte offset, so the line index stays true.
+        let range = lines.range(line, text.len());
+        let spaces = " ".repeat(range.len());
+        text.replace_range(range, &spaces);
+    }
 }
 
 /// Parse config text; `name` is used in messages.
 pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
     let mut config = Config::default();
     let mut problems = Vec::new();
-    let doc = match toml_edit::Document::parse(text) {
-        Ok(doc) => doc,
-        Err(e) => {
-            let line = line_of(text, e.span());
-            let what = e.message().lines().next().unwrap_or("not TOML").to_string();
-            problems.push(format!("{name}:{line}: {what}; using the defaults"));
-            return (config, problems);
-        }
+    let lines = LineIndex::new(text);
+    let Some(doc) = parse_toml(text, name, &lines, &mut problems) else {
+        return (config, problems);
     };
+    // Unknown keys can be many: they are summarised at the end.
+    let mut unknown = Vec::new();
     let table = doc.as_table();
     for (key, item) in table.iter() {
-        let line = line_of(
-            text,
+        let line = lines.line(
             table
                 .key(key)
                 .and_then(|k| k.span())
@@ -118,8 +187,14 @@ pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
         };
         match key {
             "width" => match item.as_integer() {
-                Some(w) if (1..=1000).contains(&w) => config.width = w as usize,
-                _ => problem("a whole number from 1 to 1000"),
+                Some(w) if usize::try_from(w).is_ok_and(|w| WIDTH_RANGE.contains(&w)) => {
+                    config.width = w as usize
+                }
+                _ => problem(&format!(
+                    "a whole number from {} to {}",
+                    WIDTH_RANGE.start(),
+                    WIDTH_RANGE.end()
+                )),
             },
             "shape" => match item.as_str() {
                 Some("auto") => config.shape = ShapeMode::Auto,
@@ -143,35 +218,34 @@ pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
                 None => problem("true or false"),
             },
             "keys" => match item.as_table_like() {
-                Some(keys) => parse_keys(text, name, keys, &mut config, &mut problems),
+                Some(keys) => parse_keys(&lines, name, keys, &mut config, &mut problems, &mut unknown),
                 None => problem("a table of action = [\"key\", …]"),
             },
             "colors" => match item.as_table_like() {
-                Some(colors) => parse_colors(text, name, colors, &mut config, &mut problems),
+                Some(colors) => parse_colors(&lines, name, colors, &mut config, &mut problems, &mut unknown),
                 None => problem("a table of name = \"colour\""),
             },
-            _ => problems.push(format!("{name}:{line}: unknown setting `{key}` (known: width, shape, bidi, theme, mouse, [keys], [colors]); ignored")),
+            _ => unknown.push(format!("{name}:{line}: unknown setting `{key}` (known: width, shape, bidi, theme, mouse, [keys], [colors]); ignored")),
         }
     }
+    problems.extend(crate::message::summarise(unknown, "unknown keys", 3));
     (config, problems)
 }
 
 fn parse_keys(
-    text: &str,
+    lines: &LineIndex,
     name: &str,
     keys: &dyn toml_edit::TableLike,
     config: &mut Config,
     problems: &mut Vec<String>,
+    unknown: &mut Vec<String>,
 ) {
     let mut table: Vec<(Action, Vec<Key>)> = config.keymap.entries().to_vec();
     let mut changed: Vec<(Action, usize)> = Vec::new();
     for (key, item) in keys.iter() {
-        let line = line_of(
-            text,
-            keys.key(key).and_then(|k| k.span()).or_else(|| item.span()),
-        );
+        let line = lines.line(keys.key(key).and_then(|k| k.span()).or_else(|| item.span()));
         let Some(action) = Action::ALL.iter().copied().find(|a| a.name() == key) else {
-            problems.push(format!(
+            unknown.push(format!(
                 "{name}:{line}: unknown action `{key}` in [keys]; ignored"
             ));
             continue;
@@ -228,15 +302,15 @@ fn parse_keys(
 }
 
 fn parse_colors(
-    text: &str,
+    lines: &LineIndex,
     name: &str,
     colors: &dyn toml_edit::TableLike,
     config: &mut Config,
     problems: &mut Vec<String>,
+    unknown: &mut Vec<String>,
 ) {
     for (key, item) in colors.iter() {
-        let line = line_of(
-            text,
+        let line = lines.line(
             colors
                 .key(key)
                 .and_then(|k| k.span())
@@ -248,7 +322,7 @@ fn parse_colors(
             "marker" => &mut config.colors.marker,
             "search" => &mut config.colors.search,
             _ => {
-                problems.push(format!("{name}:{line}: unknown colour `{key}` (known: heading, marker, search); ignored"));
+                unknown.push(format!("{name}:{line}: unknown colour `{key}` (known: heading, marker, search); ignored"));
                 continue;
             }
         };

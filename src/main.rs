@@ -15,15 +15,22 @@ use hamish::app::App;
 use hamish::cli::{Args, BidiMode, Command, OutputFormat, ThemeName};
 use hamish::document::{export, import, Document};
 use hamish::layout::LayoutOptions;
+use hamish::message::report;
 use hamish::print::{print_document, print_paragraphs, PrintOptions};
+use hamish::source_file::{read_text_with, ReadOptions, SourceText};
 use hamish::terminal::TerminalGuard;
 
 fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader of our output (`head`, a closed pager) has had enough:
+        // end quietly, with the status of a program ended by SIGPIPE.
+        Err(e) if hamish::output::is_broken_pipe(&e) => {
+            ExitCode::from(hamish::output::BROKEN_PIPE_STATUS)
+        }
         Err(e) => {
-            eprintln!("hamish: {e:#}");
+            report(&format!("{e:#}"));
             ExitCode::FAILURE
         }
     }
@@ -35,9 +42,16 @@ fn run(args: &Args) -> anyhow::Result<()> {
         to,
         output,
         format,
+        reading,
     }) = &args.command
     {
-        return convert(file, *to, output.as_deref(), format.format());
+        return convert(
+            file,
+            *to,
+            output.as_deref(),
+            format.format(),
+            &reading.options(),
+        );
     }
     // The config file, then the command line over it.
     let (mut config, problems) = match hamish::config::default_path() {
@@ -47,9 +61,9 @@ fn run(args: &Args) -> anyhow::Result<()> {
     apply_args(&mut config, args);
     if args.print_config {
         for p in &problems {
-            eprintln!("hamish: {p}");
+            report(p);
         }
-        print!("{}", hamish::config::to_toml(&config));
+        hamish::output::write_stdout(hamish::config::to_toml(&config).as_bytes())?;
         return Ok(());
     }
     let interactive =
@@ -58,7 +72,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
         read(args, config, problems)
     } else {
         for p in &problems {
-            eprintln!("hamish: {p}");
+            report(p);
         }
         print(args, &config)
     }
@@ -86,8 +100,31 @@ fn apply_args(config: &mut hamish::config::Config, args: &Args) {
 /// Tell the user, once, what the importer noticed.
 fn warn(path: &Path, doc: &Document) {
     for w in &doc.meta.warnings {
-        eprintln!("hamish: {}: {w}", path.display());
+        report(&format!("{}: {w}", path.display()));
     }
+}
+
+/// The one-line notice that a file was not UTF-8, naming the encoding used.
+fn encoding_notice(source: &SourceText) -> Option<String> {
+    source.encoding.map(|name| {
+        format!(
+            "{}: decoded as {name} (not UTF-8; --encoding chooses another)",
+            source.path.display()
+        )
+    })
+}
+
+/// Read `path` as text and import it, saying which encoding was used.
+fn import_file(
+    path: &Path,
+    format: Option<hamish::document::Format>,
+    reading: &ReadOptions,
+) -> anyhow::Result<Document> {
+    let source = read_text_with(path, reading)?;
+    if let Some(notice) = encoding_notice(&source) {
+        report(&notice);
+    }
+    Ok(import::import_source(&source, format)?)
 }
 
 fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
@@ -119,18 +156,22 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
         if args.format.format() == Some(hamish::document::Format::Lines) {
             // Nothing to interpret: lay the lines out straight from the
             // file, without building a document of them.
-            let source = hamish::input::read_text(path)?;
+            let source = read_text_with(path, &args.reading.options())?;
+            if let Some(notice) = encoding_notice(&source) {
+                report(&notice);
+            }
             if let Some((count, first)) = source.replaced {
-                eprintln!("hamish: {}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}", path.display());
+                report(&format!("{}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}", path.display()));
             }
             let text = source.text.strip_suffix('\n').unwrap_or(&source.text);
             print_paragraphs(&mut out, text.split('\n'), &options)?;
             continue;
         }
-        let doc = import::import_path(path, args.format.format())?;
+        let doc = import_file(path, args.format.format(), &args.reading.options())?;
         warn(path, &doc);
         print_document(&mut out, &doc, &options)?;
     }
+    out.flush()?;
     Ok(())
 }
 
@@ -162,9 +203,12 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     let library = hamish::app::reading_state::library(&saved, &args.files);
     // Import before touching the terminal, so errors print normally.
     let mut pending = None;
+    let mut encoding = None;
     let (doc, key, doc_path, show_library) = match args.files.first() {
         Some(path) => {
-            let (doc, rest, key) = open_quickly(path, args.format.format())?;
+            let (doc, rest, key, notice) =
+                open_quickly(path, args.format.format(), &args.reading.options())?;
+            encoding = notice;
             // A first part's warnings are about where it was cut; the whole
             // document's are shown when it arrives.
             if rest.is_none() {
@@ -204,7 +248,7 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     }
     // What the user must hear of at start: a damaged state file, and config
     // problems (the first here, all of them on stderr at exit).
-    let mut notices: Vec<String> = state_warning.into_iter().collect();
+    let mut notices: Vec<String> = state_warning.into_iter().chain(encoding).collect();
     if let Some(first) = problems.first() {
         let more = if problems.len() > 1 {
             format!(" (+{} more, shown at exit)", problems.len() - 1)
@@ -214,7 +258,7 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         notices.push(format!("config: {first}{more}"));
     }
     if !notices.is_empty() {
-        app.message = Some(notices.join(" \u{2502} "));
+        app.message = Some(hamish::message::sanitize(&notices.join(" \u{2502} ")));
     }
     let mut last_saved = app.position_to_save();
     let mut last_save_time = std::time::Instant::now();
@@ -251,7 +295,10 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
                     }
                 }
                 if let Some(first) = warnings.first() {
-                    app.message = Some(format!("{first} ({} warning(s) in all)", warnings.len()));
+                    app.message = Some(hamish::message::sanitize(&format!(
+                        "{first} ({} warning(s) in all)",
+                        warnings.len()
+                    )));
                 }
                 pending = None;
                 dirty = true;
@@ -290,10 +337,10 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     drop(screen);
     drop(guard);
     if let Err(e) = saved {
-        eprintln!("hamish: {e}");
+        report(&e);
     }
     for p in &problems {
-        eprintln!("hamish: {p}");
+        report(p);
     }
     Ok(())
 }
@@ -305,30 +352,40 @@ const QUICK_OPEN_BYTES: usize = 2_000_000;
 /// plain) first gives a document made from its first part, so the first
 /// frame comes at once, while the whole is imported on another thread and
 /// handed over through the returned channel.
+/// Also returns the document's key and the notice of its encoding, if any.
 fn open_quickly(
     path: &Path,
     format: Option<hamish::document::Format>,
+    reading: &ReadOptions,
 ) -> anyhow::Result<(
     Document,
     Option<std::sync::mpsc::Receiver<Document>>,
     String,
+    Option<String>,
 )> {
     use hamish::document::Format;
-    let source = hamish::input::read_text(path)?;
+    let source = read_text_with(path, reading)?;
     let key = hamish::persist::state::key(&source.text);
+    let notice = encoding_notice(&source);
     let format = format.unwrap_or_else(|| import::detect::detect(path, &source.text));
     let quick = matches!(format, Format::Pdftext | Format::Plain | Format::Lines)
         && source.text.len() > QUICK_OPEN_BYTES;
     if !quick {
-        return Ok((import::import_source(&source, Some(format))?, None, key));
+        return Ok((
+            import::import_source(&source, Some(format))?,
+            None,
+            key,
+            notice,
+        ));
     }
     // The first part, cut at a line end.
     let limit = source.text.floor_char_boundary(QUICK_OPEN_BYTES / 4);
     let cut = source.text[..limit].rfind('\n').map_or(limit, |i| i + 1);
-    let head = hamish::input::SourceText {
+    let head = hamish::source_file::SourceText {
         path: source.path.clone(),
         text: source.text[..cut].to_string(),
         replaced: source.replaced,
+        encoding: source.encoding,
     };
     let first = import::import_source(&head, Some(format))?;
     let (tx, rx) = std::sync::mpsc::channel();
@@ -339,29 +396,27 @@ fn open_quickly(
             let _ = tx.send(doc);
         }
     });
-    Ok((first, Some(rx), key))
+    Ok((first, Some(rx), key, notice))
 }
 
+/// `hamish convert`: import, then write JSON or Markdown to stdout or
+/// `-o OUT` (see [`hamish::output::write_output`]).
 fn convert(
     file: &Path,
     to: OutputFormat,
     output: Option<&Path>,
     format: Option<hamish::document::Format>,
+    reading: &ReadOptions,
 ) -> anyhow::Result<()> {
-    let doc = import::import_path(file, format)?;
+    let doc = import_file(file, format, reading)?;
     warn(file, &doc);
     let text = match to {
         OutputFormat::Json => export::to_json(&doc),
         OutputFormat::Markdown => export::to_markdown(&doc),
     };
     match output {
-        Some(path) => hamish::persist::write_atomically(path, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
+        Some(path) => hamish::output::write_output(path, text.as_bytes())?,
+        None => hamish::output::write_stdout(text.as_bytes())?,
     }
     Ok(())
 }

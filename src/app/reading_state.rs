@@ -61,32 +61,46 @@ impl App {
         self.to_saved(self.flow.anchor())
     }
 
-    /// Write this document's position and marks to the state file.
-    pub fn save_state(&self) -> Result<(), String> {
+    /// What the state file keeps of the open document, owned, so that it
+    /// can be saved on another thread: the state file's path, the
+    /// document's key and its entry (the title already cut short).
+    pub fn state_snapshot(&self) -> Option<(PathBuf, String, DocState)> {
         let (Some(path), Some(key)) = (&self.state_path, &self.doc_key) else {
-            return Ok(());
+            return None;
         };
-        let position = self.position_to_save();
-        let percent = self.flow.percent();
-        let marks: std::collections::BTreeMap<char, Saved> = self
+        let marks = self
             .marks
             .iter()
             .map(|(c, a)| (*c, self.to_saved(*a)))
             .collect();
-        let title = self.doc.meta.title.clone();
-        let doc_path = self.doc_path.as_ref().map(|p| p.display().to_string());
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        state::update(path, key, |d: &mut DocState| {
-            d.title = title;
-            d.path = doc_path;
-            d.position = position;
-            d.percent = percent;
-            d.marks = marks;
-            d.opened = now;
-        })
-        .map_err(|e| format!("{}: cannot save the reading position: {e}", path.display()))
+        // Cut before copying: a title can be megabytes long.
+        let title = &self.doc.meta.title;
+        let cut = title
+            .char_indices()
+            .nth(state::MAX_TITLE_CHARS + 1)
+            .map_or(title.len(), |(i, _)| i);
+        let entry = DocState {
+            title: title[..cut].to_string(),
+            path: self.doc_path.as_ref().map(|p| p.display().to_string()),
+            position: self.position_to_save(),
+            percent: self.flow.percent(),
+            marks,
+            opened: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            extra: Default::default(),
+        };
+        Some((path.clone(), key.clone(), entry))
+    }
+
+    /// Write this document's position and marks to the state file.
+    pub fn save_state(&self) -> Result<(), String> {
+        let Some((path, key, entry)) = self.state_snapshot() else {
+            return Ok(());
+        };
+        let shown = path.display().to_string();
+        state::save(path, key, entry)
+            .map_err(|e| format!("{shown}: cannot save the reading position: {e}"))
     }
 }
 
@@ -99,7 +113,10 @@ pub fn library(saved: &state::StateFile, files: &[PathBuf]) -> Vec<LibraryEntry>
         .map(|(i, e)| LibraryEntry {
             title: e.title.to_string(),
             source: Source::Bundled(i),
-            progress: saved.documents.get(&state::key(e.text)).map(|d| d.percent),
+            progress: saved
+                .documents
+                .get(&state::key(e.text))
+                .map(|d| d.percent.min(100)),
         })
         .collect();
     let mut recent: Vec<&DocState> = saved
@@ -121,7 +138,7 @@ pub fn library(saved: &state::StateFile, files: &[PathBuf]) -> Vec<LibraryEntry>
                 d.title.clone()
             },
             source: Source::File(path),
-            progress: Some(d.percent),
+            progress: Some(d.percent.min(100)),
         });
     }
     for path in files {

@@ -608,7 +608,7 @@ impl App {
                     None,
                 ))
             }
-            Source::File(path) => crate::input::read_text(path)
+            Source::File(path) => crate::source_file::read_text(path)
                 .map_err(|e| e.to_string())
                 .and_then(|source| {
                     let key = crate::persist::state::key(&source.text);

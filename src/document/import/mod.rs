@@ -10,7 +10,7 @@ pub mod plain;
 use std::path::Path;
 
 use super::model::{Block, Document, Format, Section, SectionKind};
-use crate::input::{read_text, InputError, SourceText};
+use crate::source_file::{read_text, InputError, SourceText};
 
 /// Why a file could not be imported.
 #[derive(Debug, thiserror::Error)]
