@@ -472,4 +472,77 @@ mod tests {
         assert!(problems[0].starts_with("c.toml:1:"), "{problems:?}");
         assert_eq!(config.width, 80);
     }
+
+    #[test]
+    fn a_number_out_of_range_costs_only_its_line() {
+        let text = "theme = \"mono\"\nwidth = 99999999999999999999\nmouse = false\n[colors]\nheading = \"red\"\n";
+        let (config, problems) = parse(text, "c.toml");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("c.toml:2:") && problems[0].contains("ignored"),
+            "{problems:?}"
+        );
+        assert_eq!(config.theme, ThemeName::Mono);
+        assert!(!config.mouse);
+        assert_eq!(config.width, 80);
+        assert_eq!(config.colors.heading, Color::Red);
+    }
+
+    #[test]
+    fn many_unknown_keys_are_one_line() {
+        let mut text = String::from("width = 70\n");
+        for i in 0..40_000 {
+            text.push_str(&format!("unknown_{i} = 1\n"));
+        }
+        let (config, problems) = parse(&text, "c.toml");
+        assert_eq!(config.width, 70);
+        assert_eq!(
+            problems.len(),
+            1,
+            "{:?}",
+            &problems[..problems.len().min(3)]
+        );
+        assert!(
+            problems[0].starts_with(
+                "40000 unknown keys; the first: c.toml:2: unknown setting `unknown_0`"
+            ),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn lines_are_found_from_their_starts() {
+        let text = "a\nbb\n\nccc";
+        let lines = LineIndex::new(text);
+        let line = |at: usize| lines.line(Some(at..at + 1));
+        assert_eq!(
+            [
+                line(0),
+                line(1),
+                line(2),
+                line(4),
+                line(5),
+                line(6),
+                line(8)
+            ],
+            [1, 1, 2, 2, 3, 4, 4]
+        );
+        assert_eq!(lines.range(2, text.len()), 2..4);
+        assert_eq!(lines.range(3, text.len()), 5..5);
+        assert_eq!(lines.range(4, text.len()), 6..9);
+    }
+
+    #[test]
+    fn a_key_with_an_escape_is_reported_sanitized_by_the_caller() {
+        // The parser quotes the key as it is; crate::message::sanitize is
+        // what every caller passes it through before it is shown.
+        let (_, problems) = parse("\"evil\\u001b]52;c;aGk=\\u0007\" = 1\n", "c.toml");
+        assert_eq!(problems.len(), 1);
+        let shown = crate::message::sanitize(&problems[0]);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown}"
+        );
+        assert!(shown.contains("evil\u{241B}]52"), "{shown}");
+    }
 }
