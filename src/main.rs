@@ -345,6 +345,15 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     Ok(())
 }
 
+/// A document opened: the document (or its first part), the channel the
+/// whole will come through, its key, and the notice of its encoding.
+type Opened = (
+    Document,
+    Option<std::sync::mpsc::Receiver<Document>>,
+    String,
+    Option<String>,
+);
+
 /// Files larger than this open in two steps.
 const QUICK_OPEN_BYTES: usize = 2_000_000;
 
@@ -357,12 +366,7 @@ fn open_quickly(
     path: &Path,
     format: Option<hamish::document::Format>,
     reading: &ReadOptions,
-) -> anyhow::Result<(
-    Document,
-    Option<std::sync::mpsc::Receiver<Document>>,
-    String,
-    Option<String>,
-)> {
+) -> anyhow::Result<Opened> {
     use hamish::document::Format;
     let source = read_text_with(path, reading)?;
     let key = hamish::persist::state::key(&source.text);
