@@ -32,12 +32,10 @@ pub const ESSAYS: &[Bundled] = &[
 
 /// Import a bundled essay (by its content, as a file of that name would be).
 pub fn import(essay: &Bundled) -> crate::document::Document {
-    let source = crate::source_file::SourceText {
-        path: std::path::PathBuf::from(essay.name),
-        text: essay.text.to_string(),
-        replaced: None,
-        encoding: None,
-    };
+    let source = crate::source_file::SourceText::new(
+        std::path::PathBuf::from(essay.name),
+        essay.text.to_string(),
+    );
     let mut doc = crate::document::import::import_source(&source, None)
         .unwrap_or_else(|_| crate::document::import::lines(essay.text));
     if doc.meta.title.is_empty()

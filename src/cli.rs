@@ -93,47 +93,7 @@ pub enum Command {
         /// Input format.
         #[arg(long, value_enum, default_value_t)]
         format: InputFormat,
-        #[command(flatten)]
-        reading: ReadArgs,
     },
-}
-
-/// How input files are read (for the reader, `--print` and `convert`).
-#[derive(Clone, Copy, Debug, Default, clap::Args)]
-pub struct ReadArgs {
-    /// Read files up to this size (bytes, or with K, M, G) [default: 256M, or HAMISH_MAX_SIZE].
-    #[arg(long, value_name = "SIZE", value_parser = crate::source_file::parse_size)]
-    pub max_size: Option<u64>,
-    /// Decode input as this encoding (utf-8, utf-16le, windows-1256, iso-8859-6…) instead of detecting it.
-    #[arg(long, value_name = "NAME", value_parser = crate::source_file::parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
-}
-
-impl ReadArgs {
-    /// The options for reading files: these over the defaults.
-    pub fn options(&self) -> crate::source_file::ReadOptions {
-        let defaults = crate::source_file::ReadOptions::default();
-        crate::source_file::ReadOptions {
-            max_bytes: self.max_size.unwrap_or(defaults.max_bytes),
-            encoding: self.encoding.or(defaults.encoding),
-        }
-    }
-}
-
-/// `--width`: a whole number within the config file's bounds.
-fn parse_width(text: &str) -> Result<usize, String> {
-    let range = crate::config::WIDTH_RANGE;
-    text.trim()
-        .parse::<usize>()
-        .ok()
-        .filter(|w| range.contains(w))
-        .ok_or_else(|| {
-            format!(
-                "must be a whole number from {} to {}",
-                range.start(),
-                range.end()
-            )
-        })
 }
 
 #[derive(Debug, Parser)]
@@ -176,8 +136,14 @@ pub struct Args {
     /// Print the settings in force (config file and command line) as TOML, and exit.
     #[arg(long)]
     pub print_config: bool,
-    #[command(flatten)]
-    pub reading: ReadArgs,
+    /// Decode input files with this encoding (e.g. windows-1256, iso-8859-6,
+    /// utf-16le) [default: UTF-8, UTF-16 by its byte-order mark, or a legacy
+    /// Arabic encoding when detected].
+    #[arg(long, value_name = "NAME", global = true)]
+    pub encoding: Option<String>,
+    /// Refuse input files larger than this many megabytes [default: 256].
+    #[arg(long, value_name = "MB", global = true, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_size: Option<u64>,
 }
 
 /// Theme names on the command line.
@@ -187,4 +153,19 @@ pub enum ThemeName {
     Dark,
     Light,
     Mono,
+}
+
+/// The widths a column can have: the same bounds as the config file's
+/// `width`, so no value can ask for gigabytes of row buffers.
+pub const WIDTH_RANGE: std::ops::RangeInclusive<usize> = 1..=1000;
+
+fn parse_width(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(w) if WIDTH_RANGE.contains(&w) => Ok(w),
+        _ => Err(format!(
+            "a whole number from {} to {}",
+            WIDTH_RANGE.start(),
+            WIDTH_RANGE.end()
+        )),
+    }
 }

@@ -15,9 +15,6 @@ use crate::app::action::Action;
 use crate::app::keymap::{parse_key, Key, Keymap, DEFAULT_KEYS};
 use crate::cli::{BidiMode, ShapeMode, ThemeName};
 
-/// The text column widths accepted, in the file and on the command line.
-pub const WIDTH_RANGE: std::ops::RangeInclusive<usize> = 1..=1000;
-
 /// The defaults, as shipped.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
@@ -70,131 +67,171 @@ pub fn default_path() -> Option<PathBuf> {
     crate::persist::xdg_file("XDG_CONFIG_HOME", ".config", "config.toml")
 }
 
-/// A config file larger than this is not read (the shipped one is 4 KB).
-pub const MAX_FILE_BYTES: u64 = 4 << 20;
-
 /// Read the config at `path` (a missing file is the defaults). Returns the
-/// config and the problems found, one line each. Only a regular file of at
-/// most [`MAX_FILE_BYTES`] is read (a FIFO there would block the open).
+/// config and the problems found, one line each.
 pub fn load(path: &Path) -> (Config, Vec<String>) {
-    let shown = path.display();
-    let unusable = |why: String| {
-        (
-            Config::default(),
-            vec![format!("{shown}: {why}; using the defaults")],
-        )
-    };
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return (Config::default(), Vec::new())
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_file() && meta.len() > MAX_CONFIG_BYTES {
+            return (
+                Config::default(),
+                vec![format!(
+                    "{}: {} bytes is too large for a config file (at most {MAX_CONFIG_BYTES}); using the defaults",
+                    path.display(),
+                    meta.len()
+                )],
+            );
         }
-        Err(e) => return unusable(format!("cannot read: {e}")),
-        Ok(meta) if !meta.is_file() => return unusable("not a regular file".to_string()),
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            return unusable(format!("larger than {MAX_FILE_BYTES} bytes"))
-        }
-        Ok(_) => {}
     }
     match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, &shown.to_string()),
-        Err(e) => unusable(format!("cannot read: {e}")),
+        Ok(text) => parse(&text, &path.display().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![format!(
+                "{}: cannot read: {e}; using the defaults",
+                path.display()
+            )],
+        ),
     }
 }
 
-/// Where each line starts, so the line of any byte is a binary search (a
-/// config of 40,000 keys is not counted from the top 40,000 times).
-struct LineIndex(Vec<usize>);
+/// Where each line starts, so the line of a byte is a binary search (a
+/// config of 40,000 keys must not count lines from the top for each).
+struct Lines {
+    starts: Vec<usize>,
+}
 
-impl LineIndex {
-    fn new(text: &str) -> Self {
+impl Lines {
+    fn new(text: &str) -> Lines {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex(starts)
+        Lines { starts }
     }
 
-    /// The 1-based line of the start of `span` (line 1 without one).
-    fn line(&self, span: Option<std::ops::Range<usize>>) -> usize {
-        span.map_or(1, |s| self.0.partition_point(|&start| start <= s.start))
-    }
-
-    /// The byte range of 1-based line `line`, without its line end.
-    fn range(&self, line: usize, text_len: usize) -> std::ops::Range<usize> {
-        let start = self.0.get(line - 1).copied().unwrap_or(text_len);
-        let end = self.0.get(line).map_or(text_len, |next| next - 1);
-        start..end.max(start)
+    /// The 1-based line of the span's start (line 1 without a span).
+    fn of(&self, span: Option<std::ops::Range<usize>>) -> usize {
+        span.map_or(1, |s| {
+            self.starts.partition_point(|&start| start <= s.start)
+        })
     }
 }
 
-/// Lines of TOML that do not parse are set aside, one by one, at most this
-/// many; beyond it the whole file is taken as broken.
-const MAX_BAD_LINES: usize = 50;
+/// Problems found, at most [`SHOWN_PER_KIND`] of each kind spelled out and
+/// the rest counted, so a file of 40,000 unknown keys gives a few lines.
+#[derive(Default)]
+struct Problems {
+    list: Vec<(&'static str, String)>,
+}
 
-/// Parse `text` as TOML; a line that does not parse (bad syntax, a number
-/// out of range) is reported and blanked, and the rest parsed again, so one
-/// mistake does not cost every other setting. `None` when the file is
-/// broken beyond that (reported too).
+const SHOWN_PER_KIND: usize = 3;
+
+impl Problems {
+    fn add(&mut self, kind: &'static str, message: String) {
+        self.list.push((kind, message));
+    }
+
+    fn into_lines(self, name: &str) -> Vec<String> {
+        let mut shown: Vec<(&'static str, usize)> = Vec::new();
+        let mut lines = Vec::new();
+        for (kind, message) in self.list {
+            match shown.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => {
+                    *n += 1;
+                    if *n <= SHOWN_PER_KIND {
+                        lines.push(message);
+                    }
+                }
+                None => {
+                    shown.push((kind, 1));
+                    lines.push(message);
+                }
+            }
+        }
+        for (kind, n) in shown {
+            if n > SHOWN_PER_KIND {
+                lines.push(format!(
+                    "{name}: {} more {kind} problems like those above",
+                    n - SHOWN_PER_KIND
+                ));
+            }
+        }
+        lines
+    }
+}
+
+/// A config file larger than this is not read: nobody writes one by hand.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// TOML syntax errors tolerated (each line at fault is set aside) before
+/// the whole file is given up.
+const MAX_SYNTAX_ERRORS: usize = 20;
+
+/// Parse `text` as TOML; a line with a syntax error (a number out of
+/// range, a stray character) is blanked and the rest parsed again, so one
+/// bad line does not cost every other setting.
 fn parse_toml(
     text: &str,
     name: &str,
-    lines: &LineIndex,
-    problems: &mut Vec<String>,
+    problems: &mut Problems,
 ) -> Option<toml_edit::Document<String>> {
     let mut text = text.to_string();
-    let mut blanked: Vec<usize> = Vec::new();
-    loop {
+    for _ in 0..MAX_SYNTAX_ERRORS {
         let e = match toml_edit::Document::parse(text.clone()) {
             Ok(doc) => return Some(doc),
             Err(e) => e,
         };
-        let line = lines.line(e.span());
+        let lines = Lines::new(&text);
+        let line = lines.of(e.span());
         let what = e.message().lines().next().unwrap_or("not TOML").to_string();
-        if e.span().is_none() || blanked.contains(&line) || blanked.len() >= MAX_BAD_LINES {
-            problems.push(format!("{name}:{line}: {what}; using the defaults"));
+        let start = lines.starts[line - 1];
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if start == end {
+            problems.add(
+                "syntax",
+                format!("{name}:{line}: {what}; using the defaults"),
+            );
             return None;
         }
-        problems.push(format!("{name}:{line}: {what}; that line is ignored"));
-        blanked.push(line);
-        // Spaces keep every byte offset, so the line index stays true.
-        let range = lines.range(line, text.len());
-        let spaces = " ".repeat(range.len());
-        text.replace_range(range, &spaces);
+        problems.add(
+            "syntax",
+            format!("{name}:{line}: {what}; that line is ignored"),
+        );
+        text.replace_range(start..end, "");
     }
+    problems.add(
+        "syntax",
+        format!("{name}: too many syntax errors; using the defaults"),
+    );
+    None
 }
 
 /// Parse config text; `name` is used in messages.
 pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
     let mut config = Config::default();
-    let mut problems = Vec::new();
-    let lines = LineIndex::new(text);
-    let Some(doc) = parse_toml(text, name, &lines, &mut problems) else {
-        return (config, problems);
+    let mut problems = Problems::default();
+    let Some(doc) = parse_toml(text, name, &mut problems) else {
+        return (config, problems.into_lines(name));
     };
-    // Unknown keys can be many: they are summarised at the end.
-    let mut unknown = Vec::new();
+    let lines = Lines::new(doc.raw());
     let table = doc.as_table();
     for (key, item) in table.iter() {
-        let line = lines.line(
-            table
-                .key(key)
-                .and_then(|k| k.span())
-                .or_else(|| item.span()),
-        );
+        let line = lines.of(table
+            .key(key)
+            .and_then(|k| k.span())
+            .or_else(|| item.span()));
         let mut problem = |expected: &str| {
-            problems.push(format!(
-                "{name}:{line}: `{key}` must be {expected}; using the default"
-            ))
+            problems.add(
+                "value",
+                format!("{name}:{line}: `{key}` must be {expected}; using the default"),
+            )
         };
         match key {
             "width" => match item.as_integer() {
-                Some(w) if usize::try_from(w).is_ok_and(|w| WIDTH_RANGE.contains(&w)) => {
+                Some(w) if usize::try_from(w).is_ok_and(|w| crate::cli::WIDTH_RANGE.contains(&w)) => {
                     config.width = w as usize
                 }
-                _ => problem(&format!(
-                    "a whole number from {} to {}",
-                    WIDTH_RANGE.start(),
-                    WIDTH_RANGE.end()
-                )),
+                _ => problem("a whole number from 1 to 1000"),
             },
             "shape" => match item.as_str() {
                 Some("auto") => config.shape = ShapeMode::Auto,
@@ -218,36 +255,35 @@ pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
                 None => problem("true or false"),
             },
             "keys" => match item.as_table_like() {
-                Some(keys) => parse_keys(&lines, name, keys, &mut config, &mut problems, &mut unknown),
+                Some(keys) => parse_keys(&lines, name, keys, &mut config, &mut problems),
                 None => problem("a table of action = [\"key\", …]"),
             },
             "colors" => match item.as_table_like() {
-                Some(colors) => parse_colors(&lines, name, colors, &mut config, &mut problems, &mut unknown),
+                Some(colors) => parse_colors(&lines, name, colors, &mut config, &mut problems),
                 None => problem("a table of name = \"colour\""),
             },
-            _ => unknown.push(format!("{name}:{line}: unknown setting `{key}` (known: width, shape, bidi, theme, mouse, [keys], [colors]); ignored")),
+            _ => problems.add("unknown setting", format!("{name}:{line}: unknown setting `{key}` (known: width, shape, bidi, theme, mouse, [keys], [colors]); ignored")),
         }
     }
-    problems.extend(crate::message::summarise(unknown, "unknown keys", 3));
-    (config, problems)
+    (config, problems.into_lines(name))
 }
 
 fn parse_keys(
-    lines: &LineIndex,
+    lines: &Lines,
     name: &str,
     keys: &dyn toml_edit::TableLike,
     config: &mut Config,
-    problems: &mut Vec<String>,
-    unknown: &mut Vec<String>,
+    problems: &mut Problems,
 ) {
     let mut table: Vec<(Action, Vec<Key>)> = config.keymap.entries().to_vec();
     let mut changed: Vec<(Action, usize)> = Vec::new();
     for (key, item) in keys.iter() {
-        let line = lines.line(keys.key(key).and_then(|k| k.span()).or_else(|| item.span()));
+        let line = lines.of(keys.key(key).and_then(|k| k.span()).or_else(|| item.span()));
         let Some(action) = Action::ALL.iter().copied().find(|a| a.name() == key) else {
-            unknown.push(format!(
-                "{name}:{line}: unknown action `{key}` in [keys]; ignored"
-            ));
+            problems.add(
+                "unknown action",
+                format!("{name}:{line}: unknown action `{key}` in [keys]; ignored"),
+            );
             continue;
         };
         let names: Option<Vec<String>> = match item.as_array() {
@@ -258,7 +294,7 @@ fn parse_keys(
             None => item.as_str().map(|s| vec![s.to_string()]),
         };
         let Some(names) = names else {
-            problems.push(format!("{name}:{line}: `{key}` must be a list of key names such as [\"f\", \"ctrl-n\"]; keeping its default keys"));
+            problems.add("keys", format!("{name}:{line}: `{key}` must be a list of key names such as [\"f\", \"ctrl-n\"]; keeping its default keys"));
             continue;
         };
         let parsed: Result<Vec<Key>, String> = names.iter().map(|n| parse_key(n)).collect();
@@ -269,7 +305,7 @@ fn parse_keys(
                 }
                 changed.push((action, line));
             }
-            Err(e) => problems.push(format!("{name}:{line}: {e} for `{key}` (keys are like \"j\", \"G\", \"ctrl-f\", \"space\", \"pagedown\"); keeping its default keys")),
+            Err(e) => problems.add("keys", format!("{name}:{line}: {e} for `{key}` (keys are like \"j\", \"G\", \"ctrl-f\", \"space\", \"pagedown\"); keeping its default keys")),
         }
     }
     // A key bound twice: the rebinding that causes it is reverted.
@@ -281,14 +317,17 @@ fn parse_keys(
             }
             Err(e) => {
                 let Some((action, line)) = changed.pop() else {
-                    problems.push(format!("{name}: {e}; using the default keys"));
+                    problems.add("keys", format!("{name}: {e}; using the default keys"));
                     config.keymap = Keymap::defaults();
                     return;
                 };
-                problems.push(format!(
-                    "{name}:{line}: {e}; keeping the default keys of `{}`",
-                    action.name()
-                ));
+                problems.add(
+                    "keys",
+                    format!(
+                        "{name}:{line}: {e}; keeping the default keys of `{}`",
+                        action.name()
+                    ),
+                );
                 let defaults = Keymap::defaults();
                 if let (Some(entry), Some(default)) = (
                     table.iter_mut().find(|(a, _)| *a == action),
@@ -302,33 +341,30 @@ fn parse_keys(
 }
 
 fn parse_colors(
-    lines: &LineIndex,
+    lines: &Lines,
     name: &str,
     colors: &dyn toml_edit::TableLike,
     config: &mut Config,
-    problems: &mut Vec<String>,
-    unknown: &mut Vec<String>,
+    problems: &mut Problems,
 ) {
     for (key, item) in colors.iter() {
-        let line = lines.line(
-            colors
-                .key(key)
-                .and_then(|k| k.span())
-                .or_else(|| item.span()),
-        );
+        let line = lines.of(colors
+            .key(key)
+            .and_then(|k| k.span())
+            .or_else(|| item.span()));
         let color = item.as_str().and_then(|s| s.parse::<Color>().ok());
         let slot = match key {
             "heading" => &mut config.colors.heading,
             "marker" => &mut config.colors.marker,
             "search" => &mut config.colors.search,
             _ => {
-                unknown.push(format!("{name}:{line}: unknown colour `{key}` (known: heading, marker, search); ignored"));
+                problems.add("unknown colour", format!("{name}:{line}: unknown colour `{key}` (known: heading, marker, search); ignored"));
                 continue;
             }
         };
         match color {
             Some(c) => *slot = c,
-            None => problems.push(format!("{name}:{line}: `{key}` must be a colour name (\"cyan\", \"light-blue\"…) or \"#rrggbb\"; using the default")),
+            None => problems.add("value", format!("{name}:{line}: `{key}` must be a colour name (\"cyan\", \"light-blue\"…) or \"#rrggbb\"; using the default")),
         }
     }
 }
@@ -474,75 +510,38 @@ mod tests {
     }
 
     #[test]
-    fn a_number_out_of_range_costs_only_its_line() {
-        let text = "theme = \"mono\"\nwidth = 99999999999999999999\nmouse = false\n[colors]\nheading = \"red\"\n";
+    fn an_out_of_range_number_costs_only_its_own_line() {
+        // 2^64 does not fit TOML's integers: a syntax error on line 2.
+        let text = "shape = \"off\"\nwidth = 18446744073709551616\ntheme = \"mono\"\n";
         let (config, problems) = parse(text, "c.toml");
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(
-            problems[0].starts_with("c.toml:2:") && problems[0].contains("ignored"),
-            "{problems:?}"
-        );
+        assert_eq!(config.shape, ShapeMode::Off);
         assert_eq!(config.theme, ThemeName::Mono);
-        assert!(!config.mouse);
         assert_eq!(config.width, 80);
-        assert_eq!(config.colors.heading, Color::Red);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("c.toml:2:"), "{problems:?}");
     }
 
     #[test]
-    fn many_unknown_keys_are_one_line() {
+    fn many_unknown_keys_are_summarised_with_their_lines() {
         let mut text = String::from("width = 70\n");
         for i in 0..40_000 {
-            text.push_str(&format!("unknown_{i} = 1\n"));
+            text.push_str(&format!("unknown{i} = 1\n"));
         }
         let (config, problems) = parse(&text, "c.toml");
         assert_eq!(config.width, 70);
-        assert_eq!(
-            problems.len(),
-            1,
-            "{:?}",
-            &problems[..problems.len().min(3)]
-        );
-        assert!(
-            problems[0].starts_with(
-                "40000 unknown keys; the first: c.toml:2: unknown setting `unknown_0`"
-            ),
-            "{problems:?}"
-        );
+        assert_eq!(problems.len(), SHOWN_PER_KIND + 1, "{problems:?}");
+        assert!(problems[0].starts_with("c.toml:2: unknown setting `unknown0`"));
+        assert!(problems[2].starts_with("c.toml:4: unknown setting `unknown2`"));
+        assert!(problems[3].contains("39997 more"), "{problems:?}");
     }
 
     #[test]
-    fn lines_are_found_from_their_starts() {
-        let text = "a\nbb\n\nccc";
-        let lines = LineIndex::new(text);
-        let line = |at: usize| lines.line(Some(at..at + 1));
-        assert_eq!(
-            [
-                line(0),
-                line(1),
-                line(2),
-                line(4),
-                line(5),
-                line(6),
-                line(8)
-            ],
-            [1, 1, 2, 2, 3, 4, 4]
-        );
-        assert_eq!(lines.range(2, text.len()), 2..4);
-        assert_eq!(lines.range(3, text.len()), 5..5);
-        assert_eq!(lines.range(4, text.len()), 6..9);
-    }
-
-    #[test]
-    fn a_key_with_an_escape_is_reported_sanitized_by_the_caller() {
-        // The parser quotes the key as it is; crate::message::sanitize is
-        // what every caller passes it through before it is shown.
-        let (_, problems) = parse("\"evil\\u001b]52;c;aGk=\\u0007\" = 1\n", "c.toml");
-        assert_eq!(problems.len(), 1);
-        let shown = crate::message::sanitize(&problems[0]);
-        assert!(
-            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
-            "{shown}"
-        );
-        assert!(shown.contains("evil\u{241B}]52"), "{shown}");
+    fn lines_are_found_by_offset() {
+        let lines = Lines::new("a\nbc\n\nd");
+        assert_eq!(lines.of(Some(0..1)), 1);
+        assert_eq!(lines.of(Some(2..3)), 2);
+        assert_eq!(lines.of(Some(5..5)), 3);
+        assert_eq!(lines.of(Some(6..7)), 4);
+        assert_eq!(lines.of(None), 1);
     }
 }

@@ -12,7 +12,6 @@ pub mod config;
 pub mod document;
 pub mod layout;
 pub mod message;
-pub mod output;
 pub mod persist;
 pub mod print;
 pub mod screen;

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use anyhow::Context;
 use clap::Parser;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use hamish::app::state::{Settings, Theme};
@@ -17,41 +18,62 @@ use hamish::document::{export, import, Document};
 use hamish::layout::LayoutOptions;
 use hamish::message::report;
 use hamish::print::{print_document, print_paragraphs, PrintOptions};
-use hamish::source_file::{read_text_with, ReadOptions, SourceText};
-use hamish::terminal::TerminalGuard;
+use hamish::terminal::{Request, TerminalGuard};
 
 fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
-        // The reader of our output (`head`, a closed pager) has had enough:
-        // end quietly, with the status of a program ended by SIGPIPE.
-        Err(e) if hamish::output::is_broken_pipe(&e) => {
-            ExitCode::from(hamish::output::BROKEN_PIPE_STATUS)
-        }
+        // A reader of our output went away (`hamish --print … | head`):
+        // end quietly, with the status a shell gives a process killed by
+        // SIGPIPE (128 + 13), as cat and less do.
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
-            report(&format!("{e:#}"));
+            report(format!("{e:#}"));
             ExitCode::FAILURE
         }
     }
 }
 
+/// `TERM=dumb`, or no TERM at all: a terminal that cannot place the
+/// cursor, where hamish prints, as less does.
+fn dumb_terminal() -> bool {
+    std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb")
+}
+
+/// What a failed write to standard output is reported as.
+const STDOUT: &str = "standard output: cannot write";
+
+/// True when `e` is, or was caused by, a write to a closed pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<hamish::persist::output::OutputError>()
+                .is_some_and(|o| {
+                    matches!(o, hamish::persist::output::OutputError::Io(_, io)
+                        if io.kind() == std::io::ErrorKind::BrokenPipe)
+                })
+    })
+}
+
 fn run(args: &Args) -> anyhow::Result<()> {
+    if let Some(mb) = args.max_size {
+        hamish::source_file::set_max_bytes(mb << 20);
+    }
+    if let Some(label) = &args.encoding {
+        hamish::source_file::force_encoding(label).map_err(anyhow::Error::msg)?;
+    }
     if let Some(Command::Convert {
         file,
         to,
         output,
         format,
-        reading,
     }) = &args.command
     {
-        return convert(
-            file,
-            *to,
-            output.as_deref(),
-            format.format(),
-            &reading.options(),
-        );
+        return convert(file, *to, output.as_deref(), format.format());
     }
     // The config file, then the command line over it.
     let (mut config, problems) = match hamish::config::default_path() {
@@ -63,11 +85,16 @@ fn run(args: &Args) -> anyhow::Result<()> {
         for p in &problems {
             report(p);
         }
-        hamish::output::write_stdout(hamish::config::to_toml(&config).as_bytes())?;
-        return Ok(());
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(hamish::config::to_toml(&config).as_bytes())
+            .and_then(|()| out.flush())
+            .context(STDOUT);
     }
-    let interactive =
-        !args.print && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let interactive = !args.print
+        && std::io::stdout().is_terminal()
+        && std::io::stdin().is_terminal()
+        && !dumb_terminal();
     if interactive {
         read(args, config, problems)
     } else {
@@ -100,31 +127,8 @@ fn apply_args(config: &mut hamish::config::Config, args: &Args) {
 /// Tell the user, once, what the importer noticed.
 fn warn(path: &Path, doc: &Document) {
     for w in &doc.meta.warnings {
-        report(&format!("{}: {w}", path.display()));
+        report(format!("{}: {w}", path.display()));
     }
-}
-
-/// The one-line notice that a file was not UTF-8, naming the encoding used.
-fn encoding_notice(source: &SourceText) -> Option<String> {
-    source.encoding.map(|name| {
-        format!(
-            "{}: decoded as {name} (not UTF-8; --encoding chooses another)",
-            source.path.display()
-        )
-    })
-}
-
-/// Read `path` as text and import it, saying which encoding was used.
-fn import_file(
-    path: &Path,
-    format: Option<hamish::document::Format>,
-    reading: &ReadOptions,
-) -> anyhow::Result<Document> {
-    let source = read_text_with(path, reading)?;
-    if let Some(notice) = encoding_notice(&source) {
-        report(&notice);
-    }
-    Ok(import::import_source(&source, format)?)
 }
 
 fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
@@ -141,38 +145,35 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
     let options = PrintOptions {
         layout,
         bidi: config.bidi,
-        plain: args.plain,
+        // A dumb terminal understands no escape sequence at all.
+        plain: args.plain || dumb_terminal(),
         to_terminal,
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.files.is_empty() {
         for essay in hamish::bundled::ESSAYS {
             let doc = hamish::bundled::import(essay);
-            print_document(&mut out, &doc, &options)?;
+            print_document(&mut out, &doc, &options).context(STDOUT)?;
         }
-        return Ok(());
+        return out.flush().context(STDOUT);
     }
     for path in &args.files {
         if args.format.format() == Some(hamish::document::Format::Lines) {
             // Nothing to interpret: lay the lines out straight from the
             // file, without building a document of them.
-            let source = read_text_with(path, &args.reading.options())?;
-            if let Some(notice) = encoding_notice(&source) {
-                report(&notice);
-            }
+            let source = hamish::source_file::read_text(path)?;
             if let Some((count, first)) = source.replaced {
-                report(&format!("{}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}", path.display()));
+                report(format!("{}: not valid UTF-8: {count} bytes replaced by U+FFFD, the first at byte {first}", path.display()));
             }
             let text = source.text.strip_suffix('\n').unwrap_or(&source.text);
-            print_paragraphs(&mut out, text.split('\n'), &options)?;
+            print_paragraphs(&mut out, text.split('\n'), &options).context(STDOUT)?;
             continue;
         }
-        let doc = import_file(path, args.format.format(), &args.reading.options())?;
+        let doc = import::import_path(path, args.format.format())?;
         warn(path, &doc);
-        print_document(&mut out, &doc, &options)?;
+        print_document(&mut out, &doc, &options).context(STDOUT)?;
     }
-    out.flush()?;
-    Ok(())
+    out.flush().context(STDOUT)
 }
 
 fn settings(config: &hamish::config::Config) -> Settings {
@@ -203,12 +204,9 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     let library = hamish::app::reading_state::library(&saved, &args.files);
     // Import before touching the terminal, so errors print normally.
     let mut pending = None;
-    let mut encoding = None;
     let (doc, key, doc_path, show_library) = match args.files.first() {
         Some(path) => {
-            let (doc, rest, key, notice) =
-                open_quickly(path, args.format.format(), &args.reading.options())?;
-            encoding = notice;
+            let (doc, rest, key) = open_quickly(path, args.format.format())?;
             // A first part's warnings are about where it was cut; the whole
             // document's are shown when it arrives.
             if rest.is_none() {
@@ -248,7 +246,7 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     }
     // What the user must hear of at start: a damaged state file, and config
     // problems (the first here, all of them on stderr at exit).
-    let mut notices: Vec<String> = state_warning.into_iter().chain(encoding).collect();
+    let mut notices: Vec<String> = state_warning.into_iter().collect();
     if let Some(first) = problems.first() {
         let more = if problems.len() > 1 {
             format!(" (+{} more, shown at exit)", problems.len() - 1)
@@ -258,8 +256,12 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         notices.push(format!("config: {first}{more}"));
     }
     if !notices.is_empty() {
-        app.message = Some(hamish::message::sanitize(&notices.join(" \u{2502} ")));
+        app.message = Some(notices.join(" \u{2502} "));
     }
+    if let Some(rx) = pending {
+        app.expect_import(rx);
+    }
+    let mut exit_status = 0;
     let mut last_saved = app.position_to_save();
     let mut last_save_time = std::time::Instant::now();
     let mut dirty = true;
@@ -267,8 +269,34 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         if dirty {
             screen.paint(&app)?;
             dirty = false;
+            // Where to save from if a signal finds the loop stuck.
+            if let Some(snapshot) = app.save_snapshot() {
+                guard.set_rescue(Box::new(move || {
+                    let _ = snapshot.write();
+                }));
+            }
         }
-        if app.quit || guard.should_stop() {
+        match guard.request() {
+            Some(Request::Quit(status)) => {
+                exit_status = status;
+                break;
+            }
+            Some(Request::Suspend) => {
+                // Saved first: a stopped reader may never be continued.
+                save_in_background(&app);
+                guard.suspend()?;
+                screen.invalidate();
+                dirty = true;
+                continue;
+            }
+            Some(Request::Redraw) => {
+                screen.invalidate();
+                dirty = true;
+                continue;
+            }
+            None => {}
+        }
+        if app.quit {
             break;
         }
         // Save the position every few seconds while reading.
@@ -276,36 +304,15 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
             last_save_time = std::time::Instant::now();
             let now = app.position_to_save();
             if now != last_saved {
-                if let Err(e) = app.save_state() {
-                    app.message = Some(e);
-                    dirty = true;
-                }
+                save_in_background(&app);
                 last_saved = now;
             }
         }
-        if let Some(rx) = &pending {
-            if let Ok(full) = rx.try_recv() {
-                let warnings = full.meta.warnings.clone();
-                let untouched = app.flow.pos == hamish::app::flow::Pos::default();
-                app.replace_document(full);
-                // A saved position beyond the first part can be reached now.
-                if untouched {
-                    if let Some(key) = app.doc_key.clone() {
-                        app.attach(key, app.doc_path.clone());
-                    }
-                }
-                if let Some(first) = warnings.first() {
-                    app.message = Some(hamish::message::sanitize(&format!(
-                        "{first} ({} warning(s) in all)",
-                        warnings.len()
-                    )));
-                }
-                pending = None;
-                dirty = true;
-                continue;
-            }
+        if app.poll_import() {
+            dirty = true;
+            continue;
         }
-        let wait = if pending.is_some() { 20 } else { 200 };
+        let wait = if app.import_pending() { 20 } else { 200 };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
@@ -337,22 +344,26 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     drop(screen);
     drop(guard);
     if let Err(e) = saved {
-        report(&e);
+        report(e);
     }
     for p in &problems {
         report(p);
     }
+    if exit_status != 0 {
+        // A quitting signal: the conventional status, 128 + its number.
+        std::process::exit(i32::from(exit_status));
+    }
     Ok(())
 }
 
-/// A document opened: the document (or its first part), the channel the
-/// whole will come through, its key, and the notice of its encoding.
-type Opened = (
-    Document,
-    Option<std::sync::mpsc::Receiver<Document>>,
-    String,
-    Option<String>,
-);
+/// Save the reading position on another thread, so a slow disk or a
+/// large state file never holds up a key. A failure is reported on
+/// stderr at exit by the final save, which runs in the foreground.
+fn save_in_background(app: &App) {
+    if let Some(snapshot) = app.save_snapshot() {
+        std::thread::spawn(move || snapshot.write());
+    }
+}
 
 /// Files larger than this open in two steps.
 const QUICK_OPEN_BYTES: usize = 2_000_000;
@@ -361,36 +372,30 @@ const QUICK_OPEN_BYTES: usize = 2_000_000;
 /// plain) first gives a document made from its first part, so the first
 /// frame comes at once, while the whole is imported on another thread and
 /// handed over through the returned channel.
-/// Also returns the document's key and the notice of its encoding, if any.
 fn open_quickly(
     path: &Path,
     format: Option<hamish::document::Format>,
-    reading: &ReadOptions,
-) -> anyhow::Result<Opened> {
+) -> anyhow::Result<(
+    Document,
+    Option<std::sync::mpsc::Receiver<Document>>,
+    String,
+)> {
     use hamish::document::Format;
-    let source = read_text_with(path, reading)?;
+    let source = hamish::source_file::read_text(path)?;
     let key = hamish::persist::state::key(&source.text);
-    let notice = encoding_notice(&source);
     let format = format.unwrap_or_else(|| import::detect::detect(path, &source.text));
     let quick = matches!(format, Format::Pdftext | Format::Plain | Format::Lines)
         && source.text.len() > QUICK_OPEN_BYTES;
     if !quick {
-        return Ok((
-            import::import_source(&source, Some(format))?,
-            None,
-            key,
-            notice,
-        ));
+        return Ok((import::import_source(&source, Some(format))?, None, key));
     }
     // The first part, cut at a line end.
     let limit = source.text.floor_char_boundary(QUICK_OPEN_BYTES / 4);
     let cut = source.text[..limit].rfind('\n').map_or(limit, |i| i + 1);
-    let head = hamish::source_file::SourceText {
-        path: source.path.clone(),
-        text: source.text[..cut].to_string(),
-        replaced: source.replaced,
-        encoding: source.encoding,
-    };
+    let mut head =
+        hamish::source_file::SourceText::new(source.path.clone(), source.text[..cut].to_string());
+    head.replaced = source.replaced;
+    head.decoded_from = source.decoded_from;
     let first = import::import_source(&head, Some(format))?;
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -400,27 +405,23 @@ fn open_quickly(
             let _ = tx.send(doc);
         }
     });
-    Ok((first, Some(rx), key, notice))
+    Ok((first, Some(rx), key))
 }
 
-/// `hamish convert`: import, then write JSON or Markdown to stdout or
-/// `-o OUT` (see [`hamish::output::write_output`]).
 fn convert(
     file: &Path,
     to: OutputFormat,
     output: Option<&Path>,
     format: Option<hamish::document::Format>,
-    reading: &ReadOptions,
 ) -> anyhow::Result<()> {
-    let doc = import_file(file, format, reading)?;
+    let doc = import::import_path(file, format)?;
     warn(file, &doc);
     let text = match to {
         OutputFormat::Json => export::to_json(&doc),
         OutputFormat::Markdown => export::to_markdown(&doc),
     };
-    match output {
-        Some(path) => hamish::output::write_output(path, text.as_bytes())?,
-        None => hamish::output::write_stdout(text.as_bytes())?,
-    }
+    // No `-o`, or `-o -`: standard output.
+    let output = output.unwrap_or(Path::new("-"));
+    hamish::persist::output::write_output(output, text.as_bytes())?;
     Ok(())
 }

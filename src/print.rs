@@ -22,6 +22,7 @@ pub struct PrintOptions {
 
 /// Paragraphs laid out per batch; each batch is split among the cores.
 const BATCH: usize = 2048;
+const BATCH_BYTES: usize = 2 << 20;
 
 /// Write each paragraph's rows; an empty paragraph is an empty row.
 ///
@@ -43,7 +44,14 @@ pub fn print_paragraphs<W: Write, S: AsRef<str> + Sync>(
     let mut batch: Vec<S> = Vec::with_capacity(BATCH);
     while paragraphs.peek().is_some() {
         batch.clear();
-        batch.extend(paragraphs.by_ref().take(BATCH));
+        // At most BATCH paragraphs or BATCH_BYTES of text, so memory stays
+        // bounded however long the paragraphs are.
+        let mut bytes = 0;
+        while bytes < BATCH_BYTES && batch.len() < BATCH {
+            let Some(p) = paragraphs.next() else { break };
+            bytes += p.as_ref().len();
+            batch.push(p);
+        }
         if workers == 1 || batch.len() < 64 {
             out.write_all(render_rows(&batch, &options.layout).as_bytes())?;
             continue;

@@ -52,6 +52,12 @@ impl<W: Write> Screen<W> {
         }
     }
 
+    /// Forget what the terminal shows (after a suspend, or when it may
+    /// have been drawn over): the next frame clears and draws everything.
+    pub fn invalidate(&mut self) {
+        self.cleared = false;
+    }
+
     /// Draw `app`'s next frame.
     pub fn paint(&mut self, app: &App) -> io::Result<()> {
         let area = Rect::new(0, 0, app.geometry.width, app.geometry.height);

@@ -498,3 +498,229 @@ fn print_config_shows_the_settings_in_force() {
         .unwrap()
         .contains("width = 50"));
 }
+
+/// The saved entry of the one document in `home`'s state file.
+fn saved_entry(home: &std::path::Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(home.join("state/hamish/state.json"))
+        .expect("a state file was written");
+    let state: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let docs = state["documents"].as_object().unwrap();
+    assert_eq!(docs.len(), 1, "{text}");
+    docs.values().next().unwrap().clone()
+}
+
+fn kill(s: &Session, signal: &str) {
+    let pid = s.child.process_id().expect("a pid");
+    std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap();
+}
+
+#[test]
+fn quitting_signals_restore_the_terminal_and_save_the_position() {
+    // SIGINT is what the Ctrl-C key sends (status 0, like `Ctrl-c`);
+    // the others end with 128 + their number.
+    for (signal, status) in [("INT", 0), ("TERM", 143), ("QUIT", 131), ("HUP", 129)] {
+        let home = scratch(&format!("signal-{signal}"));
+        let mut s = Session::start_in(
+            &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
+            24,
+            80,
+            &home,
+        );
+        s.wait_for("the abstract", |c| c.contains("The Russian revolution"));
+        s.key("]");
+        s.key("]");
+        s.key("]");
+        s.pump(Duration::from_millis(200));
+        kill(&s, signal);
+        let exit = s.wait_exit();
+        assert_eq!(exit.exit_code(), status, "SIGINT {signal}");
+        let raw = String::from_utf8_lossy(&s.raw);
+        assert!(
+            raw.contains("\x1b[8h") && raw.contains("\x1b[?1049l") && raw.contains("\x1b[?25h"),
+            "restored on SIG{signal}"
+        );
+        let entry = saved_entry(&home);
+        assert_ne!(entry["position"]["block"], "s1.p1", "SIG{signal}: {entry}");
+        assert!(entry["position"]["block"]
+            .as_str()
+            .unwrap()
+            .starts_with('s'));
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let mut s = Session::start(
+        &["--shape", "off", "seeds/003_5eac0dfd78b8d8c0.txt"],
+        24,
+        80,
+    );
+    s.wait_for("the text", |c| c.contains(&visual("تروتسكي")));
+    let before = s.raw.len();
+    // What the shell's Ctrl-Z sends to the job.
+    kill(&s, "TSTP");
+    let start = Instant::now();
+    loop {
+        s.pump(Duration::from_millis(50));
+        let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+        if after.contains("\x1b[?1049l") && after.contains("\x1b[?25h") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "not restored on suspend"
+        );
+    }
+    let pid = s.child.process_id().unwrap();
+    let stopped = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|stat| {
+                stat.rsplit(')')
+                    .next()
+                    .unwrap_or("")
+                    .trim_start()
+                    .starts_with('T')
+            })
+            .unwrap_or(false)
+    };
+    let start = Instant::now();
+    while !stopped() {
+        assert!(start.elapsed() < Duration::from_secs(10), "not stopped");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!s.parser.screen().alternate_screen());
+    let before = s.raw.len();
+    kill(&s, "CONT");
+    s.wait_for("the text again", |c| c.contains(&visual("تروتسكي")));
+    let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+    assert!(after.contains("\x1b[?1049h"), "the alternate screen again");
+    assert!(s.parser.screen().alternate_screen());
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn an_unterminated_bracketed_paste_does_not_swallow_ctrl_c() {
+    let mut s = Session::start(
+        &["--shape", "off", "seeds/003_5eac0dfd78b8d8c0.txt"],
+        24,
+        80,
+    );
+    s.wait_for("the text", |c| c.contains(&visual("تروتسكي")));
+    s.key("\x1b[200~pasted text that never ends q j k");
+    s.key("\x03");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let raw = String::from_utf8_lossy(&s.raw);
+    assert!(
+        raw.contains("\x1b[?1049l") && raw.contains("\x1b[?25h"),
+        "restored"
+    );
+}
+
+#[test]
+fn a_dropped_link_saves_the_position() {
+    let home = scratch("hangup");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 12,
+            cols: 50,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
+    cmd.args([
+        "--shape",
+        "off",
+        "--theme",
+        "mono",
+        "seeds/000_888738dd473cd04e.txt",
+    ]);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_STATE_HOME", home.join("state"));
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    // No reader: the few frames of a 12x50 screen fit in the pty's buffer,
+    // and every descriptor of the master must go for the link to drop.
+    let mut input = pty.master.take_writer().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    for _ in 0..3 {
+        input.write_all(b"]").unwrap();
+        input.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    drop(input);
+    drop(pty.master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("hamish did not exit after the hang-up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let entry = saved_entry(&home);
+    assert_ne!(entry["position"]["block"], "s1.p1", "{entry}");
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_text_printed() {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
+    cmd.args([
+        "--shape",
+        "off",
+        "--width",
+        "60",
+        "seeds/003_5eac0dfd78b8d8c0.txt",
+    ]);
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("TERM", "dumb");
+    let home = scratch("dumb");
+    cmd.env("XDG_STATE_HOME", home.join("state"));
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 65536];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        let _ = tx.send(all);
+    });
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "hamish waits for keys on a dumb terminal"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(pty.master);
+    let out = rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains(&visual("تروتسكي")), "{text}");
+    assert!(
+        !out.contains(&0x1b),
+        "no escape sequence for a dumb terminal"
+    );
+}

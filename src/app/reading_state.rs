@@ -2,6 +2,8 @@
 //! open document as text anchors (block id + byte), in the state file.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use super::flow::Anchor;
 use super::state::{App, LibraryEntry, Source};
@@ -61,46 +63,89 @@ impl App {
         self.to_saved(self.flow.anchor())
     }
 
-    /// What the state file keeps of the open document, owned, so that it
-    /// can be saved on another thread: the state file's path, the
-    /// document's key and its entry (the title already cut short).
-    pub fn state_snapshot(&self) -> Option<(PathBuf, String, DocState)> {
+    /// Write this document's position and marks to the state file.
+    pub fn save_state(&self) -> Result<(), String> {
+        self.save_snapshot().map_or(Ok(()), SaveSnapshot::write)
+    }
+
+    /// What [`App::save_state`] would write, taken now, to be written
+    /// later or on another thread (the signal watchdog, a background save).
+    pub fn save_snapshot(&self) -> Option<SaveSnapshot> {
         let (Some(path), Some(key)) = (&self.state_path, &self.doc_key) else {
             return None;
         };
-        let marks = self
-            .marks
-            .iter()
-            .map(|(c, a)| (*c, self.to_saved(*a)))
+        let mut title: String = self
+            .doc
+            .meta
+            .title
+            .chars()
+            .take(state::MAX_TITLE_CHARS + 1)
             .collect();
-        // Cut before copying: a title can be megabytes long.
-        let title = &self.doc.meta.title;
-        let cut = title
-            .char_indices()
-            .nth(state::MAX_TITLE_CHARS + 1)
-            .map_or(title.len(), |(i, _)| i);
-        let entry = DocState {
-            title: title[..cut].to_string(),
-            path: self.doc_path.as_ref().map(|p| p.display().to_string()),
-            position: self.position_to_save(),
-            percent: self.flow.percent(),
-            marks,
-            opened: std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs()),
-            extra: Default::default(),
-        };
-        Some((path.clone(), key.clone(), entry))
+        if title.chars().count() > state::MAX_TITLE_CHARS {
+            title = title.chars().take(state::MAX_TITLE_CHARS).collect();
+        }
+        Some(SaveSnapshot {
+            taken: SNAPSHOTS.fetch_add(1, Ordering::Relaxed) + 1,
+            path: path.clone(),
+            key: key.clone(),
+            entry: DocState {
+                title,
+                path: self.doc_path.as_ref().map(|p| p.display().to_string()),
+                position: self.position_to_save(),
+                percent: self.flow.percent(),
+                marks: self
+                    .marks
+                    .iter()
+                    .map(|(c, a)| (*c, self.to_saved(*a)))
+                    .collect(),
+                opened: 0,
+                other: Default::default(),
+            },
+        })
     }
+}
 
-    /// Write this document's position and marks to the state file.
-    pub fn save_state(&self) -> Result<(), String> {
-        let Some((path, key, entry)) = self.state_snapshot() else {
+static SNAPSHOTS: AtomicU64 = AtomicU64::new(0);
+static WRITTEN: Mutex<u64> = Mutex::new(0);
+
+/// One document's entry as it should be saved, detached from the reader.
+#[derive(Clone, Debug)]
+pub struct SaveSnapshot {
+    /// Order of taking: a snapshot older than one already written is not
+    /// written (saves run on threads and may finish out of order).
+    taken: u64,
+    path: PathBuf,
+    key: String,
+    entry: DocState,
+}
+
+impl SaveSnapshot {
+    /// Merge the entry into the state file (fields a later hamish added
+    /// to the entry are kept).
+    pub fn write(self) -> Result<(), String> {
+        let mut written = WRITTEN.lock().unwrap_or_else(|p| p.into_inner());
+        if *written >= self.taken {
             return Ok(());
-        };
-        let shown = path.display().to_string();
-        state::save(path, key, entry)
-            .map_err(|e| format!("{shown}: cannot save the reading position: {e}"))
+        }
+        *written = self.taken;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let entry = self.entry;
+        state::update(&self.path, &self.key, |d: &mut DocState| {
+            d.title = entry.title;
+            d.path = entry.path;
+            d.position = entry.position;
+            d.percent = entry.percent;
+            d.marks = entry.marks;
+            d.opened = now;
+        })
+        .map_err(|e| {
+            format!(
+                "{}: cannot save the reading position: {e}",
+                self.path.display()
+            )
+        })
     }
 }
 
@@ -113,10 +158,7 @@ pub fn library(saved: &state::StateFile, files: &[PathBuf]) -> Vec<LibraryEntry>
         .map(|(i, e)| LibraryEntry {
             title: e.title.to_string(),
             source: Source::Bundled(i),
-            progress: saved
-                .documents
-                .get(&state::key(e.text))
-                .map(|d| d.percent.min(100)),
+            progress: saved.documents.get(&state::key(e.text)).map(|d| d.percent),
         })
         .collect();
     let mut recent: Vec<&DocState> = saved
@@ -138,7 +180,7 @@ pub fn library(saved: &state::StateFile, files: &[PathBuf]) -> Vec<LibraryEntry>
                 d.title.clone()
             },
             source: Source::File(path),
-            progress: Some(d.percent.min(100)),
+            progress: Some(d.percent),
         });
     }
     for path in files {

@@ -176,6 +176,10 @@ pub struct App {
     pub doc_path: Option<std::path::PathBuf>,
     /// The state file (none: positions are not kept).
     pub state_path: Option<std::path::PathBuf>,
+    /// The whole of the open document, still being imported on another
+    /// thread (a large file opens from its first part). Dropped when
+    /// another document is opened, so it can never replace that one.
+    pending_import: Option<std::sync::mpsc::Receiver<Document>>,
 }
 
 impl App {
@@ -213,6 +217,7 @@ impl App {
             doc_key: None,
             doc_path: None,
             state_path: None,
+            pending_import: None,
         };
         app.prepare();
         app
@@ -235,7 +240,48 @@ impl App {
         self.search = None;
         self.prompt = None;
         self.marks.clear();
+        self.pending_import = None;
         self.prepare();
+    }
+
+    /// The open document is a first part; the whole arrives on `rx`.
+    pub fn expect_import(&mut self, rx: std::sync::mpsc::Receiver<Document>) {
+        self.pending_import = Some(rx);
+    }
+
+    /// Whether the whole of the open document is still being imported.
+    pub fn import_pending(&self) -> bool {
+        self.pending_import.is_some()
+    }
+
+    /// Put in the whole document if it has arrived; true when it did (the
+    /// screen must be drawn again).
+    pub fn poll_import(&mut self) -> bool {
+        let Some(rx) = &self.pending_import else {
+            return false;
+        };
+        let full = match rx.try_recv() {
+            Ok(full) => full,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending_import = None;
+                return false;
+            }
+        };
+        self.pending_import = None;
+        let warnings = full.meta.warnings.clone();
+        let untouched = self.flow.pos == super::flow::Pos::default();
+        self.replace_document(full);
+        // A saved position beyond the first part can be reached now.
+        if untouched {
+            if let Some(key) = self.doc_key.clone() {
+                self.attach(key, self.doc_path.clone());
+            }
+        }
+        if let Some(first) = warnings.first() {
+            self.message = Some(format!("{first} ({} warning(s) in all)", warnings.len()));
+        }
+        true
     }
 
     /// Put in the whole document after a first frame was shown from the

@@ -2,6 +2,7 @@
 //! references), the importers that build it from files, and the exporters
 //! that write it back out.
 
+pub mod bound;
 pub mod export;
 pub mod import;
 pub mod model;

@@ -2,15 +2,14 @@
 //! stable hash of the document's text (xxh3, whose output is fixed by its
 //! specification, unlike std's DefaultHasher).
 //!
-//! The file holds every document's position, so it is never lost: a file
-//! that cannot be read is left alone (and nothing is saved over it), a
-//! damaged one is kept as a backup before a fresh one is started, fields a
-//! newer hamish wrote are kept, and the file is bounded (documents, title
-//! length, size read) so a save stays cheap.
+//! The file holds every document's position, so hamish never loses it: a
+//! file it cannot read is never overwritten (a damaged one is backed up
+//! first, an unreadable, oversized or newer one is left alone and the
+//! positions of this session are not saved), fields it does not know are
+//! kept, a symlink stays a symlink.
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -18,18 +17,18 @@ use serde::{Deserialize, Serialize};
 /// Version of the state file written by this build.
 pub const VERSION: u32 = 1;
 
-/// A state file larger than this is not read (nor written over): hamish's
-/// own files stay far below it (see [`MAX_DOCUMENTS`], [`MAX_TITLE_CHARS`]).
-pub const MAX_FILE_BYTES: u64 = 16 << 20;
+/// A state file larger than this is not read (nor written): a reader must
+/// not freeze for seconds at every save. Far above what 10,000 documents
+/// with marks take (about 5 MB).
+pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Documents kept; beyond this the least recently read are dropped on save.
-pub const MAX_DOCUMENTS: usize = 1000;
+/// At most this many documents are remembered; the least recently opened
+/// are forgotten first.
+pub const MAX_DOCUMENTS: usize = 10_000;
 
-/// Titles are stored cut to this many characters.
+/// Titles are stored cut to this many characters (the library shows one
+/// line of each).
 pub const MAX_TITLE_CHARS: usize = 200;
-
-/// Fields of a newer hamish's file, kept as they are.
-pub type Extra = serde_json::Map<String, serde_json::Value>;
 
 /// A position as saved: the stable id of a block and a byte in it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +45,6 @@ pub struct DocState {
     #[serde(default)]
     pub path: Option<String>,
     pub position: Saved,
-    /// How far through, 0–100 (larger values read from a file become 100).
     #[serde(default)]
     pub percent: usize,
     #[serde(default)]
@@ -54,9 +52,9 @@ pub struct DocState {
     /// When it was last read (seconds since the epoch).
     #[serde(default)]
     pub opened: u64,
-    /// Fields this build does not know, kept for the build that wrote them.
+    /// Fields this build does not know (written by a later one): kept.
     #[serde(flatten)]
-    pub extra: Extra,
+    pub other: BTreeMap<String, serde_json::Value>,
 }
 
 /// The whole state file.
@@ -65,13 +63,13 @@ pub struct StateFile {
     pub version: u32,
     #[serde(default)]
     pub documents: BTreeMap<String, DocState>,
-    /// Fields this build does not know, kept for the build that wrote them.
+    /// Fields this build does not know: kept.
     #[serde(flatten)]
-    pub extra: Extra,
+    pub other: BTreeMap<String, serde_json::Value>,
 }
 
 impl StateFile {
-    fn fresh() -> Self {
+    fn empty() -> StateFile {
         StateFile {
             version: VERSION,
             ..StateFile::default()
@@ -89,125 +87,129 @@ pub fn default_path() -> Option<PathBuf> {
     super::xdg_file("XDG_STATE_HOME", ".local/state", "state.json")
 }
 
-/// What was found at the state file's path.
-enum Found {
-    Missing,
-    Read(StateFile),
-    /// Not readable, not a file, too large, or from a newer hamish: what
-    /// could be read is used, nothing is written over it.
-    LeaveAlone {
-        state: StateFile,
-        why: String,
-    },
-    /// Not UTF-8 or not JSON of the right shape: to be backed up.
-    Damaged {
-        why: String,
-    },
+/// What reading the state file found.
+enum Read {
+    /// The state, and whether it may be written back.
+    Usable(StateFile),
+    /// The file could not be used; it is left as it is (or was backed
+    /// up), and must not be overwritten unless `backed_up`.
+    Unusable { why: String, backed_up: bool },
 }
 
-fn examine(path: &Path) -> Found {
-    let leave = |why: String| Found::LeaveAlone {
-        state: StateFile::fresh(),
-        why,
-    };
-    // Look before opening: a FIFO there would block the open.
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Found::Missing,
-        Err(e) => return leave(format!("cannot read the reading state: {e}")),
-    };
-    if !meta.is_file() {
-        return leave("the reading state is not a regular file".to_string());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return leave(format!(
-            "the reading state is {} bytes, more than the {MAX_FILE_BYTES} read",
-            meta.len()
-        ));
-    }
-    let mut bytes = Vec::new();
-    let read = File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        return leave(format!("cannot read the reading state: {e}"));
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return leave("the reading state grew past the size read".to_string());
-    }
-    let Ok(text) = String::from_utf8(bytes) else {
-        return Found::Damaged {
-            why: "not UTF-8".to_string(),
-        };
-    };
-    match serde_json::from_str::<StateFile>(&text) {
-        Ok(mut state) => {
-            for doc in state.documents.values_mut() {
-                doc.percent = doc.percent.min(100);
-            }
-            if state.version > VERSION {
-                let why = format!(
-                    "the reading state was written by a newer hamish (version {}, this one knows {VERSION})",
-                    state.version
-                );
-                Found::LeaveAlone { state, why }
-            } else {
-                Found::Read(state)
+fn read(path: &Path) -> Read {
+    let size = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => m.len(),
+        Ok(_) => {
+            return Read::Unusable {
+                why: "is not a regular file".into(),
+                backed_up: false,
             }
         }
-        Err(e) => Found::Damaged { why: e.to_string() },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Read::Usable(StateFile::empty())
+        }
+        Err(e) => {
+            return Read::Unusable {
+                why: format!("cannot read it ({e})"),
+                backed_up: false,
+            }
+        }
+    };
+    if size > MAX_BYTES {
+        return Read::Unusable {
+            why: format!(
+                "it is {} MB, over the {} MB hamish reads",
+                size >> 20,
+                MAX_BYTES >> 20
+            ),
+            backed_up: false,
+        };
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Read::Unusable {
+                why: format!("cannot read it ({e})"),
+                backed_up: false,
+            }
+        }
+    };
+    let parsed = std::str::from_utf8(&bytes)
+        .map_err(|e| format!("not UTF-8: {e}"))
+        .and_then(|text| serde_json::from_str::<StateFile>(text).map_err(|e| e.to_string()));
+    match parsed {
+        Ok(state) if state.version > VERSION => Read::Unusable {
+            why: format!(
+                "it was written by a newer hamish (version {}, this one writes {VERSION})",
+                state.version
+            ),
+            backed_up: false,
+        },
+        Ok(state) => Read::Usable(tidy(state)),
+        Err(e) => {
+            let backup = backup_path(path);
+            match std::fs::rename(path, &backup) {
+                Ok(()) => Read::Unusable {
+                    why: format!("it is damaged ({e}); kept as {}", backup.display()),
+                    backed_up: true,
+                },
+                Err(b) => Read::Unusable {
+                    why: format!("it is damaged ({e}) and could not be backed up ({b})"),
+                    backed_up: false,
+                },
+            }
+        }
     }
 }
 
-/// Move a damaged file aside as `state.json.bad-<seconds>`.
-fn back_up(path: &Path) -> std::io::Result<PathBuf> {
+fn backup_path(path: &Path) -> PathBuf {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let path = super::resolve_links(path)?;
-    let backup = path.with_extension(format!("json.bad-{stamp}"));
-    std::fs::rename(&path, &backup)?;
-    Ok(backup)
+    path.with_extension(format!("json.bad-{stamp}"))
 }
 
-/// Read the state file. A missing file is an empty state. A damaged one
-/// (not UTF-8, not JSON) is moved aside as a backup and reported (the
-/// second value), and an empty state is used. One that cannot be read, is
-/// too large or was written by a newer hamish is left as it is and
-/// reported; what could be read of it is used, and [`update`] will not
-/// write over it.
+/// Values a hand-edited or damaged file may hold that nothing should show.
+fn tidy(mut state: StateFile) -> StateFile {
+    for doc in state.documents.values_mut() {
+        doc.percent = doc.percent.min(100);
+        cut_title(&mut doc.title);
+    }
+    state
+}
+
+fn cut_title(title: &mut String) {
+    if let Some((at, _)) = title.char_indices().nth(MAX_TITLE_CHARS) {
+        title.truncate(at);
+        title.push('\u{2026}');
+    }
+}
+
+/// Read the state file. A missing file is an empty state; one that cannot
+/// be used gives an empty state and a message saying what happened to it
+/// (the second value).
 pub fn load(path: &Path) -> (StateFile, Option<String>) {
-    let shown = path.display();
-    match examine(path) {
-        Found::Missing => (StateFile::fresh(), None),
-        Found::Read(state) => (state, None),
-        Found::LeaveAlone { state, why } => (
-            state,
-            Some(format!(
-                "{shown}: {why}; it is left as it is and positions are not saved"
-            )),
-        ),
-        Found::Damaged { why } => {
-            let note = match back_up(path) {
-                Ok(backup) => format!("kept as {}; starting afresh", backup.display()),
-                Err(e) => format!(
-                    "could not back it up ({e}); it is left as it is and positions are not saved"
-                ),
+    match read(path) {
+        Read::Usable(state) => (state, None),
+        Read::Unusable { why, backed_up } => {
+            let then = if backed_up {
+                "starting afresh"
+            } else {
+                "left untouched; positions will not be saved"
             };
             (
-                StateFile::fresh(),
-                Some(format!(
-                    "{shown}: the reading state is damaged ({why}); {note}"
-                )),
+                StateFile::empty(),
+                Some(format!("{}: reading state: {why}; {then}", path.display())),
             )
         }
     }
 }
 
 /// Change one document's entry: under a lock, read the file again (so
-/// another hamish's positions are kept), apply `change`, bound the file,
-/// write atomically (through a symbolic link). Refuses, with an error, to
-/// write over a file that could not be read.
+/// another hamish's positions are kept), apply `change`, write atomically.
+/// A file that cannot be read is not overwritten: the error says why.
 pub fn update(path: &Path, key: &str, change: impl FnOnce(&mut DocState)) -> std::io::Result<()> {
-    let dir = super::parent_dir(path);
+    let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let lock = File::create(dir.join("state.lock"))?;
     lock.lock()?;
@@ -221,53 +223,49 @@ fn update_locked(
     key: &str,
     change: impl FnOnce(&mut DocState),
 ) -> std::io::Result<()> {
-    // No other save is under way: temporaries left are from killed ones.
-    super::remove_stale_temporaries(&super::resolve_links(path)?);
-    let mut state = match examine(path) {
-        Found::Missing => StateFile::fresh(),
-        Found::Read(state) => state,
-        Found::LeaveAlone { why, .. } => {
-            return Err(std::io::Error::other(format!("{why}; left as it is")))
-        }
-        Found::Damaged { why } => {
-            back_up(path).map_err(|e| {
-                std::io::Error::other(format!(
-                    "the reading state is damaged ({why}) and could not be backed up ({e}); left as it is"
-                ))
-            })?;
-            StateFile::fresh()
+    remove_stale_temporaries(path);
+    let mut state = match read(path) {
+        Read::Usable(state) => state,
+        Read::Unusable {
+            backed_up: true, ..
+        } => StateFile::empty(),
+        Read::Unusable { why, .. } => {
+            return Err(std::io::Error::other(format!(
+                "not saved: the state file {why}"
+            )))
         }
     };
     state.version = VERSION;
-    change(state.documents.entry(key.to_string()).or_default());
-    bound(&mut state, key);
+    let doc = state.documents.entry(key.to_string()).or_default();
+    change(doc);
+    cut_title(&mut doc.title);
+    forget_oldest(&mut state);
     let text = serde_json::to_string_pretty(&state).map_err(std::io::Error::other)?;
     super::write_atomically(path, text.as_bytes())
 }
 
-/// Store `doc` as the entry of `key` (fields a newer hamish added to the
-/// entry are kept). Takes everything by value, so a save can be sent to
-/// another thread and never hold up the reader.
-pub fn save(path: PathBuf, key: String, doc: DocState) -> std::io::Result<()> {
-    update(&path, &key, move |entry| {
-        let extra = std::mem::take(&mut entry.extra);
-        *entry = doc;
-        if entry.extra.is_empty() {
-            entry.extra = extra;
-        }
-    })
-}
-
-/// Keep the file small: titles cut to [`MAX_TITLE_CHARS`], and at most
-/// [`MAX_DOCUMENTS`] documents, the least recently read dropped first
-/// (never `keep`, the one being saved).
-fn bound(state: &mut StateFile, keep: &str) {
-    for doc in state.documents.values_mut() {
-        if let Some((cut, _)) = doc.title.char_indices().nth(MAX_TITLE_CHARS) {
-            doc.title.truncate(cut);
-            doc.title.push('\u{2026}');
+/// Saves write `.state.json.<pid>.tmp` and rename it; one killed before
+/// the rename leaves it behind. Called under the lock, when no other save
+/// can be writing one.
+fn remove_stale_temporaries(path: &Path) {
+    let target = super::atomic::resolve_links(path);
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        if file.starts_with(&prefix) && file.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+fn forget_oldest(state: &mut StateFile) {
     let excess = state.documents.len().saturating_sub(MAX_DOCUMENTS);
     if excess == 0 {
         return;
@@ -275,14 +273,195 @@ fn bound(state: &mut StateFile, keep: &str) {
     let mut by_age: Vec<(u64, String)> = state
         .documents
         .iter()
-        .filter(|(k, _)| k.as_str() != keep)
         .map(|(k, d)| (d.opened, k.clone()))
         .collect();
-    by_age.sort_unstable();
+    by_age.sort();
     for (_, k) in by_age.into_iter().take(excess) {
         state.documents.remove(&k);
     }
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("hamish-state-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn backups(d: &Path) -> Vec<PathBuf> {
+        std::fs::read_dir(d)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().contains("bad-"))
+            .map(|e| e.path())
+            .collect()
+    }
+
+    #[test]
+    fn keys_are_stable() {
+        // The same text gives the same key in every build and on every
+        // machine: these values of xxh3-64 were computed independently
+        // (Python's xxhash package) and must never change.
+        assert_eq!(key("hamish"), "8ec9b2db11536e8e");
+        assert_eq!(
+            key("\u{0627}\u{0643}\u{062A}\u{0648}\u{0628}\u{0631}"),
+            "6b24f7c7c6a2e2b3"
+        ); // اكتوبر
+        assert_eq!(key("a"), key("a"));
+        assert_ne!(key("a"), key("b"));
+    }
+
+    #[test]
+    fn two_writers_keep_each_other() {
+        let path = dir("two").join("state.json");
+        update(&path, "one", |d| d.position.byte = 1).unwrap();
+        update(&path, "two", |d| d.position.byte = 2).unwrap();
+        let (state, warning) = load(&path);
+        assert!(warning.is_none());
+        assert_eq!(state.documents["one"].position.byte, 1);
+        assert_eq!(state.documents["two"].position.byte, 2);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_kept_and_reported() {
+        let d = dir("corrupt");
+        let path = d.join("state.json");
+        std::fs::write(&path, "{ not json").unwrap();
+        let (state, warning) = load(&path);
+        assert!(state.documents.is_empty());
+        assert!(warning.unwrap().contains("damaged"));
+        assert!(!path.exists());
+        let b = backups(&d);
+        assert_eq!(b.len(), 1);
+        assert_eq!(std::fs::read_to_string(&b[0]).unwrap(), "{ not json");
+    }
+
+    #[test]
+    fn invalid_utf8_is_backed_up_before_anything_is_written() {
+        let d = dir("utf8");
+        let path = d.join("state.json");
+        let mut bytes = br#"{"version":1,"documents":{"k":{"title":"T"#.to_vec();
+        bytes.push(0xff);
+        bytes.extend_from_slice(br#"","position":{"block":"s1","byte":7}}}}"#);
+        std::fs::write(&path, &bytes).unwrap();
+        update(&path, "new", |d| d.position.byte = 3).unwrap();
+        let b = backups(&d);
+        assert_eq!(b.len(), 1, "the unreadable file is kept");
+        assert_eq!(std::fs::read(&b[0]).unwrap(), bytes);
+        assert_eq!(load(&path).0.documents["new"].position.byte, 3);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_never_overwritten() {
+        // A directory where the file should be: unreadable as a file even
+        // for root, which chmod would not stop.
+        let d = dir("unreadable");
+        let path = d.join("state.json");
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join("inside"), "precious").unwrap();
+        let (_, warning) = load(&path);
+        assert!(warning.unwrap().contains("left untouched"));
+        let err = update(&path, "k", |d| d.position.byte = 1).unwrap_err();
+        assert!(err.to_string().contains("not saved"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(path.join("inside")).unwrap(),
+            "precious"
+        );
+    }
+
+    #[test]
+    fn a_newer_file_is_left_untouched_and_unknown_fields_are_kept() {
+        let d = dir("newer");
+        let path = d.join("state.json");
+        let newer = r#"{"version":99,"documents":{}}"#;
+        std::fs::write(&path, newer).unwrap();
+        assert!(update(&path, "k", |_| {}).is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
+
+        let same = r#"{"version":1,"future":[1,2],"documents":{"k":{"title":"t","position":{"block":"s1","byte":0},"colour":"red"}}}"#;
+        std::fs::write(&path, same).unwrap();
+        update(&path, "other", |d| d.position.byte = 5).unwrap();
+        let back: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(back["future"], serde_json::json!([1, 2]));
+        assert_eq!(back["documents"]["k"]["colour"], "red");
+        assert_eq!(back["documents"]["other"]["position"]["byte"], 5);
+    }
+
+    #[test]
+    fn a_symlinked_state_file_stays_a_symlink() {
+        let d = dir("symlink");
+        std::fs::create_dir(d.join("dotfiles")).unwrap();
+        let path = d.join("state.json");
+        std::os::unix::fs::symlink(d.join("dotfiles/state.json"), &path).unwrap();
+        update(&path, "k", |d| d.position.byte = 9).unwrap();
+        assert!(std::fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(load(&path).0.documents["k"].position.byte, 9);
+    }
+
+    #[test]
+    fn a_stale_temporary_file_is_removed() {
+        let d = dir("stale");
+        let path = d.join("state.json");
+        let stale = d.join(".state.json.999999.tmp");
+        std::fs::write(&stale, "half a save").unwrap();
+        update(&path, "k", |_| {}).unwrap();
+        assert!(!stale.exists());
+    }
+
+    #[test]
+    fn titles_are_cut_and_percentages_bounded() {
+        let d = dir("bounds");
+        let path = d.join("state.json");
+        update(&path, "k", |d| d.title = "x".repeat(5_000_000)).unwrap();
+        let (state, _) = load(&path);
+        assert_eq!(
+            state.documents["k"].title.chars().count(),
+            MAX_TITLE_CHARS + 1
+        );
+        assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
+        std::fs::write(
+            &path,
+            r#"{"version":1,"documents":{"k":{"title":"t","position":{"block":"s1","byte":0},"percent":18446744073709551615}}}"#,
+        )
+        .unwrap();
+        assert_eq!(load(&path).0.documents["k"].percent, 100);
+    }
+
+    #[test]
+    fn an_oversized_file_is_not_read() {
+        let d = dir("huge");
+        let path = d.join("state.json");
+        let f = File::create(&path).unwrap();
+        f.set_len(MAX_BYTES + 1).unwrap(); // sparse: costs no disk
+        let (_, warning) = load(&path);
+        assert!(warning.unwrap().contains("MB"));
+        assert!(update(&path, "k", |_| {}).is_err());
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), MAX_BYTES + 1);
+    }
+
+    #[test]
+    fn the_oldest_documents_are_forgotten_beyond_the_limit() {
+        let mut state = StateFile::empty();
+        for i in 0..(MAX_DOCUMENTS + 3) {
+            state.documents.insert(
+                format!("{i:08}"),
+                DocState {
+                    opened: i as u64,
+                    ..DocState::default()
+                },
+            );
+        }
+        forget_oldest(&mut state);
+        assert_eq!(state.documents.len(), MAX_DOCUMENTS);
+        assert!(!state.documents.contains_key("00000002"));
+        assert!(state.documents.contains_key("00000003"));
+    }
+}

@@ -43,12 +43,16 @@ pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Docu
         Format::Plain => plain::import(&source.text),
         Format::Lines => lines(&source.text),
     };
+    crate::document::bound::bound_paragraphs(&mut doc);
     if doc.meta.title.trim().is_empty() {
         doc.meta.title = title_from_path(&source.path);
     }
     if format != Format::Json {
         doc.meta.source = Some(display.clone());
         doc.meta.format = format;
+    }
+    if let Some(encoding) = source.decoded_from {
+        doc.meta.warnings.push(format!("decoded as {encoding}"));
     }
     if let Some((count, first)) = source.replaced {
         doc.meta.warnings.push(format!(
