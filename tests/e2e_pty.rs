@@ -567,3 +567,89 @@ fn a_dumb_terminal_gets_the_text_printed() {
         "no escape sequence for a dumb terminal"
     );
 }
+
+#[test]
+fn a_document_from_a_pipe_opens_the_reader_with_keys_from_the_terminal() {
+    for script in [
+        "cat seeds/003_5eac0dfd78b8d8c0.txt | \"$HAMISH\" --shape off",
+        "\"$HAMISH\" --shape off - < seeds/003_5eac0dfd78b8d8c0.txt",
+    ] {
+        let home = fresh_dir("pipe");
+        let mut s = Session::start_shell(script, 24, 80, &home);
+        s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
+        assert!(s.parser.screen().alternate_screen(), "{script}");
+        // Keys arrive from the terminal while the document came from stdin.
+        s.key("G");
+        // The last paragraph's "حماما من الدم" (a bloodbath).
+        s.wait_for("the end", |c| c.contains(&visual("حماما")));
+        s.key("q");
+        assert!(s.wait_exit().success(), "{script}");
+        assert!(!s.parser.screen().alternate_screen());
+    }
+}
+
+#[test]
+fn several_files_are_stepped_through_and_saved_with_absolute_paths() {
+    let home = fresh_dir("several");
+    let mut s = Session::start_in(
+        &[
+            "--shape",
+            "off",
+            "seeds/003_5eac0dfd78b8d8c0.txt",
+            "assets/demo.md",
+        ],
+        24,
+        100,
+        &home,
+    );
+    s.wait_for("the first file", |c| c.contains(&visual(TROTSKY)));
+    s.key(">");
+    // The demo's title, هامش, in visual order.
+    s.wait_for("the next file", |c| c.contains(&visual(HAMISH)));
+    s.key(">");
+    s.wait_for("no file after the last", |c| c.contains("last file"));
+    s.key("<");
+    s.wait_for("back to the first", |c| c.contains(&visual(TROTSKY)));
+    s.key("q");
+    assert!(s.wait_exit().success());
+    let text = std::fs::read_to_string(home.join("state/hamish/state.json")).unwrap();
+    let state: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let paths: Vec<String> = state["documents"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|d| d["path"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(paths.len(), 2, "{text}");
+    assert!(
+        paths.iter().all(|p| p.starts_with('/')),
+        "absolute: {paths:?}"
+    );
+}
+
+#[test]
+fn a_folder_opens_the_library_on_its_documents() {
+    let home = fresh_dir("folder");
+    let dir = home.join("essays");
+    std::fs::create_dir_all(dir.join("older")).unwrap();
+    std::fs::write(
+        dir.join("one.md"),
+        "---\ntitle: Folder essay one\n---\n\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("older/two.md"), "# Folder essay two\n\nText.\n").unwrap();
+    std::fs::write(dir.join("notes.bin"), [0u8, 1, 2, 3]).unwrap();
+    let mut s = Session::start_in(&["--shape", "off", dir.to_str().unwrap()], 24, 100, &home);
+    s.wait_for("the folder's documents in the library", |c| {
+        c.contains("library") && c.contains("Folder essay one") && c.contains("Folder essay two")
+    });
+    let screen = s.parser.screen().contents();
+    assert!(!screen.contains("notes.bin"), "{screen}");
+    // The bundled essays are listed after the folder's.
+    let one = screen.find("Folder essay one").unwrap();
+    let demo = screen.find(&visual(HAMISH)).unwrap();
+    assert!(one < demo, "{screen}");
+    s.key("q");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}

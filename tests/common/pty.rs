@@ -22,15 +22,21 @@ pub fn open_pty(rows: u16, cols: u16) -> PtyPair {
         .expect("a pty")
 }
 
-/// hamish with `args`, run from the repository root (so `seeds/…` names
-/// work) as an xterm, with state and config under `home`.
-pub fn pty_command(args: &[&str], home: &Path) -> CommandBuilder {
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
-    cmd.args(args);
+/// Run `cmd` from the repository root (so `seeds/…` names work) as an
+/// xterm, with state and config under `home`.
+fn set_scene(cmd: &mut CommandBuilder, home: &Path) {
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("XDG_STATE_HOME", home.join("state"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
+}
+
+/// hamish with `args`, run from the repository root as an xterm, with
+/// state and config under `home`.
+pub fn pty_command(args: &[&str], home: &Path) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
+    cmd.args(args);
+    set_scene(&mut cmd, home);
     cmd
 }
 
@@ -55,8 +61,22 @@ impl Session {
 
     /// Start with state and config kept in `home` (never the real ones).
     pub fn start_in(args: &[&str], rows: u16, cols: u16, home: &Path) -> Session {
+        Session::start_command(pty_command(args, home), rows, cols, home)
+    }
+
+    /// Run a shell command line in the terminal (`$HAMISH` is the binary).
+    pub fn start_shell(script: &str, rows: u16, cols: u16, home: &Path) -> Session {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        cmd.env("HAMISH", env!("CARGO_BIN_EXE_hamish"));
+        Session::start_command(cmd, rows, cols, home)
+    }
+
+    /// Run `cmd` in a fresh terminal of `rows` x `cols`, with state and
+    /// config under `home`, and start reading what it writes.
+    pub fn start_command(mut cmd: CommandBuilder, rows: u16, cols: u16, home: &Path) -> Session {
         let pty = open_pty(rows, cols);
-        let mut cmd = pty_command(args, home);
+        set_scene(&mut cmd, home);
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).expect("hamish starts");
         drop(pty.slave);
