@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use hamish::document::import::{import_path, markdown};
-use hamish::document::{export, repair, BlockKind, Document, Format, Inline, SectionKind};
+use hamish::document::import::paginated::repair;
+use hamish::document::{export, BlockKind, Document, Format, Inline, SectionKind};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

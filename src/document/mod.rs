@@ -6,6 +6,5 @@ pub mod bound;
 pub mod export;
 pub mod import;
 pub mod model;
-pub mod repair;
 
 pub use model::*;

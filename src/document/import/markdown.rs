@@ -15,38 +15,11 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::document::import::heading_words::classify_heading;
 use crate::document::model::{
     Block, BlockKind, Document, Format, Inline, Note, Section, SectionKind,
 };
 use crate::layout::Direction;
-
-/// What a heading's text says the section is, and its language.
-pub fn classify_heading(title: &str) -> (SectionKind, Option<&'static str>) {
-    let t = title
-        .trim()
-        .trim_matches(|c: char| c == ':' || c == '.' || c.is_whitespace())
-        .to_lowercase();
-    match t.as_str() {
-        "abstract" | "summary" => (SectionKind::Abstract, Some("en")),
-        // الملخص, ملخص (abstract)
-        "\u{0627}\u{0644}\u{0645}\u{0644}\u{062E}\u{0635}" | "\u{0645}\u{0644}\u{062E}\u{0635}" => {
-            (SectionKind::Abstract, Some("ar"))
-        }
-        "keywords" | "key words" => (SectionKind::Keywords, Some("en")),
-        // الكلمات المفتاحية (keywords)
-        "\u{0627}\u{0644}\u{0643}\u{0644}\u{0645}\u{0627}\u{062A} \u{0627}\u{0644}\u{0645}\u{0641}\u{062A}\u{0627}\u{062D}\u{064A}\u{0629}" => {
-            (SectionKind::Keywords, Some("ar"))
-        }
-        "references" | "bibliography" | "sources" | "works cited" => (SectionKind::References, None),
-        // المصادر, المراجع, المصادر والمراجع (sources, references)
-        "\u{0627}\u{0644}\u{0645}\u{0635}\u{0627}\u{062F}\u{0631}"
-        | "\u{0627}\u{0644}\u{0645}\u{0631}\u{0627}\u{062C}\u{0639}"
-        | "\u{0627}\u{0644}\u{0645}\u{0635}\u{0627}\u{062F}\u{0631} \u{0648}\u{0627}\u{0644}\u{0645}\u{0631}\u{0627}\u{062C}\u{0639}" => {
-            (SectionKind::References, None)
-        }
-        _ => (SectionKind::Body, None),
-    }
-}
 
 /// Front matter as read.
 #[derive(Default, Debug)]
