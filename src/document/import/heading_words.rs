@@ -89,7 +89,9 @@ mod tests {
         assert!(is_standard_heading(
             "\u{0627}\u{0644}\u{062E}\u{0627}\u{062A}\u{0645}\u{0629}:"
         ));
-        assert!(is_standard_heading("\u{0645}\u{0642}\u{062F}\u{0645}\u{0629}"));
+        assert!(is_standard_heading(
+            "\u{0645}\u{0642}\u{062F}\u{0645}\u{0629}"
+        ));
         assert!(is_standard_heading("Introduction."));
         assert!(!is_standard_heading("Trotsky and the revolution"));
     }

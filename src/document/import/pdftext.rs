@@ -64,7 +64,10 @@ mod tests {
         let second = &pages[1].lines;
         assert_eq!(pages[1].number, 2);
         assert!(second[0].rule && second[0].text.is_empty());
-        assert_eq!((second[1].text.as_ref(), second[1].page, second[1].index), ("next", 2, 3));
+        assert_eq!(
+            (second[1].text.as_ref(), second[1].page, second[1].index),
+            ("next", 2, 3)
+        );
     }
 
     #[test]

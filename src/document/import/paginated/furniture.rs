@@ -218,7 +218,15 @@ mod tests {
         assert_eq!(headers.len(), 3);
         assert!(headers.iter().all(|l| l.kind == Kind::Furniture));
         // Seen only twice it is text.
-        let mut l = lines(&["", "Twice is not enough", "", "x", "", "Twice is not enough", ""]);
+        let mut l = lines(&[
+            "",
+            "Twice is not enough",
+            "",
+            "x",
+            "",
+            "Twice is not enough",
+            "",
+        ]);
         mark(&mut l);
         assert!(l.iter().all(|l| l.kind != Kind::Furniture));
     }

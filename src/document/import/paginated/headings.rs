@@ -98,7 +98,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(h.kind, SectionKind::Body);
-        assert_eq!(h.title, "\u{0627}\u{0644}\u{062E}\u{0627}\u{062A}\u{0645}\u{0629}");
+        assert_eq!(
+            h.title,
+            "\u{0627}\u{0644}\u{062E}\u{0627}\u{062A}\u{0645}\u{0629}"
+        );
     }
 
     #[test]
@@ -107,10 +110,16 @@ mod tests {
         assert_eq!(h.kind, SectionKind::Keywords);
         assert_eq!(h.content.as_deref(), Some("Trotsky, Lenin"));
         // Extracted right to left: "لينين الكلمات المفتاحية:" (Lenin, keywords:)
-        let line = format!("\u{0644}\u{064A}\u{0646}\u{064A}\u{0646} {}:", KEYWORD_PHRASES[0]);
+        let line = format!(
+            "\u{0644}\u{064A}\u{0646}\u{064A}\u{0646} {}:",
+            KEYWORD_PHRASES[0]
+        );
         let h = heading(&line, true).unwrap();
         assert_eq!(h.lang, Some("ar"));
-        assert_eq!(h.content.as_deref(), Some("\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}"));
+        assert_eq!(
+            h.content.as_deref(),
+            Some("\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}")
+        );
         assert_eq!(heading("Keywords: Trotsky, Lenin", false), None);
     }
 

@@ -54,7 +54,10 @@ mod tests {
     fn arabic_when_most_letters_are() {
         // "الثورة" (the revolution): 6 Arabic letters against 5 Latin
         assert_eq!(
-            language(&lines(&["\u{0627}\u{0644}\u{062B}\u{0648}\u{0631}\u{0629}", "Lenin"])),
+            language(&lines(&[
+                "\u{0627}\u{0644}\u{062B}\u{0648}\u{0631}\u{0629}",
+                "Lenin"
+            ])),
             Some("ar".into())
         );
         assert_eq!(language(&lines(&["Lenin and Stalin"])), None);

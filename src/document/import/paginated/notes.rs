@@ -283,7 +283,11 @@ mod tests {
         let notes = find(&mut l);
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].lines, [1, 2, 6, 7]);
-        assert_eq!(l[3].kind, Kind::Body, "the short line is the next page's body");
+        assert_eq!(
+            l[3].kind,
+            Kind::Body,
+            "the short line is the next page's body"
+        );
     }
 
     #[test]

@@ -211,7 +211,7 @@ mod tests {
             "   The first paragraph starts indented and runs on",
             "over a second line of about the same length here",
             "and ends short.",
-            "The second paragraph follows a short line and runs",
+            "The second paragraph follows a short line, and runs",
             "   The third starts at an indent, like the first one",
         ]);
         let body = assemble(&l);
@@ -220,7 +220,7 @@ mod tests {
             texts(&body)[0].1,
             [
                 "The first paragraph starts indented and runs on over a second line of about the same length here and ends short.",
-                "The second paragraph follows a short line and runs",
+                "The second paragraph follows a short line, and runs",
                 "The third starts at an indent, like the first one",
             ]
         );
@@ -263,13 +263,21 @@ mod tests {
         assert!(refs.blocks.iter().all(|b| b.kind == BlockKind::Reference));
         assert_eq!(
             texts(&body)[0].1,
-            ["First entry, which wraps onto a second line.", "Second entry."]
+            [
+                "First entry, which wraps onto a second line.",
+                "Second entry."
+            ]
         );
     }
 
     #[test]
     fn keywords_line_gives_the_keywords_block() {
-        let l = lines(&["Abstract", "Some text.", "Keywords: Trotsky, Lenin", "More."]);
+        let l = lines(&[
+            "Abstract",
+            "Some text.",
+            "Keywords: Trotsky, Lenin",
+            "More.",
+        ]);
         let body = assemble(&l);
         assert_eq!(body.sections[1].kind, SectionKind::Keywords);
         assert_eq!(texts(&body)[1].1, ["Trotsky, Lenin", "More."]);
