@@ -144,10 +144,7 @@ impl Flow {
                 let shift = text.len() - flat_len;
                 let item = items.len();
                 for m in flat.markers {
-                    let note = m
-                        .note
-                        .as_ref()
-                        .and_then(|id| doc.notes.iter().position(|n| &n.id == id));
+                    let note = m.note.as_ref().and_then(|id| doc.note_index(id));
                     markers.push(FlowMarker {
                         item,
                         range: m.range.start + shift..m.range.end + shift,

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::document::import::heading_words::classify_heading;
+use crate::document::import::warnings::{Warnings, UNDEFINED_FOOTNOTE, UNKNOWN_FRONT_MATTER_KEY};
 use crate::document::model::{
     Block, BlockKind, Document, Format, Inline, Note, Section, SectionKind,
 };
@@ -49,13 +50,49 @@ fn split_front_matter(text: &str) -> (Option<&str>, &str) {
     (None, text)
 }
 
+/// A scalar without its quotes. In double quotes, the escapes hamish's
+/// exporter writes (`\\`, `\"`, `\uXXXX`) are read back, so a title such
+/// as `C:\dir\file` survives any number of round trips; any other
+/// backslash is kept as written (people type Windows paths in quotes).
 fn unquote(s: &str) -> String {
     let s = s.trim();
-    s.strip_prefix('"')
-        .and_then(|x| x.strip_suffix('"'))
-        .or_else(|| s.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')))
+    if let Some(inner) = s.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
+        return unescape_double_quoted(inner);
+    }
+    s.strip_prefix('\'')
+        .and_then(|x| x.strip_suffix('\''))
         .unwrap_or(s)
         .to_string()
+}
+
+fn unescape_double_quoted(inner: &str) -> String {
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let hex = after
+            .strip_prefix('u')
+            .and_then(|h| h.get(..4))
+            .filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
+            .and_then(|h| char::from_u32(u32::from_str_radix(h, 16).ok()?));
+        rest = match (after.chars().next(), hex) {
+            (Some(c @ ('\\' | '"')), _) => {
+                out.push(c);
+                &after[1..]
+            }
+            (Some('u'), Some(c)) => {
+                out.push(c);
+                &after[5..]
+            }
+            _ => {
+                out.push('\\');
+                after
+            }
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 fn parse_front_matter(block: &str) -> FrontMatter {
@@ -364,32 +401,27 @@ pub fn import(text: &str) -> Document {
             },
         );
     }
+    let mut warnings = Warnings::default();
     for key in &fm.unknown {
-        doc.meta
-            .warnings
-            .push(format!("front matter: unknown key `{key}` ignored"));
+        warnings.add(UNKNOWN_FRONT_MATTER_KEY, key);
     }
     doc.sections = b.sections;
     doc.notes = b.notes;
-    mark_missing_notes(&mut doc);
+    missing_note_warnings(&doc, &mut warnings);
+    doc.meta.warnings.extend(warnings.into_messages());
     doc.assign_ids();
     doc
 }
 
-/// Tell the reader about markers whose note is missing.
-fn mark_missing_notes(doc: &mut Document) {
-    let mut missing: Vec<String> = Vec::new();
+/// Tell the reader about markers whose note is missing: one line however
+/// many there are.
+fn missing_note_warnings(doc: &Document, warnings: &mut Warnings) {
     for block in doc.sections.iter().flat_map(|s| s.blocks.iter()) {
         for (note, label) in block.note_refs() {
-            if note.is_none() && !missing.iter().any(|m| m == label) {
-                missing.push(label.to_string());
+            if note.is_none() {
+                warnings.add(UNDEFINED_FOOTNOTE, label);
             }
         }
-    }
-    for label in missing {
-        doc.meta.warnings.push(format!(
-            "footnote [^{label}] is used but never defined; its marker is kept"
-        ));
     }
 }
 
@@ -434,6 +466,17 @@ mod tests {
         assert_eq!(doc.sections[0].kind, SectionKind::References);
         assert_eq!(doc.references().count(), 2);
         assert!(doc.references().all(|b| b.kind == BlockKind::Reference));
+    }
+
+    #[test]
+    fn quoted_scalars_read_back_what_the_exporter_escaped() {
+        assert_eq!(unquote(r#""C:\\dir\\file""#), r"C:\dir\file");
+        assert_eq!(unquote(r#""say \"hi\"""#), r#"say "hi""#);
+        assert_eq!(unquote(r#""a\u001Bb\u0085""#), "a\u{1b}b\u{85}");
+        // Backslashes the exporter never writes are kept as typed.
+        assert_eq!(unquote(r#""C:\dir\users\u12""#), r"C:\dir\users\u12");
+        assert_eq!(unquote(r"C:\dir\file"), r"C:\dir\file");
+        assert_eq!(unquote("'single'"), "single");
     }
 
     #[test]
