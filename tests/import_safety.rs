@@ -52,7 +52,8 @@ fn a_hundred_thousand_undefined_footnotes_make_one_warning() {
     assert_eq!(
         doc.meta.warnings,
         [format!(
-            "{NOTES} footnote markers have no note; the first: [^n0]"
+            "{NOTES} footnote labels are used but never defined, the first [^n0]; \
+             their markers are kept"
         )]
     );
     let markers = doc

@@ -11,7 +11,7 @@
 //! items under a references heading are reference entries. A first-level
 //! heading before any text is the title when the front matter has none.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -413,12 +413,13 @@ pub fn import(text: &str) -> Document {
     doc
 }
 
-/// Tell the reader about markers whose note is missing: one line however
-/// many there are.
+/// Tell the reader about labels used with no note defined: one line
+/// however many there are (a label used twice counts once).
 fn missing_note_warnings(doc: &Document, warnings: &mut Warnings) {
+    let mut seen: HashSet<&str> = HashSet::new();
     for block in doc.sections.iter().flat_map(|s| s.blocks.iter()) {
         for (note, label) in block.note_refs() {
-            if note.is_none() {
+            if note.is_none() && seen.insert(label) {
                 warnings.add(UNDEFINED_FOOTNOTE, label);
             }
         }
@@ -454,6 +455,20 @@ mod tests {
             doc.meta.warnings.iter().any(|w| w.contains("[^9]")),
             "{:?}",
             doc.meta.warnings
+        );
+    }
+
+    #[test]
+    fn a_missing_note_used_twice_is_one_warning() {
+        let doc = import("One[^x] and two[^x] and three[^y].\n");
+        assert_eq!(
+            doc.meta.warnings,
+            ["2 footnote labels are used but never defined, the first [^x]; their markers are kept"]
+        );
+        let doc = import("One[^x] and two[^x].\n");
+        assert_eq!(
+            doc.meta.warnings,
+            ["footnote [^x] is used but never defined; its marker is kept"]
         );
     }
 

@@ -1,7 +1,8 @@
 //! What importers tell the reader: one line per kind of problem however
-//! often it occurs ("100000 footnote markers have no note; the first: …"),
-//! and document text quoted in it only with its control characters made
-//! visible, so no warning can carry an escape sequence to a terminal.
+//! often it occurs ("100000 footnote labels are used but never defined,
+//! the first [^n0]; …"), and document text quoted in it only with its
+//! control characters made visible, so no warning can carry an escape
+//! sequence to a terminal.
 
 use crate::layout::sanitize::visible_symbol;
 
@@ -17,10 +18,10 @@ pub struct WarningKind {
     pub many: &'static str,
 }
 
-/// A footnote marker whose label no note defines.
+/// A footnote label used in the text that no note defines.
 pub const UNDEFINED_FOOTNOTE: WarningKind = WarningKind {
     one: "footnote [^{}] is used but never defined; its marker is kept",
-    many: "{n} footnote markers have no note; the first: [^{}]",
+    many: "{n} footnote labels are used but never defined, the first [^{}]; their markers are kept",
 };
 
 /// A front-matter key hamish does not read.
@@ -123,7 +124,7 @@ mod tests {
         assert_eq!(
             w.into_messages(),
             [
-                "1000 footnote markers have no note; the first: [^0]",
+                "1000 footnote labels are used but never defined, the first [^0]; their markers are kept",
                 "front matter: 1000 unknown keys ignored; the first: `colour`",
             ]
         );
