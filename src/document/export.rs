@@ -117,18 +117,8 @@ fn safe_label(label: String) -> String {
     }
 }
 
-/// The document as Markdown.
-pub fn to_markdown(doc: &Document) -> String {
-    let number = |note: &Option<String>, label: &str| -> String {
-        match note {
-            Some(id) => doc
-                .note_index(id)
-                .map_or_else(|| label.to_string(), |i| (i + 1).to_string()),
-            // A marker without a note keeps its label; a fresh name avoids
-            // clashing with the numbered notes.
-            None => format!("missing-{label}"),
-        }
-    };
+/// The metadata as a front-matter block.
+fn front_matter(doc: &Document) -> String {
     let mut out = String::new();
     out.push_str("---\n");
     out.push_str(&format!("title: {}\n", yaml_string(&doc.meta.title)));
@@ -144,6 +134,22 @@ pub fn to_markdown(doc: &Document) -> String {
         }
     }
     out.push_str("---\n\n");
+    out
+}
+
+/// The document as Markdown.
+pub fn to_markdown(doc: &Document) -> String {
+    let number = |note: &Option<String>, label: &str| -> String {
+        match note {
+            Some(id) => doc
+                .note_index(id)
+                .map_or_else(|| label.to_string(), |i| (i + 1).to_string()),
+            // A marker without a note keeps its label; a fresh name avoids
+            // clashing with the numbered notes.
+            None => format!("missing-{label}"),
+        }
+    };
+    let mut out = front_matter(doc);
     for section in &doc.sections {
         if let Some(title) = &section.title {
             let level = usize::from(section.level.clamp(1, 6));
