@@ -2,7 +2,7 @@
 //! in one sequence, each with what it has turned out to be so far. Each
 //! stage reads the kinds the earlier ones gave and claims lines of its own.
 
-use super::line::Page;
+use super::line::{Page, SourceLine};
 
 /// What a line of the source turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,25 +20,27 @@ pub enum Kind {
     Body,
 }
 
-/// A line of the source as the stages see it. Kept small: a large file has
-/// hundreds of thousands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A line of the source as the stages see it: the line and its kind so
+/// far. Kept small: a large file has hundreds of thousands.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Line<'a> {
-    pub text: &'a str,
-    /// Whitespace before and after the text (indentation is evidence).
-    pub lead: u16,
-    pub trail: u16,
+    pub source: &'a SourceLine<'a>,
     pub kind: Kind,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
+    pub fn text(&self) -> &'a str {
+        &self.source.text
+    }
+
     /// Indented: 3+ spaces before left-to-right text, or on either side of
     /// right-to-left text (extractions put its indent at the end).
     pub fn indented(&self) -> bool {
-        if super::text::rtl(self.text) {
-            self.trail >= 3 || self.lead >= 3
+        let (lead, trail) = (self.source.lead, self.source.trail);
+        if super::text::rtl(self.text()) {
+            trail >= 3 || lead >= 3
         } else {
-            self.lead >= 3
+            lead >= 3
         }
     }
 }
@@ -57,12 +59,7 @@ pub fn classify<'a>(pages: &'a [Page<'a>]) -> Vec<Line<'a>> {
             } else {
                 Kind::Body
             };
-            Line {
-                text: &source.text,
-                lead: source.lead,
-                trail: source.trail,
-                kind,
-            }
+            Line { source, kind }
         })
         .collect()
 }
@@ -71,31 +68,27 @@ pub fn classify<'a>(pages: &'a [Page<'a>]) -> Vec<Line<'a>> {
 pub mod tests {
     use super::*;
 
-    /// Lines for a stage's unit test: "" is blank, "---" a separator,
-    /// anything else body text with its leading spaces as indentation.
-    pub fn lines<'a>(texts: &[&'a str]) -> Vec<Line<'a>> {
-        texts
+    /// A page for a stage's unit test: "" is blank, "---" a rule,
+    /// anything else text with its spaces as indentation. Tests call
+    /// `classify(&page(&[…]))`.
+    pub fn page<'a>(texts: &[&'a str]) -> Vec<Page<'a>> {
+        let lines = texts
             .iter()
-            .map(|raw| {
+            .enumerate()
+            .map(|(i, raw)| {
                 let text = raw.trim();
-                let kind = match *raw {
-                    "---" => Kind::Separator,
-                    _ if text.is_empty() => Kind::Blank,
-                    _ => Kind::Body,
-                };
-                Line {
-                    text,
-                    lead: (raw.len() - raw.trim_start().len()) as u16,
-                    trail: (raw.len() - raw.trim_end().len()) as u16,
-                    kind,
-                }
+                let lead = raw.len() - raw.trim_start().len();
+                let trail = raw.len() - raw.trim_end().len();
+                let mut line = SourceLine::text(text, 1, i as u32, lead, trail);
+                line.rule = *raw == "---";
+                line
             })
-            .collect()
+            .collect();
+        vec![Page { number: 1, lines }]
     }
 
     #[test]
     fn rules_blanks_and_body() {
-        use crate::document::import::paginated::line::SourceLine;
         let mut rule = SourceLine::text("", 1, 1, 40, 0);
         rule.rule = true;
         let pages = [Page {
@@ -113,9 +106,14 @@ pub mod tests {
     #[test]
     fn right_to_left_lines_are_indented_at_either_end() {
         // "فقرة" (paragraph) with its indent after it
-        let l = lines(&["\u{0641}\u{0642}\u{0631}\u{0629}    "]);
+        let p = page(&[
+            "\u{0641}\u{0642}\u{0631}\u{0629}    ",
+            "Paragraph    ",
+            "    Paragraph",
+        ]);
+        let l = classify(&p);
         assert!(l[0].indented());
-        assert!(!lines(&["Paragraph    "])[0].indented());
-        assert!(lines(&["    Paragraph"])[0].indented());
+        assert!(!l[1].indented());
+        assert!(l[2].indented());
     }
 }

@@ -65,7 +65,7 @@ fn isolated(lines: &[Line], i: usize) -> bool {
 
 fn mark_page_numbers(lines: &mut [Line]) {
     for i in 0..lines.len() {
-        if lines[i].kind != Kind::Body || !is_page_number(lines[i].text) || !isolated(lines, i) {
+        if lines[i].kind != Kind::Body || !is_page_number(lines[i].text()) || !isolated(lines, i) {
             continue;
         }
         lines[i].kind = Kind::Furniture;
@@ -90,8 +90,8 @@ fn mark_running_lines(lines: &mut [Line], at: usize, step: isize) {
         let ku = k as usize;
         let running = lines[ku].kind == Kind::Body
             && isolated(lines, ku)
-            && char_len(lines[ku].text) <= 100
-            && looks_like_running_header(lines[ku].text);
+            && char_len(lines[ku].text()) <= 100
+            && looks_like_running_header(lines[ku].text());
         if !running {
             return;
         }
@@ -105,8 +105,8 @@ fn mark_running_lines(lines: &mut [Line], at: usize, step: isize) {
 fn mark_recurring(lines: &mut [Line]) {
     let mut seen: HashMap<&str, (u32, usize, bool)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        if l.kind == Kind::Body && l.text.len() >= 10 && isolated(lines, i) {
-            let entry = seen.entry(l.text).or_insert((0, i, true));
+        if l.kind == Kind::Body && l.text().len() >= 10 && isolated(lines, i) {
+            let entry = seen.entry(l.text()).or_insert((0, i, true));
             if entry.0 > 0 && i - entry.1 < 10 {
                 entry.2 = false;
             }
@@ -119,7 +119,7 @@ fn mark_recurring(lines: &mut [Line]) {
         return;
     }
     for i in 0..lines.len() {
-        if lines[i].kind == Kind::Body && isolated(lines, i) && seen.contains_key(lines[i].text) {
+        if lines[i].kind == Kind::Body && isolated(lines, i) && seen.contains_key(lines[i].text()) {
             lines[i].kind = Kind::Furniture;
         }
     }
@@ -134,7 +134,7 @@ pub fn mark_duplicates(lines: &mut [Line]) {
             Kind::Blank | Kind::Furniture => continue,
             Kind::Body => {
                 if let Some(p) = prev {
-                    if lines[p].text == lines[i].text && lines[p].kind == Kind::Body {
+                    if lines[p].text() == lines[i].text() && lines[p].kind == Kind::Body {
                         lines[i].kind = Kind::Duplicate;
                         continue;
                     }
@@ -149,7 +149,8 @@ pub fn mark_duplicates(lines: &mut [Line]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::import::paginated::classified::tests::lines;
+    use crate::document::import::paginated::classified::classify;
+    use crate::document::import::paginated::classified::tests::page;
 
     fn kinds(l: &[Line]) -> Vec<Kind> {
         l.iter().map(|l| l.kind).collect()
@@ -168,7 +169,7 @@ mod tests {
     #[test]
     fn page_number_takes_the_running_lines_around_it() {
         use Kind::*;
-        let mut l = lines(&[
+        let p = page(&[
             "The last line of a page.",
             "",
             // مجلة جامعة 2023 (the journal of the university, 2023)
@@ -180,6 +181,7 @@ mod tests {
             "",
             "The first line of the next page.",
         ]);
+        let mut l = classify(&p);
         mark(&mut l);
         assert_eq!(
             kinds(&l),
@@ -189,14 +191,16 @@ mod tests {
 
     #[test]
     fn a_number_inside_a_paragraph_is_not_a_page_number() {
-        let mut l = lines(&["A sentence that ends in the year", "1917", "and goes on."]);
+        let p = page(&["A sentence that ends in the year", "1917", "and goes on."]);
+        let mut l = classify(&p);
         mark(&mut l);
         assert!(l.iter().all(|l| l.kind == Kind::Body));
     }
 
     #[test]
     fn a_running_line_needs_journal_words() {
-        let mut l = lines(&["", "Just a short line", "", "12", ""]);
+        let p = page(&["", "Just a short line", "", "12", ""]);
+        let mut l = classify(&p);
         mark(&mut l);
         assert_eq!(l[1].kind, Kind::Body);
         assert_eq!(l[3].kind, Kind::Furniture);
@@ -209,16 +213,17 @@ mod tests {
             texts.extend(["", "An essay on revolutions", ""]);
             texts.extend(std::iter::repeat_n("Body text of the page.", 10 + page));
         }
-        let mut l = lines(&texts);
+        let p = page(&texts);
+        let mut l = classify(&p);
         mark(&mut l);
         let headers: Vec<&Line> = l
             .iter()
-            .filter(|l| l.text == "An essay on revolutions")
+            .filter(|l| l.text() == "An essay on revolutions")
             .collect();
         assert_eq!(headers.len(), 3);
         assert!(headers.iter().all(|l| l.kind == Kind::Furniture));
         // Seen only twice it is text.
-        let mut l = lines(&[
+        let p = page(&[
             "",
             "Twice is not enough",
             "",
@@ -227,13 +232,15 @@ mod tests {
             "Twice is not enough",
             "",
         ]);
+        let mut l = classify(&p);
         mark(&mut l);
         assert!(l.iter().all(|l| l.kind != Kind::Furniture));
     }
 
     #[test]
     fn repeated_lines_are_duplicates() {
-        let mut l = lines(&["https://example.org/x", "", "https://example.org/x", "Text"]);
+        let p = page(&["https://example.org/x", "", "https://example.org/x", "Text"]);
+        let mut l = classify(&p);
         mark_duplicates(&mut l);
         assert_eq!(
             kinds(&l),

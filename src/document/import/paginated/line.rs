@@ -43,7 +43,9 @@ pub struct SourceLine<'a> {
     /// A separator rule: a drawn line, or a line of spaces or underscores
     /// that stands for one (footnote areas start after it).
     pub rule: bool,
-    pub evidence: LineEvidence,
+    /// What else the source knows; boxed, as a text extraction (with
+    /// hundreds of thousands of lines) knows none of it.
+    pub evidence: Option<Box<LineEvidence>>,
 }
 
 impl SourceLine<'_> {
@@ -56,7 +58,7 @@ impl SourceLine<'_> {
             trail: clamp_u16(trail),
             index,
             rule: false,
-            evidence: LineEvidence::default(),
+            evidence: None,
         }
     }
 }

@@ -22,12 +22,12 @@ pub fn title(sections: &[Section]) -> String {
 pub fn language(lines: &[Line]) -> Option<String> {
     let rtl_chars = lines
         .iter()
-        .flat_map(|l| l.text.chars())
+        .flat_map(|l| l.text().chars())
         .filter(|&c| is_rtl_char(c))
         .count();
     let latin = lines
         .iter()
-        .flat_map(|l| l.text.bytes())
+        .flat_map(|l| l.text().bytes())
         .filter(u8::is_ascii_alphabetic)
         .count();
     (rtl_chars > latin).then(|| "ar".to_string())
@@ -37,7 +37,8 @@ pub fn language(lines: &[Line]) -> Option<String> {
 mod tests {
     use super::*;
     use crate::document::import::body_section;
-    use crate::document::import::paginated::classified::tests::lines;
+    use crate::document::import::paginated::classified::classify;
+    use crate::document::import::paginated::classified::tests::page;
 
     #[test]
     fn the_title_is_the_first_heading_that_is_no_part_name() {
@@ -54,12 +55,12 @@ mod tests {
     fn arabic_when_most_letters_are() {
         // "الثورة" (the revolution): 6 Arabic letters against 5 Latin
         assert_eq!(
-            language(&lines(&[
+            language(&classify(&page(&[
                 "\u{0627}\u{0644}\u{062B}\u{0648}\u{0631}\u{0629}",
                 "Lenin"
-            ])),
+            ]))),
             Some("ar".into())
         );
-        assert_eq!(language(&lines(&["Lenin and Stalin"])), None);
+        assert_eq!(language(&classify(&page(&["Lenin and Stalin"]))), None);
     }
 }

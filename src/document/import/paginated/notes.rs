@@ -84,8 +84,9 @@ fn continuation_flags(lines: &[Line], separators: &[usize]) -> Vec<bool> {
     separators
         .iter()
         .map(|&s| {
-            next_content(lines, s + 1)
-                .is_some_and(|i| lines[i].kind == Kind::Body && note_start(lines[i].text).is_none())
+            next_content(lines, s + 1).is_some_and(|i| {
+                lines[i].kind == Kind::Body && note_start(lines[i].text()).is_none()
+            })
         })
         .collect()
 }
@@ -97,8 +98,8 @@ fn full_line_length(lines: &[Line], separators: &[usize]) -> usize {
     for &s in separators {
         let mut i = s + 1;
         while i < lines.len() && sample.len() < 4000 && lines[i].kind != Kind::Separator {
-            if lines[i].kind == Kind::Body && !is_url_line(lines[i].text) {
-                sample.push(char_len(lines[i].text));
+            if lines[i].kind == Kind::Body && !is_url_line(lines[i].text()) {
+                sample.push(char_len(lines[i].text()));
             }
             i += 1;
             if i > s + 12 {
@@ -136,7 +137,7 @@ fn read_area(lines: &[Line], area: &Area, full: usize, notes: &mut Vec<RawNote>)
             Kind::Separator => break,
             _ => {}
         }
-        let t = line.text;
+        let t = line.text();
         if let Some((label, rest)) = note_start(t) {
             notes.push(RawNote {
                 label,
@@ -181,7 +182,7 @@ pub fn note_texts(lines: &[Line], raw_notes: &[RawNote]) -> Vec<Note> {
     for (n, raw) in raw_notes.iter().enumerate() {
         let mut p = Pending::default();
         for (k, &l) in raw.lines.iter().enumerate() {
-            let t = lines[l].text;
+            let t = lines[l].text();
             let t = if k == 0 {
                 note_start(t).map_or(t, |(_, rest)| rest)
             } else {
@@ -210,7 +211,8 @@ pub fn note_texts(lines: &[Line], raw_notes: &[RawNote]) -> Vec<Note> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::import::paginated::classified::tests::lines;
+    use crate::document::import::paginated::classified::classify;
+    use crate::document::import::paginated::classified::tests::page;
 
     const FULL: &str = "a footnote line that runs the whole width of the page, full";
 
@@ -230,7 +232,7 @@ mod tests {
     #[test]
     fn a_note_ends_at_its_first_short_line_and_body_resumes() {
         let first = format!("\u{F02B} {FULL}");
-        let mut l = lines(&[
+        let p = page(&[
             "Body text with a marker\u{F02B} here.",
             "---",
             &first,
@@ -238,6 +240,7 @@ mod tests {
             "short last line.",
             "Body of the next page, long enough to be a full line of text",
         ]);
+        let mut l = classify(&p);
         let notes = find(&mut l);
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].lines, [2, 3, 4]);
@@ -253,13 +256,14 @@ mod tests {
     #[test]
     fn urls_after_the_last_line_stay_with_the_note() {
         let first = format!("(1) {FULL}");
-        let mut l = lines(&[
+        let p = page(&[
             "---",
             &first,
             "the end.",
             "https://example.org/page",
             "Body again",
         ]);
+        let mut l = classify(&p);
         let notes = find(&mut l);
         assert_eq!(notes[0].lines, [1, 2, 3]);
         assert_eq!(notes[0].label.as_deref(), Some("(1)"));
@@ -269,7 +273,7 @@ mod tests {
     #[test]
     fn a_note_continued_on_the_next_page_gives_back_its_short_line() {
         let first = format!("\u{F02B} {FULL}");
-        let mut l = lines(&[
+        let p = page(&[
             "---",
             &first,
             FULL,
@@ -280,6 +284,7 @@ mod tests {
             FULL,
             "and ends here.",
         ]);
+        let mut l = classify(&p);
         let notes = find(&mut l);
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].lines, [1, 2, 6, 7]);
@@ -292,7 +297,8 @@ mod tests {
 
     #[test]
     fn unmarked_text_after_a_rule_with_no_note_before_is_body() {
-        let mut l = lines(&["---", "Just text after a rule."]);
+        let p = page(&["---", "Just text after a rule."]);
+        let mut l = classify(&p);
         assert!(find(&mut l).is_empty());
         assert_eq!(l[1].kind, Kind::Body);
     }

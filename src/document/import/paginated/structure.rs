@@ -37,7 +37,7 @@ pub fn assemble(lines: &[Line]) -> Body {
         if line.kind != Kind::Body {
             continue;
         }
-        if !a.known_heading(line.text, no) && !a.title_heading(lines, no, &lengths) {
+        if !a.known_heading(line.text(), no) && !a.title_heading(lines, no, &lengths) {
             a.text_line(line, no, &lengths);
         }
     }
@@ -59,8 +59,8 @@ impl TypicalLengths {
         let median = |want_rtl: bool| {
             let mut v: Vec<usize> = lines
                 .iter()
-                .filter(|l| l.kind == Kind::Body && rtl(l.text) == want_rtl)
-                .map(|l| char_len(l.text))
+                .filter(|l| l.kind == Kind::Body && rtl(l.text()) == want_rtl)
+                .map(|l| char_len(l.text()))
                 .collect();
             v.sort_unstable();
             v.get(v.len() / 2).copied().unwrap_or(60)
@@ -150,7 +150,7 @@ impl Assembler {
         let candidate = self.prev_short
             && self.pending.text.is_empty()
             && !line.indented()
-            && title_like(line.text)
+            && title_like(line.text())
             && !self
                 .sections
                 .last()
@@ -159,17 +159,17 @@ impl Assembler {
             return false;
         }
         let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
-        if !next.is_some_and(|next| next.indented() && !lengths.short(next.text)) {
+        if !next.is_some_and(|next| next.indented() && !lengths.short(next.text())) {
             return false;
         }
-        self.open(body_section(Some(title_text(line.text)), Vec::new()));
+        self.open(body_section(Some(title_text(line.text())), Vec::new()));
         true
     }
 
     /// A line of text: a new item at a bullet, a new paragraph at an
     /// indent or after a short line, else more of the block before.
     fn text_line(&mut self, line: &Line, no: usize, lengths: &TypicalLengths) {
-        let t = line.text;
+        let t = line.text();
         if let Some(item) = bullet_item(t) {
             self.flush();
             self.pending.kind = BlockKind::Item;
@@ -191,7 +191,8 @@ impl Assembler {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::import::paginated::classified::tests::lines;
+    use crate::document::import::paginated::classified::classify;
+    use crate::document::import::paginated::classified::tests::page;
 
     fn texts(body: &Body) -> Vec<(Option<&str>, Vec<String>)> {
         body.sections
@@ -207,13 +208,14 @@ mod tests {
 
     #[test]
     fn indents_and_short_lines_end_paragraphs() {
-        let l = lines(&[
+        let p = page(&[
             "   The first paragraph starts indented and runs on",
             "over a second line of about the same length here",
             "and ends short.",
             "The second paragraph follows a short line, and runs",
             "   The third starts at an indent, like the first one",
         ]);
+        let l = classify(&p);
         let body = assemble(&l);
         assert_eq!(body.sections.len(), 1);
         assert_eq!(
@@ -228,35 +230,38 @@ mod tests {
 
     #[test]
     fn a_title_between_paragraphs_opens_a_section() {
-        let l = lines(&[
+        let p = page(&[
             "A paragraph of the introduction that is long enough",
             "ends here.",
             "Trotsky and the revolution",
             "   The section's first line is indented and long enough",
         ]);
+        let l = classify(&p);
         let body = assemble(&l);
         let t = texts(&body);
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].0, Some("Trotsky and the revolution"));
         // Not before a short line: then it is just a short paragraph.
-        let l = lines(&[
+        let p = page(&[
             "A paragraph of the introduction that is long enough",
             "ends here.",
             "Trotsky and the revolution",
             "   short.",
         ]);
+        let l = classify(&p);
         assert_eq!(assemble(&l).sections.len(), 1);
     }
 
     #[test]
     fn bullets_under_references_are_entries() {
         // " المصادر" (sources), then two bulleted entries
-        let l = lines(&[
+        let p = page(&[
             " \u{0627}\u{0644}\u{0645}\u{0635}\u{0627}\u{062F}\u{0631}",
             "\u{F0B7}  First entry, which wraps",
             "onto a second line.",
             "\u{F0B7}  Second entry.",
         ]);
+        let l = classify(&p);
         let body = assemble(&l);
         let refs = &body.sections[0];
         assert_eq!(refs.kind, SectionKind::References);
@@ -272,12 +277,13 @@ mod tests {
 
     #[test]
     fn keywords_line_gives_the_keywords_block() {
-        let l = lines(&[
+        let p = page(&[
             "Abstract",
             "Some text.",
             "Keywords: Trotsky, Lenin",
             "More.",
         ]);
+        let l = classify(&p);
         let body = assemble(&l);
         assert_eq!(body.sections[1].kind, SectionKind::Keywords);
         assert_eq!(texts(&body)[1].1, ["Trotsky, Lenin", "More."]);
@@ -285,7 +291,8 @@ mod tests {
 
     #[test]
     fn glyphs_are_kept_per_block() {
-        let l = lines(&["Lenin\u{F02B}, he said so.", "", "   Stalin\u{F02B} too."]);
+        let p = page(&["Lenin\u{F02B}, he said so.", "", "   Stalin\u{F02B} too."]);
+        let l = classify(&p);
         let body = assemble(&l);
         assert_eq!(body.glyphs, [vec![(5, 0)], vec![(6, 2)]]);
     }
