@@ -11,17 +11,20 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::Parser;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use hamish::app::state::{Settings, Theme};
-use hamish::app::App;
-use hamish::cli::{Args, BidiMode, Command, OutputFormat, ThemeName};
+use hamish::app::{Action, App, Effect, Input, Ticket};
+use hamish::cli::{Args, Command, OutputFormat};
 use hamish::document::{export, import, Document};
-use hamish::layout::LayoutOptions;
 use hamish::message::report;
 use hamish::print::{print_document, print_paragraphs, PrintOptions};
+use hamish::settings::{Settings, Theme};
 use hamish::terminal::{Request, TerminalGuard};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let mut args = Args::parse();
+    // `cmd | hamish`: the document comes from the pipe (as `hamish -`).
+    if args.command.is_none() && args.files.is_empty() && stdin_carries_a_document() {
+        args.files.push("-".into());
+    }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader of our output went away (`hamish --print … | head`):
@@ -33,6 +36,23 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Standard input is a pipe or a redirected file (not a terminal, and not
+/// `/dev/null` or another device, which is what a program started with no
+/// input at all gets).
+fn stdin_carries_a_document() -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    !std::io::stdin().is_terminal()
+        && std::fs::metadata("/dev/stdin")
+            .is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
+}
+
+/// Keys can be read: from standard input when it is the terminal, else
+/// (the document comes down a pipe) from the controlling terminal,
+/// `/dev/tty`, as less does; crossterm reads from there by itself.
+fn keyboard_available() -> bool {
+    std::io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok()
 }
 
 /// `TERM=dumb`, or no TERM at all: a terminal that cannot place the
@@ -60,6 +80,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
+    if let Some(what) = args.generate {
+        let text = hamish::cli::generated(what)?;
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(&text)
+            .and_then(|()| out.flush())
+            .context(STDOUT);
+    }
     if let Some(mb) = args.max_size {
         hamish::source_file::set_max_bytes(mb << 20);
     }
@@ -80,7 +108,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
         Some(path) => hamish::config::load(&path),
         None => (hamish::config::Config::default(), Vec::new()),
     };
-    apply_args(&mut config, args);
+    args.apply_to(&mut config.settings);
     if args.print_config {
         for p in &problems {
             report(p);
@@ -91,10 +119,8 @@ fn run(args: &Args) -> anyhow::Result<()> {
             .and_then(|()| out.flush())
             .context(STDOUT);
     }
-    let interactive = !args.print
-        && std::io::stdout().is_terminal()
-        && std::io::stdin().is_terminal()
-        && !dumb_terminal();
+    let interactive =
+        !args.print && std::io::stdout().is_terminal() && keyboard_available() && !dumb_terminal();
     if interactive {
         read(args, config, problems)
     } else {
@@ -102,25 +128,6 @@ fn run(args: &Args) -> anyhow::Result<()> {
             report(p);
         }
         print(args, &config)
-    }
-}
-
-/// Command-line settings win over the config file.
-fn apply_args(config: &mut hamish::config::Config, args: &Args) {
-    if let Some(w) = args.width {
-        config.width = w.max(1);
-    }
-    if let Some(s) = args.shape {
-        config.shape = s;
-    }
-    if let Some(b) = args.bidi {
-        config.bidi = b;
-    }
-    if let Some(t) = args.theme {
-        config.theme = t;
-    }
-    if args.no_mouse {
-        config.mouse = false;
     }
 }
 
@@ -134,17 +141,10 @@ fn warn(path: &Path, doc: &Document) {
 fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let to_terminal = stdout.is_terminal();
-    let layout = LayoutOptions {
-        width: config.width,
-        shape: config.shape.enabled(config.bidi),
-        reorder: config.bidi == BidiMode::App,
-        // A terminal that reorders places RTL rows itself: no padding.
-        align_rtl: config.bidi == BidiMode::App,
-        ..LayoutOptions::default()
-    };
+    let settings = &config.settings;
     let options = PrintOptions {
-        layout,
-        bidi: config.bidi,
+        layout: settings.layout_options(settings.width),
+        bidi: settings.bidi,
         // A dumb terminal understands no escape sequence at all.
         plain: args.plain || dumb_terminal(),
         to_terminal,
@@ -176,25 +176,38 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
     out.flush().context(STDOUT)
 }
 
-fn settings(config: &hamish::config::Config) -> Settings {
+/// The reader's settings: the config file's and the command line's, and
+/// no colour when `NO_COLOR` is set (and not empty).
+fn reader_settings(config: &hamish::config::Config) -> Settings {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    Settings {
-        column: config.width.max(1),
-        shape: config.shape.enabled(config.bidi),
-        bidi: config.bidi,
-        theme: match config.theme {
-            _ if no_color => Theme::Mono,
-            ThemeName::Dark => Theme::Dark,
-            ThemeName::Light => Theme::Light,
-            ThemeName::Mono => Theme::Mono,
-        },
-        mouse: config.mouse,
-        colors: config.colors,
+    let mut settings = config.settings.clone();
+    if no_color {
+        settings.theme = Theme::Mono;
     }
+    settings
 }
 
-/// The full-screen reader.
-fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> anyhow::Result<()> {
+/// The whole of the first document, being imported on another thread,
+/// and the opening it belongs to.
+type Background = Option<(Ticket, std::sync::mpsc::Receiver<Document>)>;
+
+/// The document the reader starts on, read before the terminal is taken
+/// over (so errors print normally), and what the reader needs around it.
+struct FirstDocument {
+    doc: Document,
+    key: String,
+    /// The whole, when `doc` is its first part.
+    rest: Option<std::sync::mpsc::Receiver<Document>>,
+    path: Option<std::path::PathBuf>,
+    library: Vec<hamish::app::LibraryEntry>,
+    saved: Option<hamish::persist::state::DocState>,
+    state_path: Option<std::path::PathBuf>,
+    state_warning: Option<String>,
+}
+
+/// The first file named, or the first bundled essay (the library is then
+/// shown over it).
+fn open_first(args: &Args) -> anyhow::Result<FirstDocument> {
     let state_path = hamish::persist::state::default_path();
     // Read once here: a damaged file is moved aside and reported once.
     let (saved, state_warning) = match &state_path {
@@ -202,72 +215,95 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         None => Default::default(),
     };
     let library = hamish::app::reading_state::library(&saved, &args.files);
-    // Import before touching the terminal, so errors print normally.
-    let mut pending = None;
-    let (doc, key, doc_path, show_library) = match args.files.first() {
+    let (doc, key, rest, path) = match args.files.first() {
         Some(path) => {
-            let (doc, rest, key) = open_quickly(path, args.format.format())?;
+            let opened = hamish::open::open_quickly(path, args.format.format())?;
             // A first part's warnings are about where it was cut; the whole
             // document's are shown when it arrives.
-            if rest.is_none() {
-                warn(path, &doc);
+            if opened.rest.is_none() {
+                warn(path, &opened.doc);
             }
-            pending = rest;
-            (doc, key, Some(path.clone()), false)
+            (opened.doc, opened.key, opened.rest, Some(path.clone()))
         }
         None => {
             let essay = &hamish::bundled::ESSAYS[0];
-            (
-                hamish::bundled::import(essay),
-                hamish::persist::state::key(essay.text),
-                None,
-                true,
-            )
+            let key = hamish::persist::state::key(essay.text);
+            (hamish::bundled::import(essay), key, None, None)
         }
     };
-    let current = library.iter().position(|e| match (&e.source, &doc_path) {
-        (hamish::app::state::Source::File(p), Some(d)) => p == d,
-        (hamish::app::state::Source::Bundled(0), None) => true,
-        _ => false,
-    });
-    let settings = settings(&config);
-    let guard = TerminalGuard::enter(settings.mouse, settings.bidi == BidiMode::App)?;
+    Ok(FirstDocument {
+        saved: hamish::open::saved_entry(&saved, &key),
+        doc,
+        key,
+        rest,
+        path,
+        library,
+        state_path,
+        state_warning,
+    })
+}
+
+/// The full-screen reader.
+fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> anyhow::Result<()> {
+    let first = open_first(args)?;
+    let settings = reader_settings(&config);
+    let guard = TerminalGuard::enter(settings.mouse, settings.reorders())?;
     let (width, height) = crossterm::terminal::size()?;
     let mut screen = hamish::screen::Screen::new(std::io::BufWriter::with_capacity(
         1 << 16,
         std::io::stdout(),
     ));
-    let mut app = App::new(doc, settings, config.keymap.clone(), library, width, height);
-    app.current = current;
-    app.state_path = state_path;
-    app.attach(key, doc_path);
+    let entry = hamish::app::reading_state::entry_of(&first.library, first.path.as_deref());
+    let show_library = first.path.is_none();
+    let mut app = App::new(first.doc, settings, config.keymap.clone(), width, height)
+        .with_library(first.library)
+        .with_state_file(first.state_path)
+        .with_identity(first.key, first.path, entry, first.saved);
+    let mut background: Background = None;
+    if let Some(rx) = first.rest {
+        app = app.expecting_whole();
+        background = Some((app.ticket(), rx));
+    }
     if show_library {
-        app.update(hamish::app::Action::Library);
+        app.handle(Input::Command(Action::Library));
     }
-    // What the user must hear of at start: a damaged state file, and config
-    // problems (the first here, all of them on stderr at exit).
-    let mut notices: Vec<String> = state_warning.into_iter().collect();
-    if let Some(first) = problems.first() {
-        let more = if problems.len() > 1 {
-            format!(" (+{} more, shown at exit)", problems.len() - 1)
-        } else {
-            String::new()
-        };
-        notices.push(format!("config: {first}{more}"));
+    if let Some(notice) = start_notices(first.state_warning, &problems) {
+        app.handle(Input::Notice(notice));
     }
-    if !notices.is_empty() {
-        app.message = Some(notices.join(" \u{2502} "));
+    let (exit_status, save_error) = run_reader(&mut app, &guard, &mut screen, background)?;
+    drop(screen);
+    drop(guard);
+    if let Some(e) = save_error {
+        report(e);
     }
-    if let Some(rx) = pending {
-        app.expect_import(rx);
+    for p in &problems {
+        report(p);
     }
+    if exit_status != 0 {
+        // A quitting signal: the conventional status, 128 + its number.
+        std::process::exit(i32::from(exit_status));
+    }
+    Ok(())
+}
+
+/// The event loop: draw, answer signals, save now and then, and hand every
+/// input to the reader, carrying out what it asks, until it quits or a
+/// signal ends it. Returns the exit status a signal asks for (0 for none)
+/// and why the last save failed, if it did.
+fn run_reader<W: std::io::Write>(
+    app: &mut App,
+    guard: &TerminalGuard,
+    screen: &mut hamish::screen::Screen<W>,
+    mut background: Background,
+) -> anyhow::Result<(u8, Option<String>)> {
     let mut exit_status = 0;
-    let mut last_saved = app.position_to_save();
-    let mut last_save_time = std::time::Instant::now();
+    let mut save_error = None;
+    let mut autosave = Autosave::new(app);
     let mut dirty = true;
-    loop {
+    let mut quit = false;
+    while !quit {
         if dirty {
-            screen.paint(&app)?;
+            screen.paint(app)?;
             dirty = false;
             // Where to save from if a signal finds the loop stuck.
             if let Some(snapshot) = app.save_snapshot() {
@@ -283,7 +319,7 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
             }
             Some(Request::Suspend) => {
                 // Saved first: a stopped reader may never be continued.
-                save_in_background(&app);
+                save_in_background(app);
                 guard.suspend()?;
                 screen.invalidate();
                 dirty = true;
@@ -296,64 +332,149 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
             }
             None => {}
         }
-        if app.quit {
-            break;
-        }
-        // Save the position every few seconds while reading.
-        if last_save_time.elapsed() >= Duration::from_secs(5) {
-            last_save_time = std::time::Instant::now();
-            let now = app.position_to_save();
-            if now != last_saved {
-                save_in_background(&app);
-                last_saved = now;
+        autosave.tick(app);
+        let input = match arrived(&mut background) {
+            Some(input) => input,
+            None => {
+                let wait = if background.is_some() { 20 } else { 200 };
+                if !event::poll(Duration::from_millis(wait))? {
+                    continue;
+                }
+                let Some(input) = input_of(event::read()?) else {
+                    continue;
+                };
+                input
             }
-        }
-        if app.poll_import() {
-            dirty = true;
-            continue;
-        }
-        let wait = if app.import_pending() { 20 } else { 200 };
-        if !event::poll(Duration::from_millis(wait))? {
-            continue;
+        };
+        let effects = app.handle(input);
+        quit = carry_out(app, effects, &mut save_error);
+        // An import for a document no longer shown is of no use.
+        if !app.import_pending() {
+            background = None;
         }
         dirty = true;
-        match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if app.prompt_open() {
-                    app.prompt_key(key);
-                } else if app.pending.is_some() {
-                    match key.code {
-                        crossterm::event::KeyCode::Char(c) => app.pending_char(c),
-                        _ => app.pending = None,
-                    }
-                } else if let Some(action) = app.keymap.action(&key) {
-                    app.update(action);
-                }
-            }
-            Event::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::ScrollDown => app.wheel(3),
-                MouseEventKind::ScrollUp => app.wheel(-3),
-                MouseEventKind::Down(MouseButton::Left) => app.click(mouse.column, mouse.row),
-                _ => dirty = false,
-            },
-            Event::Resize(width, height) => app.resize(width, height),
-            _ => dirty = false,
+    }
+    // `Effect::Quit` came after its save; a signal ends the loop without.
+    if !quit {
+        save_error = app.save_snapshot().and_then(|s| s.write().err());
+    }
+    Ok((exit_status, save_error))
+}
+
+/// What the user must hear of at start: a damaged state file, and config
+/// problems (the first here, all of them on stderr at exit).
+fn start_notices(state_warning: Option<String>, problems: &[String]) -> Option<String> {
+    let mut notices: Vec<String> = state_warning.into_iter().collect();
+    if let Some(first) = problems.first() {
+        let more = if problems.len() > 1 {
+            format!(" (+{} more, shown at exit)", problems.len() - 1)
+        } else {
+            String::new()
+        };
+        notices.push(format!("config: {first}{more}"));
+    }
+    (!notices.is_empty()).then(|| notices.join(" \u{2502} "))
+}
+
+/// The reader's input for a terminal event, if it means anything to it.
+fn input_of(event: Event) -> Option<Input> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Input::Key(key)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Input::Wheel(3)),
+            MouseEventKind::ScrollUp => Some(Input::Wheel(-3)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click {
+                x: mouse.column,
+                y: mouse.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Input::Resize { width, height }),
+        Event::Paste(text) => Some(Input::Paste(text)),
+        _ => None,
+    }
+}
+
+/// The whole of a document shown from its first part, if it has arrived
+/// (for the opening the reader is on now: see `Input::Imported`).
+fn arrived(background: &mut Background) -> Option<Input> {
+    let (ticket, rx) = background.as_ref()?;
+    match rx.try_recv() {
+        Ok(doc) => {
+            let ticket = *ticket;
+            *background = None;
+            Some(Input::Imported {
+                ticket,
+                doc: Box::new(doc),
+            })
+        }
+        Err(std::sync::mpsc::TryRecvError::Empty) => None,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            *background = None;
+            None
         }
     }
-    let saved = app.save_state();
-    drop(screen);
-    drop(guard);
-    if let Err(e) = saved {
-        report(e);
+}
+
+/// Do what the reader asked for, in order (a document is saved before
+/// another opens); true when it asked to quit. A save that fails is told
+/// on the status line, and kept to be reported at exit.
+fn carry_out(app: &mut App, effects: Vec<Effect>, save_error: &mut Option<String>) -> bool {
+    let mut queue = std::collections::VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::Save(snapshot) => {
+                if let Err(e) = snapshot.write() {
+                    *save_error = Some(e.clone());
+                    queue.extend(app.handle(Input::Notice(e)));
+                }
+            }
+            Effect::Open {
+                ticket,
+                source,
+                entry,
+            } => {
+                let state_path = app.state_path().map(Path::to_path_buf);
+                let input = match hamish::open::open_source(&source, entry, state_path.as_deref()) {
+                    Ok(opened) => Input::Opened {
+                        ticket,
+                        opened: Box::new(opened),
+                    },
+                    Err(message) => Input::OpenFailed { ticket, message },
+                };
+                queue.extend(app.handle(input));
+            }
+            Effect::Quit => return true,
+        }
     }
-    for p in &problems {
-        report(p);
+    false
+}
+
+/// Saving the position every few seconds while reading, when it moved.
+struct Autosave {
+    last_saved: hamish::persist::state::Saved,
+    last_time: std::time::Instant,
+}
+
+impl Autosave {
+    fn new(app: &App) -> Autosave {
+        Autosave {
+            last_saved: app.position_to_save(),
+            last_time: std::time::Instant::now(),
+        }
     }
-    if exit_status != 0 {
-        // A quitting signal: the conventional status, 128 + its number.
-        std::process::exit(i32::from(exit_status));
+
+    fn tick(&mut self, app: &App) {
+        if self.last_time.elapsed() < Duration::from_secs(5) {
+            return;
+        }
+        self.last_time = std::time::Instant::now();
+        let now = app.position_to_save();
+        if now != self.last_saved {
+            save_in_background(app);
+            self.last_saved = now;
+        }
     }
-    Ok(())
 }
 
 /// Save the reading position on another thread, so a slow disk or a
@@ -363,49 +484,6 @@ fn save_in_background(app: &App) {
     if let Some(snapshot) = app.save_snapshot() {
         std::thread::spawn(move || snapshot.write());
     }
-}
-
-/// Files larger than this open in two steps.
-const QUICK_OPEN_BYTES: usize = 2_000_000;
-
-/// Import `path`; a large file in formats read from the top down (PDF text,
-/// plain) first gives a document made from its first part, so the first
-/// frame comes at once, while the whole is imported on another thread and
-/// handed over through the returned channel.
-fn open_quickly(
-    path: &Path,
-    format: Option<hamish::document::Format>,
-) -> anyhow::Result<(
-    Document,
-    Option<std::sync::mpsc::Receiver<Document>>,
-    String,
-)> {
-    use hamish::document::Format;
-    let source = hamish::source_file::read_text(path)?;
-    let key = hamish::persist::state::key(&source.text);
-    let format = format.unwrap_or_else(|| import::detect::detect(path, &source.text));
-    let quick = matches!(format, Format::Pdftext | Format::Plain | Format::Lines)
-        && source.text.len() > QUICK_OPEN_BYTES;
-    if !quick {
-        return Ok((import::import_source(&source, Some(format))?, None, key));
-    }
-    // The first part, cut at a line end.
-    let limit = source.text.floor_char_boundary(QUICK_OPEN_BYTES / 4);
-    let cut = source.text[..limit].rfind('\n').map_or(limit, |i| i + 1);
-    let mut head =
-        hamish::source_file::SourceText::new(source.path.clone(), source.text[..cut].to_string());
-    head.replaced = source.replaced;
-    head.decoded_from = source.decoded_from;
-    let first = import::import_source(&head, Some(format))?;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let doc = import::import_source(&source, Some(format));
-        drop(source); // before the reader copies the text into its flow
-        if let Ok(doc) = doc {
-            let _ = tx.send(doc);
-        }
-    });
-    Ok((first, Some(rx), key))
 }
 
 fn convert(

@@ -12,7 +12,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::flow::FlowRow;
-use crate::app::state::{Overlay, View};
 use crate::app::App;
 
 /// What was last put on the screen.
@@ -69,9 +68,7 @@ impl<W: Write> Screen<W> {
         }
         let mut next = Buffer::empty(area);
         crate::ui::render_buffer(app, &mut next);
-        let plain_reading =
-            app.view == View::Reader && app.overlay == Overlay::None && app.frame.popup.is_none();
-        let rows = plain_reading.then(|| app.frame.rows.clone());
+        let rows = app.plain_reading_rows().map(<[FlowRow]>::to_vec);
         if let (Some(old), Some(new)) = (&self.last_rows, &rows) {
             if let Some(k) = scroll_delta(old, new) {
                 self.scroll_text(k, app.geometry.text_rows)?;

@@ -6,5 +6,6 @@ pub mod bound;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod reading_order;
 
 pub use model::*;
