@@ -7,6 +7,7 @@ use std::process::Command;
 
 use hamish::document::export;
 use hamish::document::import::{json, markdown};
+use hamish::document::reading_order::reading_order;
 
 const NOTES: usize = 100_000;
 
@@ -44,6 +45,43 @@ fn a_hundred_thousand_footnotes_all_link() {
     // And the Markdown export numbers them without a scan per marker.
     let md = export::to_markdown(&doc);
     assert!(md.contains(&format!("[^{NOTES}]: note {}", NOTES - 1)));
+}
+
+#[test]
+fn notes_in_many_sections_are_found_from_their_markers() {
+    // 1,000 sections of 100 notes each: the reading order finds each
+    // marker's note without work that grows with the sections.
+    let mut md = String::new();
+    for s in 0..1000 {
+        md.push_str(&format!("## Part {s}\n\n"));
+        for i in 0..100 {
+            md.push_str(&format!("w[^n{s}x{i}] "));
+        }
+        md.push_str("\n\n");
+    }
+    for s in 0..1000 {
+        for i in 0..100 {
+            md.push_str(&format!("[^n{s}x{i}]: {s}x{i}\n"));
+        }
+    }
+    let doc = markdown::import(&md);
+    assert_eq!(doc.notes.len(), NOTES);
+    let mut seen = 0;
+    for item in reading_order(&doc) {
+        for marker in &item.markers {
+            let note = &doc.notes[marker.note.expect("linked")];
+            // This block's markers are w[^nSxI]: the note's text is "SxI".
+            assert!(item
+                .id
+                .starts_with(&format!("s{}.", item.section.unwrap() + 1)));
+            assert_eq!(
+                note.blocks[0].plain_text(),
+                format!("{}x{}", item.section.unwrap(), seen % 100)
+            );
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, NOTES);
 }
 
 #[test]
