@@ -7,6 +7,5 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod reading_order;
-pub mod repair;
 
 pub use model::*;

@@ -5,7 +5,6 @@
 //! read. Items are made one at a time, so a large document is never copied
 //! whole.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::model::{marker_label, Block, BlockKind, Document, Note};
@@ -76,13 +75,6 @@ pub fn notes_heading(doc: &Document) -> &'static str {
 pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
     let title = (!doc.meta.title.is_empty())
         .then(|| ReadingItem::new(ItemKind::Title, "title", None, doc.meta.title.clone()));
-    // Notes by id, built once: a lookup per marker stays constant time.
-    let note_index: HashMap<&str, usize> = doc
-        .notes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
     let sections = doc
         .sections
         .iter()
@@ -92,11 +84,11 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
                 .title
                 .clone()
                 .map(|t| ReadingItem::new(ItemKind::Heading(s), &section.id, Some(s), t));
-            let note_index = note_index.clone();
+            // A lookup per marker stays constant time (`note_index`).
             let blocks = section
                 .blocks
                 .iter()
-                .map(move |block| block_item(block, s, section.lang.as_deref(), &note_index));
+                .map(move |block| block_item(block, s, section.lang.as_deref(), doc));
             heading.into_iter().chain(blocks)
         });
     let continued = doc.meta.continued.then(|| {
@@ -137,12 +129,7 @@ pub fn continued_line(doc: &Document) -> &'static str {
 
 /// A block of section `s` (in language `lang`): list items and references
 /// with a bullet, footnote markers pointing at their notes.
-fn block_item(
-    block: &Block,
-    s: usize,
-    lang: Option<&str>,
-    note_index: &HashMap<&str, usize>,
-) -> ReadingItem {
+fn block_item(block: &Block, s: usize, lang: Option<&str>, doc: &Document) -> ReadingItem {
     let flat = block.flat();
     let (kind, bullet) = match block.kind {
         BlockKind::Paragraph => (ItemKind::Paragraph, ""),
@@ -155,7 +142,7 @@ fn block_item(
         .into_iter()
         .map(|m| ItemMarker {
             range: m.range.start + shift..m.range.end + shift,
-            note: m.note.as_deref().and_then(|id| note_index.get(id).copied()),
+            note: m.note.as_deref().and_then(|id| doc.note_index(id)),
         })
         .collect();
     // An English section reads left to right whatever its first letter.

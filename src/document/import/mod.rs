@@ -2,10 +2,13 @@
 //! chosen by content unless the user names the format.
 
 pub mod detect;
+pub mod heading_words;
 pub mod json;
 pub mod markdown;
+pub mod paginated;
 pub mod pdftext;
 pub mod plain;
+pub mod warnings;
 
 use std::path::Path;
 

@@ -1,9 +1,12 @@
-//! Undoing damage that PDF text extraction does to right-to-left text.
+//! Undoing damage that PDF text extraction does to right-to-left text: the
+//! repairs themselves, on plain strings (`blocks` applies them to blocks).
 //!
 //! Extraction tools write the runs of an Arabic line in the wrong order and
 //! mirror brackets. Each repair here fires only on evidence that correct
 //! text cannot show, because a repair that fires wrongly is worse than none;
 //! tests run them over the clean seed 003 and require that nothing changes.
+
+pub mod blocks;
 
 /// Brackets that came out mirrored: a closing bracket with nothing open
 /// before it cannot be right, so when it also leans on the word after it,

@@ -1,0 +1,82 @@
+//! Joining wrapped lines into the text of one paragraph, item or note,
+//! noting where the symbol-font marker glyphs fall in it.
+
+use super::text::{is_marker_glyph, is_url_line};
+use crate::document::model::BlockKind;
+
+/// A paragraph, item or note being assembled from lines.
+#[derive(Default)]
+pub struct Pending {
+    pub text: String,
+    pub kind: BlockKind,
+    /// Where each marker glyph sits in `text` (byte offset), and the index
+    /// of the line it came from.
+    pub markers: Vec<(usize, usize)>,
+}
+
+impl Pending {
+    /// Add a line: wrapped lines are joined with one space (none inside a
+    /// URL broken at the line end), runs of spaces become one.
+    pub fn push_line(&mut self, line: &str, line_no: usize) {
+        let line = line.trim();
+        if line.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            // A URL broken at the end of a line goes on without a space.
+            // (the last word only: looking from the end keeps this linear)
+            let last = self.text.rsplit(' ').next().unwrap_or("");
+            let url_broken = last.ends_with(['-', '/', '.', '_'])
+                && (last.starts_with("http") || last.contains("://"));
+            if !(url_broken && is_url_line(line)) {
+                self.text.push(' ');
+            }
+        }
+        // Runs of spaces in extracted text are layout, not content.
+        let mut last_space = false;
+        for c in line.chars() {
+            if c.is_whitespace() {
+                if !last_space {
+                    self.text.push(' ');
+                }
+                last_space = true;
+                continue;
+            }
+            last_space = false;
+            if is_marker_glyph(c) {
+                self.markers.push((self.text.len(), line_no));
+            }
+            self.text.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_join_with_one_space() {
+        let mut p = Pending::default();
+        p.push_line("  The Russian   revolution ", 0);
+        p.push_line("is not a revolution", 1);
+        assert_eq!(p.text, "The Russian revolution is not a revolution");
+    }
+
+    #[test]
+    fn a_broken_url_joins_without_a_space() {
+        let mut p = Pending::default();
+        p.push_line("see https://example.org/a-", 0);
+        p.push_line("example.org/b_c", 1);
+        assert_eq!(p.text, "see https://example.org/a-example.org/b_c");
+    }
+
+    #[test]
+    fn marker_glyphs_are_recorded_with_their_line() {
+        let mut p = Pending::default();
+        // "لينين" (Lenin) and a marker glyph after it
+        p.push_line("\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}\u{F02B} said", 7);
+        assert_eq!(p.markers, [(10, 7)]);
+        assert!(p.text[10..].starts_with('\u{F02B}'));
+    }
+}

@@ -1,0 +1,73 @@
+//! The structure stage shared by every paginated source: pages of lines in,
+//! a [`Document`] out.
+//!
+//! A front end (`pdftext` for extracted text; a PDF reader later) turns its
+//! input into [`Page`]s of [`SourceLine`]s with whatever evidence it has,
+//! and calls [`build`]. The stages run in this order, each claiming lines
+//! the earlier ones left as body text, each in its own module with the
+//! heuristics it applies written out at its top:
+//!
+//! 1. `classified`: all lines in one sequence; rules open footnote areas.
+//! 2. `furniture`: page numbers, running headers and footers, recurring
+//!    lines, duplicated lines.
+//! 3. `notes`: footnote areas and the notes in them, across pages.
+//! 4. `structure`: headings, paragraphs and list items from the body lines
+//!    (`headings` says which lines are headings, `joining` joins lines).
+//! 5. `markers`: footnote markers in the body, linked to their notes.
+//! 6. `repair`: extraction damage to right-to-left text undone, recorded on
+//!    each block.
+//! 7. `meta`: title and language.
+
+mod classified;
+mod furniture;
+mod headings;
+mod joining;
+pub mod line;
+mod markers;
+mod meta;
+mod notes;
+pub mod repair;
+mod structure;
+mod text;
+
+pub use line::{LineEvidence, Page, SourceLine};
+
+use crate::document::model::{Block, Document, Format};
+
+/// Build the document from pages of lines; `format` is the source's.
+pub fn build(pages: &[Page], format: Format) -> Document {
+    let mut lines = classified::classify(pages);
+    furniture::mark(&mut lines);
+    furniture::mark_duplicates(&mut lines);
+    let raw_notes = notes::find(&mut lines);
+    let structure::Body {
+        mut sections,
+        glyphs,
+    } = structure::assemble(&lines);
+    let mut notes = notes::note_texts(&lines, &raw_notes);
+
+    let mut blocks: Vec<&mut Block> = sections
+        .iter_mut()
+        .flat_map(|s| s.blocks.iter_mut())
+        .collect();
+    let body_markers = markers::collect(&blocks, &glyphs, &raw_notes);
+    let links = markers::link(&body_markers, &raw_notes);
+    markers::insert(&mut blocks, &body_markers, &links, &notes);
+    drop(blocks);
+
+    repair::blocks::repair_all(&mut sections, &mut notes);
+
+    let mut doc = Document::new("", format);
+    let unlinked = markers::unlinked(&body_markers, &links);
+    if unlinked > 0 {
+        doc.meta
+            .warnings
+            .push(format!("{unlinked} footnote marker(s) have no note text"));
+    }
+    doc.meta.title = meta::title(&sections);
+    doc.meta.language = meta::language(&lines);
+    doc.sections = sections;
+    doc.notes = notes;
+    doc.assign_ids();
+    doc
+}

@@ -1,0 +1,129 @@
+//! Applying the repairs to the blocks of a document: right-to-left blocks
+//! only, each repair recorded on the block it changed.
+
+use super::{mirrored_brackets, reversed_year_ranges};
+use crate::document::import::paginated::text::rtl;
+use crate::document::model::{Block, Inline, Note, Section};
+
+/// Repair every block of the body and the notes. Blocks are independent,
+/// so they are shared among the cores.
+pub fn repair_all(sections: &mut [Section], notes: &mut [Note]) {
+    let mut all: Vec<&mut Block> = sections
+        .iter_mut()
+        .flat_map(|s| s.blocks.iter_mut())
+        .chain(notes.iter_mut().flat_map(|n| n.blocks.iter_mut()))
+        .collect();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = all.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        for part in all.chunks_mut(chunk) {
+            scope.spawn(move || part.iter_mut().for_each(|b| repair_block(b)));
+        }
+    });
+}
+
+/// Repair one block if its text is right-to-left.
+pub fn repair_block(block: &mut Block) {
+    let first_text = block.inlines.iter().find_map(|i| match i {
+        Inline::Text { text } => Some(text.as_str()),
+        Inline::Note { .. } => None,
+    });
+    if !first_text.is_some_and(rtl) {
+        return;
+    }
+    for inline in &mut block.inlines {
+        let Inline::Text { text } = inline else {
+            continue;
+        };
+        if let Some(fixed) = reversed_year_ranges(text) {
+            *text = fixed;
+            if !block.repairs.iter().any(|r| r.starts_with("year")) {
+                block.repairs.push("year ranges written backwards".into());
+            }
+        }
+    }
+    repair_brackets(block);
+}
+
+/// Brackets pair across inlines, so repair the whole text and split it
+/// back at the same char offsets.
+fn repair_brackets(block: &mut Block) {
+    let whole: String = block
+        .inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text { text } => text.clone(),
+            Inline::Note { .. } => "\u{FFFC}".to_string(),
+        })
+        .collect();
+    let Some(fixed) = mirrored_brackets(&whole) else {
+        return;
+    };
+    // The repair keeps every char in place, so each text inline takes back
+    // as many chars as it had (and each marker its one).
+    let mut chars = fixed.chars();
+    for inline in &mut block.inlines {
+        match inline {
+            Inline::Text { text } => {
+                let n = text.chars().count();
+                *text = chars.by_ref().take(n).collect();
+            }
+            Inline::Note { .. } => {
+                chars.next();
+            }
+        }
+    }
+    block.repairs.push("mirrored brackets".into());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "هذا" (this) and "ذلك" (that)
+    const THIS: &str = "\u{0647}\u{0630}\u{0627}";
+    const THAT: &str = "\u{0630}\u{0644}\u{0643}";
+
+    #[test]
+    fn right_to_left_blocks_are_repaired_and_the_repair_recorded() {
+        let mut block = Block::paragraph(String::new(), format!("{THIS} )1924-1870) {THAT}"));
+        repair_block(&mut block);
+        assert_eq!(block.plain_text(), format!("{THIS} (1870-1924) {THAT}"));
+        assert_eq!(
+            block.repairs,
+            ["year ranges written backwards", "mirrored brackets"]
+        );
+    }
+
+    #[test]
+    fn a_bracket_pair_around_a_marker_is_repaired_across_inlines() {
+        let mut block = Block {
+            inlines: vec![
+                Inline::Text {
+                    text: format!("{THIS} )"),
+                },
+                Inline::Note {
+                    note: Some("fn1".into()),
+                    label: "1".into(),
+                },
+                Inline::Text {
+                    text: format!("{THAT}( {THIS}"),
+                },
+            ],
+            ..Block::paragraph(String::new(), "")
+        };
+        repair_block(&mut block);
+        assert_eq!(block.plain_text(), format!("{THIS} ({THAT}) {THIS}"));
+        assert!(matches!(block.inlines[1], Inline::Note { .. }));
+    }
+
+    #[test]
+    fn left_to_right_blocks_are_left_alone() {
+        let mut block = Block::paragraph(String::new(), "Lenin )1924-1870)");
+        repair_block(&mut block);
+        assert_eq!(block.plain_text(), "Lenin )1924-1870)");
+        assert!(block.repairs.is_empty());
+    }
+}

@@ -1,0 +1,299 @@
+//! From body lines to sections and blocks: headings open sections, wrapped
+//! lines join into paragraphs, bullets start list items (reference entries
+//! under a references heading).
+//!
+//! - A paragraph starts at an indented line and after a line shorter than
+//!   60% of the usual (median) line length of its direction.
+//! - A title-like line is a heading when it stands between the end of a
+//!   paragraph and an indented, full first line of the next (see
+//!   `headings`). Keywords come with the abstracts, before the body.
+
+use super::classified::{Kind, Line};
+use super::headings::{heading, title_like, title_text};
+use super::joining::Pending;
+use super::text::{bullet_item, char_len, rtl};
+use crate::document::import::body_section;
+use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
+use crate::layout::Direction;
+
+/// The body as assembled: sections, and per block (in document order) the
+/// marker glyphs found in it as (byte offset, line).
+pub struct Body {
+    pub sections: Vec<Section>,
+    pub glyphs: Vec<Vec<(usize, usize)>>,
+}
+
+/// Turn the body lines into sections of blocks.
+pub fn assemble(lines: &[Line]) -> Body {
+    let lengths = TypicalLengths::of(lines);
+    let mut a = Assembler {
+        sections: Vec::new(),
+        glyphs: Vec::new(),
+        pending: Pending::default(),
+        prev_short: true, // the start counts as a paragraph end
+        in_body: false,
+    };
+    for (no, line) in lines.iter().enumerate() {
+        if line.kind != Kind::Body {
+            continue;
+        }
+        if !a.known_heading(line.text(), no) && !a.title_heading(lines, no, &lengths) {
+            a.text_line(line, no, &lengths);
+        }
+    }
+    a.flush();
+    Body {
+        sections: a.sections,
+        glyphs: a.glyphs,
+    }
+}
+
+/// The usual line length of each direction, for the short-line rule.
+struct TypicalLengths {
+    rtl: usize,
+    ltr: usize,
+}
+
+impl TypicalLengths {
+    fn of(lines: &[Line]) -> TypicalLengths {
+        let median = |want_rtl: bool| {
+            let mut v: Vec<usize> = lines
+                .iter()
+                .filter(|l| l.kind == Kind::Body && rtl(l.text()) == want_rtl)
+                .map(|l| char_len(l.text()))
+                .collect();
+            v.sort_unstable();
+            v.get(v.len() / 2).copied().unwrap_or(60)
+        };
+        TypicalLengths {
+            rtl: median(true),
+            ltr: median(false),
+        }
+    }
+
+    /// Shorter than 60% of the usual length: the last line of a paragraph.
+    fn short(&self, t: &str) -> bool {
+        char_len(t) * 10 < 6 * if rtl(t) { self.rtl } else { self.ltr }
+    }
+}
+
+struct Assembler {
+    sections: Vec<Section>,
+    glyphs: Vec<Vec<(usize, usize)>>,
+    pending: Pending,
+    /// The line before ended a paragraph.
+    prev_short: bool,
+    /// A titled body section has begun: no keywords line after that.
+    in_body: bool,
+}
+
+impl Assembler {
+    /// End the block being assembled, if it has text.
+    fn flush(&mut self) {
+        let p = std::mem::take(&mut self.pending);
+        if p.text.trim().is_empty() {
+            return;
+        }
+        if self.sections.is_empty() {
+            self.sections.push(body_section(None, Vec::new()));
+        }
+        let section = self.sections.last_mut().expect("a section");
+        let kind = if section.kind == SectionKind::References && p.kind == BlockKind::Item {
+            BlockKind::Reference
+        } else {
+            p.kind
+        };
+        let mut text = p.text;
+        text.shrink_to_fit();
+        section.blocks.push(Block {
+            id: String::new(),
+            kind,
+            direction: Direction::Auto,
+            inlines: vec![Inline::Text { text }],
+            repairs: Vec::new(),
+        });
+        self.glyphs.push(p.markers);
+    }
+
+    fn open(&mut self, section: Section) {
+        self.flush();
+        self.in_body |= section.kind == SectionKind::Body && section.title.is_some();
+        self.sections.push(section);
+        self.prev_short = true;
+    }
+
+    /// A known heading opens its section; keywords on its line are its
+    /// first block.
+    fn known_heading(&mut self, t: &str, no: usize) -> bool {
+        let Some(h) = heading(t, !self.in_body) else {
+            return false;
+        };
+        self.open(Section {
+            id: String::new(),
+            kind: h.kind,
+            title: Some(h.title),
+            level: 1,
+            lang: h.lang.map(str::to_string),
+            blocks: Vec::new(),
+        });
+        if let Some(content) = h.content {
+            self.pending.push_line(&content, no);
+            self.flush();
+        }
+        true
+    }
+
+    /// A title stands between two paragraphs: the one before has ended and
+    /// the one after starts indented.
+    fn title_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
+        let line = &lines[no];
+        let candidate = self.prev_short
+            && self.pending.text.is_empty()
+            && !line.indented()
+            && title_like(line.text())
+            && !self
+                .sections
+                .last()
+                .is_some_and(|s| s.kind == SectionKind::References);
+        if !candidate {
+            return false;
+        }
+        let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
+        if !next.is_some_and(|next| next.indented() && !lengths.short(next.text())) {
+            return false;
+        }
+        self.open(body_section(Some(title_text(line.text())), Vec::new()));
+        true
+    }
+
+    /// A line of text: a new item at a bullet, a new paragraph at an
+    /// indent or after a short line, else more of the block before.
+    fn text_line(&mut self, line: &Line, no: usize, lengths: &TypicalLengths) {
+        let t = line.text();
+        if let Some(item) = bullet_item(t) {
+            self.flush();
+            self.pending.kind = BlockKind::Item;
+            self.pending.push_line(item, no);
+            self.prev_short = false;
+            return;
+        }
+        if (line.indented() || self.prev_short) && self.pending.kind != BlockKind::Item {
+            self.flush();
+        }
+        self.pending.push_line(t, no);
+        self.prev_short = lengths.short(t);
+        if self.prev_short && self.pending.kind == BlockKind::Paragraph {
+            self.flush();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::import::paginated::classified::classify;
+    use crate::document::import::paginated::classified::tests::page;
+
+    fn texts(body: &Body) -> Vec<(Option<&str>, Vec<String>)> {
+        body.sections
+            .iter()
+            .map(|s| {
+                (
+                    s.title.as_deref(),
+                    s.blocks.iter().map(Block::plain_text).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn indents_and_short_lines_end_paragraphs() {
+        let p = page(&[
+            "   The first paragraph starts indented and runs on",
+            "over a second line of about the same length here",
+            "and ends short.",
+            "The second paragraph follows a short line, and runs",
+            "   The third starts at an indent, like the first one",
+        ]);
+        let l = classify(&p);
+        let body = assemble(&l);
+        assert_eq!(body.sections.len(), 1);
+        assert_eq!(
+            texts(&body)[0].1,
+            [
+                "The first paragraph starts indented and runs on over a second line of about the same length here and ends short.",
+                "The second paragraph follows a short line, and runs",
+                "The third starts at an indent, like the first one",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_between_paragraphs_opens_a_section() {
+        let p = page(&[
+            "A paragraph of the introduction that is long enough",
+            "ends here.",
+            "Trotsky and the revolution",
+            "   The section's first line is indented and long enough",
+        ]);
+        let l = classify(&p);
+        let body = assemble(&l);
+        let t = texts(&body);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1].0, Some("Trotsky and the revolution"));
+        // Not before a short line: then it is just a short paragraph.
+        let p = page(&[
+            "A paragraph of the introduction that is long enough",
+            "ends here.",
+            "Trotsky and the revolution",
+            "   short.",
+        ]);
+        let l = classify(&p);
+        assert_eq!(assemble(&l).sections.len(), 1);
+    }
+
+    #[test]
+    fn bullets_under_references_are_entries() {
+        // " المصادر" (sources), then two bulleted entries
+        let p = page(&[
+            " \u{0627}\u{0644}\u{0645}\u{0635}\u{0627}\u{062F}\u{0631}",
+            "\u{F0B7}  First entry, which wraps",
+            "onto a second line.",
+            "\u{F0B7}  Second entry.",
+        ]);
+        let l = classify(&p);
+        let body = assemble(&l);
+        let refs = &body.sections[0];
+        assert_eq!(refs.kind, SectionKind::References);
+        assert!(refs.blocks.iter().all(|b| b.kind == BlockKind::Reference));
+        assert_eq!(
+            texts(&body)[0].1,
+            [
+                "First entry, which wraps onto a second line.",
+                "Second entry."
+            ]
+        );
+    }
+
+    #[test]
+    fn keywords_line_gives_the_keywords_block() {
+        let p = page(&[
+            "Abstract",
+            "Some text.",
+            "Keywords: Trotsky, Lenin",
+            "More.",
+        ]);
+        let l = classify(&p);
+        let body = assemble(&l);
+        assert_eq!(body.sections[1].kind, SectionKind::Keywords);
+        assert_eq!(texts(&body)[1].1, ["Trotsky, Lenin", "More."]);
+    }
+
+    #[test]
+    fn glyphs_are_kept_per_block() {
+        let p = page(&["Lenin\u{F02B}, he said so.", "", "   Stalin\u{F02B} too."]);
+        let l = classify(&p);
+        let body = assemble(&l);
+        assert_eq!(body.glyphs, [vec![(5, 0)], vec![(6, 2)]]);
+    }
+}
