@@ -3,11 +3,12 @@
 //! control character reaches `convert`'s output or a warning raw.
 //! (No timings here: a quadratic path shows as a test that never ends.)
 
-use std::process::Command;
-
 use hamish::document::export;
 use hamish::document::import::{json, markdown};
 use hamish::document::reading_order::reading_order;
+
+mod common;
+use common::hamish;
 
 const NOTES: usize = 100_000;
 
@@ -133,20 +134,9 @@ fn warnings_quote_document_text_without_controls() {
     assert!(doc.meta.warnings[1].contains("[^\u{241B}c\u{FFFD}6n]"));
 }
 
-fn hamish(args: &[&str]) -> std::process::Output {
-    let none = std::env::temp_dir().join("hamish-import-safety-no-home");
-    Command::new(env!("CARGO_BIN_EXE_hamish"))
-        .env("XDG_CONFIG_HOME", &none)
-        .env("XDG_STATE_HOME", &none)
-        .args(args)
-        .output()
-        .expect("hamish runs")
-}
-
+/// `text` written to a scratch file named `name`.
 fn scratch(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("hamish-import-safety-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+    let path = common::scratch(name);
     std::fs::write(&path, text).unwrap();
     path
 }
