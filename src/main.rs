@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use hamish::app::state::{Settings, Theme};
 use hamish::app::App;
 use hamish::cli::{Args, BidiMode, Command, OutputFormat, ThemeName};
@@ -18,7 +18,7 @@ use hamish::document::{export, import, Document};
 use hamish::layout::LayoutOptions;
 use hamish::message::report;
 use hamish::print::{print_document, print_paragraphs, PrintOptions};
-use hamish::terminal::{Request, TerminalGuard};
+use hamish::term::{Events, TermEvent, TerminalGuard, TerminalKind};
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
 /// `TERM=dumb`, or no TERM at all: a terminal that cannot place the
 /// cursor, where hamish prints, as less does.
 fn dumb_terminal() -> bool {
-    std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb")
+    TerminalKind::from_env().is_dumb()
 }
 
 /// What a failed write to standard output is reported as.
@@ -231,12 +231,17 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         _ => false,
     });
     let settings = settings(&config);
-    let guard = TerminalGuard::enter(settings.mouse, settings.bidi == BidiMode::App)?;
+    let mut guard = TerminalGuard::enter(hamish::term::Modes {
+        mouse: settings.mouse,
+        bidi: settings.bidi == BidiMode::App,
+    })?;
+    let mut events = Events::start()?;
     let (width, height) = crossterm::terminal::size()?;
-    let mut screen = hamish::screen::Screen::new(std::io::BufWriter::with_capacity(
+    let mut screen = hamish::term::Screen::new(std::io::BufWriter::with_capacity(
         1 << 16,
-        std::io::stdout(),
+        hamish::term::out::TerminalOut,
     ));
+    let mut rows = hamish::term::RowTracker::default();
     let mut app = App::new(doc, settings, config.keymap.clone(), library, width, height);
     app.current = current;
     app.state_path = state_path;
@@ -267,34 +272,14 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     let mut dirty = true;
     loop {
         if dirty {
-            screen.paint(&app)?;
+            paint(&mut screen, &mut rows, &app)?;
             dirty = false;
             // Where to save from if a signal finds the loop stuck.
             if let Some(snapshot) = app.save_snapshot() {
-                guard.set_rescue(Box::new(move || {
+                events.set_rescue(Box::new(move || {
                     let _ = snapshot.write();
                 }));
             }
-        }
-        match guard.request() {
-            Some(Request::Quit(status)) => {
-                exit_status = status;
-                break;
-            }
-            Some(Request::Suspend) => {
-                // Saved first: a stopped reader may never be continued.
-                save_in_background(&app);
-                guard.suspend()?;
-                screen.invalidate();
-                dirty = true;
-                continue;
-            }
-            Some(Request::Redraw) => {
-                screen.invalidate();
-                dirty = true;
-                continue;
-            }
-            None => {}
         }
         if app.quit {
             break;
@@ -313,11 +298,37 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
             continue;
         }
         let wait = if app.import_pending() { 20 } else { 200 };
-        if !event::poll(Duration::from_millis(wait))? {
+        let Some(event) = events.next(Duration::from_millis(wait)) else {
             continue;
-        }
+        };
         dirty = true;
-        match event::read()? {
+        let event = match event {
+            TermEvent::Input(event) => event,
+            TermEvent::Quit(status) => {
+                exit_status = status;
+                break;
+            }
+            TermEvent::Suspend => {
+                // Saved first: a stopped reader may never be continued.
+                save_in_background(&app);
+                guard.suspend()?;
+                screen.invalidate();
+                continue;
+            }
+            TermEvent::Continued => {
+                guard.take_over_again()?;
+                screen.invalidate();
+                continue;
+            }
+        };
+        match event {
+            // Ctrl-Z as a key (when the terminal would not keep it as the
+            // suspend character): suspend all the same.
+            Event::Key(key) if hamish::term::is_suspend_key(&key) => {
+                save_in_background(&app);
+                guard.suspend()?;
+                screen.invalidate();
+            }
             Event::Key(key) if key.kind != KeyEventKind::Release => {
                 if app.prompt_open() {
                     app.prompt_key(key);
@@ -354,6 +365,20 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         std::process::exit(i32::from(exit_status));
     }
     Ok(())
+}
+
+/// Render `app` into a buffer and put it on the terminal, telling the
+/// painter when the reading view has only scrolled.
+fn paint<W: Write>(
+    screen: &mut hamish::term::Screen<W>,
+    rows: &mut hamish::term::RowTracker<hamish::app::flow::FlowRow>,
+    app: &App,
+) -> std::io::Result<()> {
+    let area = ratatui::layout::Rect::new(0, 0, app.geometry.width, app.geometry.height);
+    let mut next = ratatui::buffer::Buffer::empty(area);
+    hamish::ui::render_buffer(app, &mut next);
+    let hint = rows.hint(hamish::ui::scrolling_rows(app), app.geometry.text_rows);
+    screen.paint(next, hint)
 }
 
 /// Save the reading position on another thread, so a slow disk or a

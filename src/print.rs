@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use crate::cli::BidiMode;
 use crate::layout::{layout_paragraph, LayoutOptions};
 
-use crate::terminal::{BIDI_GIVE_BACK, BIDI_TAKE_OVER};
+use crate::term::escape::{BIDI_GIVE_BACK, BIDI_TAKE_OVER};
 
 /// Print options.
 #[derive(Clone, Copy, Debug)]

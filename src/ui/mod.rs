@@ -36,3 +36,13 @@ pub fn render_buffer(app: &App, buf: &mut ratatui::buffer::Buffer) {
     }
     overlays::render(app, buf, area, &theme);
 }
+
+/// The rows of the reading view when it is all that is shown (no popup or
+/// overlay over it), naming each text row for the painter's scroll hint
+/// (`term::RowTracker`); `None` for any other screen.
+pub fn scrolling_rows(app: &App) -> Option<&[crate::app::flow::FlowRow]> {
+    let plain_reading = app.view == View::Reader
+        && app.overlay == crate::app::state::Overlay::None
+        && app.frame.popup.is_none();
+    plain_reading.then_some(app.frame.rows.as_slice())
+}
