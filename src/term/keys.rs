@@ -284,7 +284,12 @@ fn modifier_bits(param: u8) -> KeyModifiers {
 fn sgr_mouse(params: &str, press: bool) -> Option<Event> {
     let mut fields = params.split(';').map(|f| f.parse::<u16>().ok());
     let (button, column, row) = (fields.next()??, fields.next()??, fields.next()??);
-    mouse(button, column.saturating_sub(1), row.saturating_sub(1), press)
+    mouse(
+        button,
+        column.saturating_sub(1),
+        row.saturating_sub(1),
+        press,
+    )
 }
 
 /// The old mouse report `ESC [ M b x y`, each byte offset by 32.
@@ -445,7 +450,10 @@ mod tests {
         assert_eq!(decoder.next(false), Some(plain('q')));
         assert_eq!(decoder.next(false), Some(ctrl('c')));
         // A whole paste is read as the keys it holds, markers dropped.
-        assert_eq!(events(b"\x1b[200~ab\x1b[201~"), vec![plain('a'), plain('b')]);
+        assert_eq!(
+            events(b"\x1b[200~ab\x1b[201~"),
+            vec![plain('a'), plain('b')]
+        );
     }
 
     #[test]

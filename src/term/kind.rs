@@ -117,7 +117,10 @@ mod tests {
             kind(&[("STY", "1234.pts-0.host")]).multiplexer,
             Some(Multiplexer::Screen)
         );
-        assert_eq!(kind(&[("MLTERM", "3.9.3")]).emulator, Some(Emulator::Mlterm));
+        assert_eq!(
+            kind(&[("MLTERM", "3.9.3")]).emulator,
+            Some(Emulator::Mlterm)
+        );
         assert_eq!(
             kind(&[("KONSOLE_VERSION", "230804")]).emulator,
             Some(Emulator::Konsole)

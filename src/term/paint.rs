@@ -167,10 +167,16 @@ mod tests {
         // ...then only the three rows that came in, not the seven that
         // moved, nor the status line.
         for n in 10..13 {
-            assert!(out.contains(&format!("line{n}")), "row {n} written: {out:?}");
+            assert!(
+                out.contains(&format!("line{n}")),
+                "row {n} written: {out:?}"
+            );
         }
         for n in 3..10 {
-            assert!(!out.contains(&format!("line{n:02}")), "row {n} not rewritten");
+            assert!(
+                !out.contains(&format!("line{n:02}")),
+                "row {n} not rewritten"
+            );
         }
         assert!(!out.contains("status"));
     }
@@ -179,9 +185,8 @@ mod tests {
     fn scrolling_back_uses_sd() {
         let tape = Tape::default();
         let mut screen = Screen::new(tape.clone());
-        let tall = |first: usize| {
-            Buffer::with_lines((first..first + 8).map(|n| format!("row{n:02}")))
-        };
+        let tall =
+            |first: usize| Buffer::with_lines((first..first + 8).map(|n| format!("row{n:02}")));
         screen.paint(tall(5), None).unwrap();
         tape.take();
         screen
