@@ -141,6 +141,10 @@ pub struct Args {
     /// Arabic encoding when detected].
     #[arg(long, value_name = "NAME", global = true)]
     pub encoding: Option<String>,
+    /// Write the man page (man) or shell completions (bash, zsh, fish,
+    /// elvish, powershell) to stdout, and exit.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub generate: Option<Generate>,
     /// Refuse input files larger than this many megabytes [default: 256].
     #[arg(long, value_name = "MB", global = true, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub max_size: Option<u64>,
@@ -168,4 +172,37 @@ fn parse_width(text: &str) -> Result<usize, String> {
             WIDTH_RANGE.end()
         )),
     }
+}
+
+/// What `--generate` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    Man,
+    Bash,
+    Zsh,
+    Fish,
+    Elvish,
+    Powershell,
+}
+
+/// The man page or a completion script for `what`, made from the
+/// argument definitions above, so they never disagree with `--help`.
+pub fn generated(what: Generate) -> std::io::Result<Vec<u8>> {
+    use clap::CommandFactory;
+    use clap_complete::Shell;
+    let mut command = Args::command();
+    let mut out = Vec::new();
+    let shell = match what {
+        Generate::Man => {
+            clap_mangen::Man::new(command).render(&mut out)?;
+            return Ok(out);
+        }
+        Generate::Bash => Shell::Bash,
+        Generate::Zsh => Shell::Zsh,
+        Generate::Fish => Shell::Fish,
+        Generate::Elvish => Shell::Elvish,
+        Generate::Powershell => Shell::PowerShell,
+    };
+    clap_complete::generate(shell, &mut command, "hamish", &mut out);
+    Ok(out)
 }

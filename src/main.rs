@@ -21,7 +21,11 @@ use hamish::print::{print_document, print_paragraphs, PrintOptions};
 use hamish::term::{Events, TermEvent, TerminalGuard, TerminalKind};
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let mut args = Args::parse();
+    // `cmd | hamish`: the document comes from the pipe (as `hamish -`).
+    if args.command.is_none() && args.files.is_empty() && stdin_carries_a_document() {
+        args.files.push("-".into());
+    }
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         // A reader of our output went away (`hamish --print … | head`):
@@ -33,6 +37,23 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Standard input is a pipe or a redirected file (not a terminal, and not
+/// `/dev/null` or another device, which is what a program started with no
+/// input at all gets).
+fn stdin_carries_a_document() -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    !std::io::stdin().is_terminal()
+        && std::fs::metadata("/dev/stdin")
+            .is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
+}
+
+/// Keys can be read: from standard input when it is the terminal, else
+/// (the document comes down a pipe) from the controlling terminal,
+/// `/dev/tty`, as less does; `term::Events` reads from there by itself.
+fn keyboard_available() -> bool {
+    std::io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok()
 }
 
 /// `TERM=dumb`, or no TERM at all: a terminal that cannot place the
@@ -60,6 +81,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
+    if let Some(what) = args.generate {
+        let text = hamish::cli::generated(what)?;
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(&text)
+            .and_then(|()| out.flush())
+            .context(STDOUT);
+    }
     if let Some(mb) = args.max_size {
         hamish::source_file::set_max_bytes(mb << 20);
     }
@@ -91,10 +120,8 @@ fn run(args: &Args) -> anyhow::Result<()> {
             .and_then(|()| out.flush())
             .context(STDOUT);
     }
-    let interactive = !args.print
-        && std::io::stdout().is_terminal()
-        && std::io::stdin().is_terminal()
-        && !dumb_terminal();
+    let interactive =
+        !args.print && std::io::stdout().is_terminal() && keyboard_available() && !dumb_terminal();
     if interactive {
         read(args, config, problems)
     } else {

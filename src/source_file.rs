@@ -88,16 +88,52 @@ const FIRST_BLOCK: usize = 8192;
 /// replaced (and counted), a leading byte-order mark dropped, CRLF line
 /// ends turned into LF.
 pub fn read_text(path: &Path) -> Result<SourceText, InputError> {
-    let owned = path.to_path_buf();
-    let bytes = read_bounded(path)?;
+    let bytes = if is_stdin(path) {
+        read_stdin()?
+    } else {
+        read_bounded(path)?
+    };
+    decode_file(path.to_path_buf(), bytes)
+}
+
+/// `-` names standard input, as in most Unix tools.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Standard input, up to the size limit (a pipe has no size to check
+/// first, so reading stops one byte past the limit).
+fn read_stdin() -> Result<Vec<u8>, InputError> {
+    let limit = MAX_BYTES.load(Ordering::Relaxed);
+    let name = || PathBuf::from("standard input");
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::Io(name(), e))?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge(name(), limit >> 20, limit >> 20));
+    }
+    Ok(bytes)
+}
+
+fn decode_file(owned: PathBuf, bytes: Vec<u8>) -> Result<SourceText, InputError> {
+    let shown = || {
+        if is_stdin(&owned) {
+            PathBuf::from("standard input")
+        } else {
+            owned.clone()
+        }
+    };
     if bytes.is_empty() {
-        return Err(InputError::Empty(owned));
+        return Err(InputError::Empty(shown()));
     }
     let bom = Encoding::for_bom(&bytes).map(|(e, _)| e);
     let forced = forced_encoding();
     if forced.is_none() && bom.is_none() {
         if let Some(at) = memchr_nul(&bytes) {
-            return Err(InputError::Binary(owned, at));
+            return Err(InputError::Binary(shown(), at));
         }
     }
     let (text, replaced, decoded_from) = decode(bytes, forced.or(bom));

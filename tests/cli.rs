@@ -56,3 +56,90 @@ fn bidi_terminal_mode_prints_rows_in_logical_order() {
         "1917 \u{0645}\u{0627}\u{0639}\n"
     );
 }
+
+/// Run hamish with `input` on its standard input (a pipe).
+fn hamish_fed(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let none = std::env::temp_dir().join("hamish-cli-no-home");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hamish"))
+        .env("XDG_CONFIG_HOME", &none)
+        .env("XDG_STATE_HOME", &none)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("hamish runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+#[test]
+fn a_document_on_standard_input_is_read_from_the_pipe() {
+    let markdown = b"# Title\n\nA paragraph with a note[^1].\n\n[^1]: The note.\n";
+    // Piped with no file, and named `-`; the format is detected from the text.
+    for args in [
+        &["--print", "--plain"][..],
+        &["--print", "--plain", "-"][..],
+    ] {
+        let out = hamish_fed(args, markdown);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("A paragraph with a note"), "{text}");
+        assert!(!text.contains("[^1]"), "read as Markdown: {text}");
+        assert!(!text.contains("Abstract"), "not the bundled essays: {text}");
+    }
+    // `--format` forces the format on stdin too.
+    let out = hamish_fed(&["--print", "--plain", "--format", "lines", "-"], markdown);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[^1]: The note."));
+    // convert reads `-` as well.
+    let out = hamish_fed(&["convert", "-", "--to", "json"], markdown);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"title\": \"Title\""));
+    // Nothing on the pipe: one line naming standard input.
+    let out = hamish_fed(&["--print", "-"], b"");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("standard input: is empty"), "{err}");
+}
+
+#[test]
+fn no_input_at_all_still_prints_the_bundled_essays() {
+    // A program started with /dev/null as stdin (cron, CI) has no document
+    // on it: the bundled essays, as before.
+    let out = hamish(&["--print", "--plain", "--width", "60"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Abstract"));
+}
+
+#[test]
+fn the_man_page_and_completions_come_from_the_argument_definitions() {
+    let man = hamish(&["--generate", "man"]);
+    assert!(man.status.success());
+    let man = String::from_utf8_lossy(&man.stdout);
+    assert!(man.contains(".TH hamish 1"), "{man}");
+    for option in ["encoding", "max\\-size", "print\\-config", "no\\-mouse"] {
+        assert!(man.contains(option), "the man page lists --{option}");
+    }
+    for (shell, mark) in [
+        ("bash", "_hamish()"),
+        ("zsh", "#compdef hamish"),
+        ("fish", "complete -c hamish"),
+    ] {
+        let out = hamish(&["--generate", shell]);
+        assert!(out.status.success());
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(script.contains(mark), "{shell}: {script}");
+        assert!(script.contains("max-size"), "{shell} completes --max-size");
+    }
+}

@@ -24,6 +24,25 @@ impl Session {
 
     /// Start with state and config kept in `home` (never the real ones).
     fn start_in(args: &[&str], rows: u16, cols: u16, home: &std::path::Path) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
+        cmd.args(args);
+        Session::start_command(cmd, rows, cols, home)
+    }
+
+    /// Run a shell command line in the terminal (`$HAMISH` is the binary).
+    fn start_shell(script: &str, rows: u16, cols: u16, home: &std::path::Path) -> Session {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        cmd.env("HAMISH", env!("CARGO_BIN_EXE_hamish"));
+        Session::start_command(cmd, rows, cols, home)
+    }
+
+    fn start_command(
+        mut cmd: CommandBuilder,
+        rows: u16,
+        cols: u16,
+        home: &std::path::Path,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -32,8 +51,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
-        cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -818,4 +835,24 @@ fn the_wheel_scrolls_and_a_resize_redraws_at_the_new_size() {
     });
     s.key("q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_document_from_a_pipe_opens_the_reader_with_keys_from_the_terminal() {
+    for script in [
+        "cat seeds/003_5eac0dfd78b8d8c0.txt | \"$HAMISH\" --shape off",
+        "\"$HAMISH\" --shape off - < seeds/003_5eac0dfd78b8d8c0.txt",
+    ] {
+        let home = scratch("pipe");
+        let mut s = Session::start_shell(script, 24, 80, &home);
+        s.wait_for("the text", |c| c.contains(&visual("تروتسكي")));
+        assert!(s.parser.screen().alternate_screen(), "{script}");
+        // Keys arrive from the terminal while the document came from stdin.
+        s.key("G");
+        // The last paragraph's "حماما من الدم" (a bloodbath).
+        s.wait_for("the end", |c| c.contains(&visual("حماما")));
+        s.key("q");
+        assert!(s.wait_exit().success(), "{script}");
+        assert!(!s.parser.screen().alternate_screen());
+    }
 }

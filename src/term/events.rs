@@ -62,8 +62,8 @@ pub struct Events {
 }
 
 impl Events {
-    /// Start reading the terminal (standard input) and listening for
-    /// signals. From here on SIGINT, SIGQUIT, SIGTERM, SIGHUP and SIGTSTP
+    /// Start reading the terminal (standard input, or `/dev/tty` when a
+    /// document comes down a pipe) and listening for signals. From here on SIGINT, SIGQUIT, SIGTERM, SIGHUP and SIGTSTP
     /// no longer end or stop the process by themselves: the reader loop
     /// must take these events.
     pub fn start() -> std::io::Result<Events> {
@@ -71,16 +71,15 @@ impl Events {
         let mut signals = signal_hook::iterator::Signals::new([
             SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH,
         ])?;
-        // A duplicate of standard input's descriptor, read without std's
-        // buffer, so each read returns what the terminal has sent so far.
-        let input = std::fs::File::from(std::io::stdin().as_fd().try_clone_to_owned()?);
+        let input = keyboard()?;
+        let probe = input.try_clone()?;
         let signal_tx = tx.clone();
         let rescue: Arc<Mutex<Option<Rescue>>> = Arc::default();
         let watchdog_rescue = Arc::clone(&rescue);
         std::thread::spawn(move || {
             for signal in signals.forever() {
                 if ends_hamish(signal) {
-                    watchdog(signal, &watchdog_rescue);
+                    watchdog(signal, &watchdog_rescue, &probe);
                 }
                 if signal_tx.send(Message::Signal(signal)).is_err() {
                     break;
@@ -134,6 +133,17 @@ impl Events {
     }
 }
 
+/// The terminal the keys come from: standard input when it is one (a
+/// duplicate of its descriptor, read without std's buffer, so each read
+/// returns what the terminal has sent so far), else `/dev/tty`.
+fn keyboard() -> std::io::Result<std::fs::File> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Ok(std::fs::File::from(stdin.as_fd().try_clone_to_owned()?));
+    }
+    std::fs::File::open("/dev/tty")
+}
+
 /// Read the terminal until it ends. A read of nothing or an error other
 /// than an interruption is a hang-up (an SSH link that dropped).
 fn read_input(mut input: std::fs::File, tx: &Sender<Message>) {
@@ -162,13 +172,13 @@ fn ends_hamish(signal: i32) -> bool {
 /// the reader loop cannot get there: after a grace period, save from the
 /// last snapshot, restore the terminal (unless it hung up) and exit. A
 /// second such signal cuts the grace period short.
-fn watchdog(signal: i32, rescue: &Arc<Mutex<Option<Rescue>>>) {
+fn watchdog(signal: i32, rescue: &Arc<Mutex<Option<Rescue>>>, keyboard: &std::fs::File) {
     use std::sync::atomic::{AtomicBool, Ordering};
     static ARMED: AtomicBool = AtomicBool::new(false);
     // A hang-up from the kernel comes after the terminal is gone (it no
     // longer answers as a terminal); `kill -HUP` leaves it there, to be
     // restored.
-    if signal == SIGHUP && !std::io::stdin().is_terminal() {
+    if signal == SIGHUP && !keyboard.is_terminal() {
         out::hang_up();
     }
     let rescue = Arc::clone(rescue);

@@ -67,6 +67,9 @@ pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Docu
 
 /// A title from a file name: the stem, with separators as spaces.
 pub fn title_from_path(path: &Path) -> String {
+    if crate::source_file::is_stdin(path) {
+        return "standard input".to_string();
+    }
     path.file_stem()
         .map(|s| {
             s.to_string_lossy()
