@@ -2,8 +2,7 @@
 //! whole flow searched for "اكتوبر" (October) with folding, and exactly.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use hamish::app::search::find_in_items;
-use hamish::search::Mode;
+use hamish::search::{find_in_items, Mode};
 
 fn bench_search(c: &mut Criterion) {
     let seed = std::fs::read_to_string(concat!(

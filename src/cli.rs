@@ -5,38 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::document::Format;
-
-/// Who reorders right-to-left text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum BidiMode {
-    /// hamish lays out and reorders; the terminal is asked not to.
-    #[default]
-    App,
-    /// The terminal reorders (Konsole, mlterm with bidi on): hamish writes
-    /// logical order.
-    Terminal,
-}
-
-/// Arabic shaping.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum ShapeMode {
-    /// On, unless the terminal does its own bidi (`--bidi terminal`), which
-    /// in practice means it shapes too.
-    #[default]
-    Auto,
-    On,
-    Off,
-}
-
-impl ShapeMode {
-    pub fn enabled(self, bidi: BidiMode) -> bool {
-        match self {
-            ShapeMode::On => true,
-            ShapeMode::Off => false,
-            ShapeMode::Auto => bidi == BidiMode::App,
-        }
-    }
-}
+use crate::settings::{BidiMode, Settings, ShapeMode, Theme, WIDTH_RANGE};
 
 /// How to read the input file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -129,7 +98,7 @@ pub struct Args {
     pub format: InputFormat,
     /// Colours: dark, light, or mono (no colour; also when NO_COLOR is set) [default: dark].
     #[arg(long, value_enum)]
-    pub theme: Option<ThemeName>,
+    pub theme: Option<Theme>,
     /// Do not capture the mouse (lets the terminal select text).
     #[arg(long)]
     pub no_mouse: bool,
@@ -150,18 +119,27 @@ pub struct Args {
     pub max_size: Option<u64>,
 }
 
-/// Theme names on the command line.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum ThemeName {
-    #[default]
-    Dark,
-    Light,
-    Mono,
+impl Args {
+    /// Lay the command line's settings over `settings` (the config file's):
+    /// what is given here wins.
+    pub fn apply_to(&self, settings: &mut Settings) {
+        if let Some(w) = self.width {
+            settings.width = w.max(1);
+        }
+        if let Some(s) = self.shape {
+            settings.shape = s;
+        }
+        if let Some(b) = self.bidi {
+            settings.bidi = b;
+        }
+        if let Some(t) = self.theme {
+            settings.theme = t;
+        }
+        if self.no_mouse {
+            settings.mouse = false;
+        }
+    }
 }
-
-/// The widths a column can have: the same bounds as the config file's
-/// `width`, so no value can ask for gigabytes of row buffers.
-pub const WIDTH_RANGE: std::ops::RangeInclusive<usize> = 1..=1000;
 
 fn parse_width(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {

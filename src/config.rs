@@ -13,51 +13,23 @@ use ratatui::style::Color;
 
 use crate::app::action::Action;
 use crate::app::keymap::{parse_key, Key, Keymap, DEFAULT_KEYS};
-use crate::cli::{BidiMode, ShapeMode, ThemeName};
+use crate::settings::{value_name, BidiMode, Settings, ShapeMode, Theme, WIDTH_RANGE};
 
 /// The defaults, as shipped.
 pub const DEFAULT_CONFIG: &str = include_str!("../assets/config.toml");
 
-/// Colours used by the dark and light themes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Colors {
-    pub heading: Color,
-    pub marker: Color,
-    pub search: Color,
-}
-
-impl Default for Colors {
-    fn default() -> Self {
-        Colors {
-            heading: Color::Cyan,
-            marker: Color::Yellow,
-            search: Color::Blue,
-        }
-    }
-}
-
-/// Every setting.
+/// What the config file gives: the settings and the key bindings.
 #[derive(Clone, Debug)]
 pub struct Config {
-    pub width: usize,
-    pub shape: ShapeMode,
-    pub bidi: BidiMode,
-    pub theme: ThemeName,
-    pub mouse: bool,
+    pub settings: Settings,
     pub keymap: Keymap,
-    pub colors: Colors,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            width: 80,
-            shape: ShapeMode::Auto,
-            bidi: BidiMode::App,
-            theme: ThemeName::Dark,
-            mouse: true,
+            settings: Settings::default(),
             keymap: Keymap::defaults(),
-            colors: Colors::default(),
         }
     }
 }
@@ -228,30 +200,30 @@ pub fn parse(text: &str, name: &str) -> (Config, Vec<String>) {
         };
         match key {
             "width" => match item.as_integer() {
-                Some(w) if usize::try_from(w).is_ok_and(|w| crate::cli::WIDTH_RANGE.contains(&w)) => {
-                    config.width = w as usize
+                Some(w) if usize::try_from(w).is_ok_and(|w| WIDTH_RANGE.contains(&w)) => {
+                    config.settings.width = w as usize
                 }
                 _ => problem("a whole number from 1 to 1000"),
             },
             "shape" => match item.as_str() {
-                Some("auto") => config.shape = ShapeMode::Auto,
-                Some("on") => config.shape = ShapeMode::On,
-                Some("off") => config.shape = ShapeMode::Off,
+                Some("auto") => config.settings.shape = ShapeMode::Auto,
+                Some("on") => config.settings.shape = ShapeMode::On,
+                Some("off") => config.settings.shape = ShapeMode::Off,
                 _ => problem("\"auto\", \"on\" or \"off\""),
             },
             "bidi" => match item.as_str() {
-                Some("app") => config.bidi = BidiMode::App,
-                Some("terminal") => config.bidi = BidiMode::Terminal,
+                Some("app") => config.settings.bidi = BidiMode::App,
+                Some("terminal") => config.settings.bidi = BidiMode::Terminal,
                 _ => problem("\"app\" or \"terminal\""),
             },
             "theme" => match item.as_str() {
-                Some("dark") => config.theme = ThemeName::Dark,
-                Some("light") => config.theme = ThemeName::Light,
-                Some("mono") => config.theme = ThemeName::Mono,
+                Some("dark") => config.settings.theme = Theme::Dark,
+                Some("light") => config.settings.theme = Theme::Light,
+                Some("mono") => config.settings.theme = Theme::Mono,
                 _ => problem("\"dark\", \"light\" or \"mono\""),
             },
             "mouse" => match item.as_bool() {
-                Some(b) => config.mouse = b,
+                Some(b) => config.settings.mouse = b,
                 None => problem("true or false"),
             },
             "keys" => match item.as_table_like() {
@@ -354,9 +326,9 @@ fn parse_colors(
             .or_else(|| item.span()));
         let color = item.as_str().and_then(|s| s.parse::<Color>().ok());
         let slot = match key {
-            "heading" => &mut config.colors.heading,
-            "marker" => &mut config.colors.marker,
-            "search" => &mut config.colors.search,
+            "heading" => &mut config.settings.colors.heading,
+            "marker" => &mut config.settings.colors.marker,
+            "search" => &mut config.settings.colors.search,
             _ => {
                 problems.add("unknown colour", format!("{name}:{line}: unknown colour `{key}` (known: heading, marker, search); ignored"));
                 continue;
@@ -371,31 +343,13 @@ fn parse_colors(
 
 /// The effective config as TOML (`--print-config`).
 pub fn to_toml(config: &Config) -> String {
-    let name = |t: ThemeName| match t {
-        ThemeName::Dark => "dark",
-        ThemeName::Light => "light",
-        ThemeName::Mono => "mono",
-    };
+    let settings = &config.settings;
     let mut out = String::new();
-    out.push_str(&format!("width = {}\n", config.width));
-    out.push_str(&format!(
-        "shape = \"{}\"\n",
-        match config.shape {
-            ShapeMode::Auto => "auto",
-            ShapeMode::On => "on",
-            ShapeMode::Off => "off",
-        }
-    ));
-    out.push_str(&format!(
-        "bidi = \"{}\"\n",
-        if config.bidi == BidiMode::App {
-            "app"
-        } else {
-            "terminal"
-        }
-    ));
-    out.push_str(&format!("theme = \"{}\"\n", name(config.theme)));
-    out.push_str(&format!("mouse = {}\n", config.mouse));
+    out.push_str(&format!("width = {}\n", settings.width));
+    out.push_str(&format!("shape = \"{}\"\n", value_name(&settings.shape)));
+    out.push_str(&format!("bidi = \"{}\"\n", value_name(&settings.bidi)));
+    out.push_str(&format!("theme = \"{}\"\n", value_name(&settings.theme)));
+    out.push_str(&format!("mouse = {}\n", settings.mouse));
     out.push_str("\n[keys]\n");
     for (action, keys) in config.keymap.entries() {
         let names: Vec<String> = keys
@@ -411,9 +365,9 @@ pub fn to_toml(config: &Config) -> String {
     }
     out.push_str("\n[colors]\n");
     for (key, color) in [
-        ("heading", config.colors.heading),
-        ("marker", config.colors.marker),
-        ("search", config.colors.search),
+        ("heading", settings.colors.heading),
+        ("marker", settings.colors.marker),
+        ("search", settings.colors.search),
     ] {
         out.push_str(&format!("{key} = \"{color}\"\n"));
     }
@@ -443,7 +397,7 @@ mod tests {
     fn the_shipped_config_parses_and_is_the_defaults() {
         let (config, problems) = parse(DEFAULT_CONFIG, "assets/config.toml");
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(config.width, 80);
+        assert_eq!(config.settings.width, 80);
         assert_eq!(to_toml(&config), to_toml(&Config::default()));
         // Every default binding is written in it, as it is.
         for line in default_key_lines() {
@@ -458,8 +412,8 @@ mod tests {
     fn problems_name_the_line_and_keep_the_default() {
         let text = "width = 72\nshape = \"sideways\"\ncolour = 3\n\n[keys]\nnext_footnote = [\"f\", \"ctrl-n\"]\nbogus = [\"x\"]\ntop = [\"j\"]\n";
         let (config, problems) = parse(text, "config.toml");
-        assert_eq!(config.width, 72);
-        assert_eq!(config.shape, ShapeMode::Auto);
+        assert_eq!(config.settings.width, 72);
+        assert_eq!(config.settings.shape, ShapeMode::Auto);
         assert!(
             problems
                 .iter()
@@ -506,7 +460,7 @@ mod tests {
         let (config, problems) = parse("width = = 3\n", "c.toml");
         assert_eq!(problems.len(), 1);
         assert!(problems[0].starts_with("c.toml:1:"), "{problems:?}");
-        assert_eq!(config.width, 80);
+        assert_eq!(config.settings.width, 80);
     }
 
     #[test]
@@ -514,9 +468,9 @@ mod tests {
         // 2^64 does not fit TOML's integers: a syntax error on line 2.
         let text = "shape = \"off\"\nwidth = 18446744073709551616\ntheme = \"mono\"\n";
         let (config, problems) = parse(text, "c.toml");
-        assert_eq!(config.shape, ShapeMode::Off);
-        assert_eq!(config.theme, ThemeName::Mono);
-        assert_eq!(config.width, 80);
+        assert_eq!(config.settings.shape, ShapeMode::Off);
+        assert_eq!(config.settings.theme, Theme::Mono);
+        assert_eq!(config.settings.width, 80);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].starts_with("c.toml:2:"), "{problems:?}");
     }
@@ -528,7 +482,7 @@ mod tests {
             text.push_str(&format!("unknown{i} = 1\n"));
         }
         let (config, problems) = parse(&text, "c.toml");
-        assert_eq!(config.width, 70);
+        assert_eq!(config.settings.width, 70);
         assert_eq!(problems.len(), SHOWN_PER_KIND + 1, "{problems:?}");
         assert!(problems[0].starts_with("c.toml:2: unknown setting `unknown0`"));
         assert!(problems[2].starts_with("c.toml:4: unknown setting `unknown2`"));

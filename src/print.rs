@@ -4,8 +4,9 @@
 
 use std::io::{self, Write};
 
-use crate::cli::BidiMode;
+use crate::document::reading_order::reading_order;
 use crate::layout::{layout_paragraph, LayoutOptions};
+use crate::settings::BidiMode;
 
 use crate::term::escape::{BIDI_GIVE_BACK, BIDI_TAKE_OVER};
 
@@ -93,40 +94,16 @@ fn render_rows<S: AsRef<str>>(paragraphs: &[S], layout: &LayoutOptions) -> Strin
     text
 }
 
-/// The paragraphs `--print` shows for a document, in order: section titles,
-/// blocks (list items and references with a bullet), then the notes.
-/// Blocks are separated by an empty row, except in the `lines` format,
-/// whose paragraphs are printed exactly as they are. Made one at a time, so
-/// a large document is never copied whole.
+/// The paragraphs `--print` shows for a document: its reading order (the
+/// reader's flow: title, sections, the notes under their heading), each
+/// item separated from the next by an empty row, except in the `lines`
+/// format, whose paragraphs are printed exactly as they are. Made one at a
+/// time, so a large document is never copied whole.
 pub fn document_paragraphs(doc: &crate::document::Document) -> impl Iterator<Item = String> + '_ {
-    use crate::document::{BlockKind, Format};
-    let spaced = doc.meta.format != Format::Lines;
-    let sections = doc.sections.iter().flat_map(|section| {
-        section
-            .title
-            .clone()
-            .into_iter()
-            .chain(section.blocks.iter().map(|block| {
-                let text = block.flat().text;
-                match block.kind {
-                    BlockKind::Paragraph => text,
-                    BlockKind::Item | BlockKind::Reference => format!("\u{2022} {text}"),
-                }
-            }))
-    });
-    let notes = doc.notes.iter().flat_map(|note| {
-        note.blocks.iter().enumerate().map(move |(i, block)| {
-            let text = block.flat().text;
-            if i == 0 {
-                format!("{} {text}", crate::document::marker_label(&note.label))
-            } else {
-                text
-            }
-        })
-    });
-    sections.chain(notes).enumerate().flat_map(move |(i, p)| {
+    let spaced = doc.meta.format != crate::document::Format::Lines;
+    reading_order(doc).enumerate().flat_map(move |(i, item)| {
         let gap = (spaced && i > 0).then(String::new);
-        gap.into_iter().chain(std::iter::once(p))
+        gap.into_iter().chain(std::iter::once(item.text))
     })
 }
 

@@ -3,8 +3,8 @@
 //! drawn after every action.
 
 use hamish::app::keymap::Keymap;
-use hamish::app::state::Settings;
-use hamish::app::{Action, App};
+use hamish::app::{Action, App, Effect, Input};
+use hamish::settings::{Settings, ShapeMode};
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -24,30 +24,32 @@ proptest! {
         shape: bool,
     ) {
         let doc = hamish::document::import::pdftext::import(&text);
+        let shape = if shape { ShapeMode::On } else { ShapeMode::Off };
         let settings = Settings { shape, ..Settings::default() };
-        let mut app = App::new(doc, settings, Keymap::defaults(), vec![], width, height);
+        let mut app = App::new(doc, settings, Keymap::defaults(), width, height);
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         for action in actions {
-            app.update(action);
+            let effects = app.handle(Input::Command(action));
             if app.prompt_open() {
                 // Type a short query (Arabic, Latin, a digit), then Enter.
                 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
                 for c in ['\u{0627}', 'e', '1', '\u{0644}'] {
-                    app.prompt_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                    app.handle(Input::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
                     terminal.draw(|f| hamish::ui::render(&app, f)).unwrap();
                 }
-                app.prompt_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+                app.handle(Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
             }
-            if app.pending.is_some() {
-                app.pending_char('a');
+            if app.awaits_letter() {
+                use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+                app.handle(Input::Key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE)));
             }
             terminal.draw(|f| hamish::ui::render(&app, f)).unwrap();
-            if app.quit {
+            if effects.iter().any(|e| matches!(e, Effect::Quit)) {
                 break;
             }
         }
         // A resize in the middle of it all, too.
-        app.resize(width / 2 + 1, height / 2 + 1);
+        app.handle(Input::Resize { width: width / 2 + 1, height: height / 2 + 1 });
         let mut small = Terminal::new(TestBackend::new(width / 2 + 1, height / 2 + 1)).unwrap();
         small.draw(|f| hamish::ui::render(&app, f)).unwrap();
     }

@@ -5,22 +5,10 @@
 
 use std::ops::Range;
 
-use crate::document::{BlockKind, Document};
+pub use crate::document::reading_order::ItemKind;
+use crate::document::reading_order::{reading_order, ReadingItem};
+use crate::document::Document;
 use crate::layout::{layout_paragraph, Direction, Laid, LayoutOptions};
-
-/// What an item is, for styling and navigation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemKind {
-    Title,
-    /// The heading of section n.
-    Heading(usize),
-    Paragraph,
-    ListItem,
-    Reference,
-    NotesHeading,
-    /// The text of note n (index into `Document::notes`).
-    Note(usize),
-}
 
 /// A footnote marker in the flow.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,15 +35,16 @@ pub struct Item {
 }
 
 /// A position: the item and the byte of its text at the top of the view.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Ordered as the text is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Anchor {
     pub item: usize,
     pub byte: usize,
 }
 
 /// The first row of the view: item and row within it; `row` may equal the
-/// item's row count, meaning the blank row after it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// item's row count, meaning the blank row after it. Ordered as read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
     pub item: usize,
     pub row: usize,
@@ -86,115 +75,56 @@ pub struct Flow {
 }
 
 impl Flow {
-    /// Build the flow of `doc` (title, sections, then the notes).
+    /// Build the flow of `doc`, in its reading order (title, sections,
+    /// then the notes).
     pub fn new(doc: &Document, options: LayoutOptions) -> Flow {
         let mut items = Vec::new();
         let mut markers = Vec::new();
         let mut section_items = Vec::new();
         let mut note_items = Vec::new();
         let mut offset = 0;
-        let mut push = |items: &mut Vec<Item>, kind, id: &str, section, text: String, direction| {
+        for read in reading_order(doc) {
+            let ReadingItem {
+                kind,
+                id,
+                section,
+                text,
+                direction,
+                markers: item_markers,
+            } = read;
+            // A section starts at its first item; an empty one at the next
+            // item there is (or the end).
+            let starts_section = match kind {
+                ItemKind::NotesHeading => Some(doc.sections.len()),
+                _ => section.map(|s| s + 1),
+            };
+            while section_items.len() < starts_section.unwrap_or(0) {
+                section_items.push(items.len());
+            }
+            if let ItemKind::Note(n) = kind {
+                if note_items.len() == n {
+                    note_items.push(items.len());
+                }
+            }
+            let item = items.len();
+            markers.extend(item_markers.into_iter().map(|m| FlowMarker {
+                item,
+                range: m.range,
+                note: m.note,
+            }));
             let len = text.len();
             items.push(Item {
                 kind,
-                id: id.to_string(),
+                id,
                 section,
                 text,
                 direction,
                 offset,
             });
             offset += len + 1;
-        };
-        if !doc.meta.title.is_empty() {
-            push(
-                &mut items,
-                ItemKind::Title,
-                "title",
-                None,
-                doc.meta.title.clone(),
-                Direction::Auto,
-            );
         }
-        for (s, section) in doc.sections.iter().enumerate() {
+        while section_items.len() < doc.sections.len() {
             section_items.push(items.len());
-            if let Some(title) = &section.title {
-                push(
-                    &mut items,
-                    ItemKind::Heading(s),
-                    &section.id,
-                    Some(s),
-                    title.clone(),
-                    Direction::Auto,
-                );
-            }
-            let lang_dir = match section.lang.as_deref() {
-                Some("en") => Direction::Ltr,
-                _ => Direction::Auto,
-            };
-            for block in &section.blocks {
-                let flat = block.flat();
-                let flat_len = flat.text.len();
-                let (kind, text) = match block.kind {
-                    BlockKind::Paragraph => (ItemKind::Paragraph, flat.text),
-                    BlockKind::Item => (ItemKind::ListItem, format!("\u{2022} {}", flat.text)),
-                    BlockKind::Reference => {
-                        (ItemKind::Reference, format!("\u{2022} {}", flat.text))
-                    }
-                };
-                let shift = text.len() - flat_len;
-                let item = items.len();
-                for m in flat.markers {
-                    let note = m
-                        .note
-                        .as_ref()
-                        .and_then(|id| doc.notes.iter().position(|n| &n.id == id));
-                    markers.push(FlowMarker {
-                        item,
-                        range: m.range.start + shift..m.range.end + shift,
-                        note,
-                    });
-                }
-                let direction = if block.direction == Direction::Auto {
-                    lang_dir
-                } else {
-                    block.direction
-                };
-                push(&mut items, kind, &block.id, Some(s), text, direction);
-            }
-        }
-        if !doc.notes.is_empty() {
-            let rtl = doc.meta.language.as_deref() == Some("ar");
-            // الهوامش (the notes)
-            let title = if rtl {
-                "\u{0627}\u{0644}\u{0647}\u{0648}\u{0627}\u{0645}\u{0634}"
-            } else {
-                "Notes"
-            };
-            push(
-                &mut items,
-                ItemKind::NotesHeading,
-                "notes",
-                None,
-                title.to_string(),
-                Direction::Auto,
-            );
-            for (n, note) in doc.notes.iter().enumerate() {
-                note_items.push(items.len());
-                let body: Vec<String> = note.blocks.iter().map(|b| b.flat().text).collect();
-                let text = format!(
-                    "{} {}",
-                    crate::document::marker_label(&note.label),
-                    body.join(" ")
-                );
-                push(
-                    &mut items,
-                    ItemKind::Note(n),
-                    &note.id,
-                    None,
-                    text,
-                    Direction::Auto,
-                );
-            }
         }
         let total_bytes = offset.max(1);
         let cache = vec![None; items.len()];
@@ -310,18 +240,12 @@ impl Flow {
     pub fn scroll_down(&mut self, n: usize, height: usize) {
         let limit = self.max_top(height);
         for _ in 0..n {
-            if !self.is_after(limit, self.pos) {
+            if limit <= self.pos {
                 break;
             }
             self.step_down();
         }
-        if self.is_after(self.pos, limit) {
-            self.pos = limit;
-        }
-    }
-
-    fn is_after(&self, a: Pos, b: Pos) -> bool {
-        (a.item, a.row) > (b.item, b.row)
+        self.pos = self.pos.min(limit);
     }
 
     fn step_down(&mut self) {
@@ -389,9 +313,19 @@ impl Flow {
     /// Keep the position within the scroll range.
     pub fn clamp(&mut self, height: usize) {
         let limit = self.max_top(height);
-        if self.is_after(self.pos, limit) {
-            self.pos = limit;
+        self.pos = self.pos.min(limit);
+    }
+
+    /// Make byte `byte` of item `item` visible in a view `height` rows
+    /// high: if it is not on screen, put its row a third of the way down.
+    pub fn reveal(&mut self, item: usize, byte: usize, height: usize) {
+        let row = self.row_of(item, byte);
+        if self.prepare(height).contains(&FlowRow::Text { item, row }) {
+            return;
         }
+        self.pos = Pos { item, row };
+        self.scroll_up(height / 3);
+        self.clamp(height);
     }
 
     /// Lay out what a view `height` rows high shows from the current

@@ -1,45 +1,12 @@
-//! Keys to actions: the one table of default bindings (the help screen is
-//! generated from it), key names as written in the config file, and the
-//! lookup used by the event loop.
+//! Keys to actions: the bindings in force (the defaults are declared with
+//! the actions, in `action.rs`; the help screen is generated from them), key
+//! names as written in the config file, and the lookup `App::handle` uses.
 
 use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
-
-/// All default bindings, in help order.
-pub const DEFAULT_KEYS: &[(Action, &[&str])] = &[
-    (Action::LineDown, &["j", "down"]),
-    (Action::LineUp, &["k", "up"]),
-    (Action::PageDown, &["space", "pagedown", "ctrl-f"]),
-    (Action::PageUp, &["b", "pageup", "ctrl-b"]),
-    (Action::HalfPageDown, &["ctrl-d"]),
-    (Action::HalfPageUp, &["ctrl-u"]),
-    (Action::Top, &["g", "home"]),
-    (Action::Bottom, &["G", "end"]),
-    (Action::NextSection, &["]"]),
-    (Action::PrevSection, &["["]),
-    (Action::Toc, &["t"]),
-    (Action::NextFootnote, &["f"]),
-    (Action::PrevFootnote, &["F"]),
-    (Action::Activate, &["enter"]),
-    (Action::JumpBack, &["backspace", "ctrl-o"]),
-    (Action::Close, &["esc"]),
-    (Action::SideBySide, &["s"]),
-    (Action::SwitchPane, &["tab"]),
-    (Action::ToggleLinkedScroll, &["l"]),
-    (Action::ToggleArabicWhole, &["a"]),
-    (Action::Help, &["?"]),
-    (Action::Library, &["o"]),
-    (Action::Quit, &["q"]),
-    (Action::QuitNow, &["ctrl-c"]),
-    (Action::Search, &["/"]),
-    (Action::SearchNext, &["n"]),
-    (Action::SearchPrev, &["N"]),
-    (Action::SetMark, &["m"]),
-    (Action::GotoMark, &["'"]),
-];
+pub use super::action::{Action, DEFAULT_KEYS};
 
 /// A key with its modifiers, as bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -209,16 +176,6 @@ impl Keymap {
     /// The keys of every action, for the help screen.
     pub fn entries(&self) -> &[(Action, Vec<Key>)] {
         &self.keys
-    }
-
-    /// Replace the keys of one action (config overrides).
-    pub fn rebind(&mut self, action: Action, keys: Vec<Key>) -> Result<(), String> {
-        let mut table = self.keys.clone();
-        if let Some(entry) = table.iter_mut().find(|(a, _)| *a == action) {
-            entry.1 = keys;
-        }
-        *self = Keymap::from_table(table)?;
-        Ok(())
     }
 }
 

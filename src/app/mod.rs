@@ -1,13 +1,29 @@
-//! The reader's state and its changes: actions, the key table, the reading
-//! flow, and `App::update`, the one place state changes.
+//! The reader: its state (`App`), the one way in (`App::handle` taking an
+//! `Input`, giving back `Effect`s for the event loop), the commands and
+//! their keys, the reading flow, and the rooms of its behaviour (reading,
+//! footnotes, lists, side by side, search, marks, saved positions).
 
 pub mod action;
+pub mod event;
 pub mod flow;
+mod footnotes;
+mod handle;
 pub mod keymap;
+mod lists;
+pub mod marks;
 pub mod parallel;
-pub mod state;
-
-pub use action::Action;
-pub use state::App;
+mod reader;
 pub mod reading_state;
 pub mod search;
+mod side_by_side;
+pub mod state;
+pub mod view;
+
+pub use action::Action;
+pub use event::{Effect, Input, Opened, Ticket};
+pub use reading_state::SaveSnapshot;
+pub use state::App;
+pub use view::{LibraryEntry, Source, View};
+
+#[cfg(test)]
+mod tests;

@@ -1,118 +1,30 @@
-//! Saving and restoring where the reader is: the position and marks of the
-//! open document as text anchors (block id + byte), in the state file.
+//! Where the reader is, as the state file keeps it: the position and marks
+//! of the open document as text anchors (block id + byte). The App takes a
+//! snapshot to save (the event loop writes it) and goes back to a saved
+//! entry when a document is opened; the library lists what was read.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use super::flow::Anchor;
-use super::state::{App, LibraryEntry, Source};
+use super::state::App;
+use super::view::{LibraryEntry, Source};
 use crate::persist::state::{self, DocState, Saved};
 
-impl App {
-    /// An anchor as saved: the stable id of its item and the byte.
-    fn to_saved(&self, anchor: Anchor) -> Saved {
-        Saved {
-            block: self
-                .flow
-                .items
-                .get(anchor.item)
-                .map(|i| i.id.clone())
-                .unwrap_or_default(),
-            byte: anchor.byte,
-        }
-    }
-
-    /// A saved position in this document, if its block is still there.
-    fn anchor_of(&self, saved: &Saved) -> Option<Anchor> {
-        let item = self.flow.items.iter().position(|i| i.id == saved.block)?;
-        let len = self.flow.items[item].text.len();
-        Some(Anchor {
-            item,
-            byte: saved.byte.min(len),
-        })
-    }
-
-    /// Identify the open document for the state file and go back to where
-    /// it was left, with its marks.
-    pub fn attach(&mut self, key: String, path: Option<PathBuf>) {
-        self.doc_key = Some(key.clone());
-        self.doc_path = path;
-        let Some(state_path) = self.state_path.clone() else {
-            return;
-        };
-        let (file, warning) = state::load(&state_path);
-        if let Some(w) = warning {
-            self.message = Some(w);
-        }
-        if let Some(saved) = file.documents.get(&key) {
-            if let Some(anchor) = self.anchor_of(&saved.position) {
-                self.go(anchor);
-            }
-            self.marks = saved
-                .marks
-                .iter()
-                .filter_map(|(c, s)| self.anchor_of(s).map(|a| (*c, a)))
-                .collect();
-            self.prepare();
-        }
-    }
-
-    /// The position to save, if it differs from `last`.
-    pub fn position_to_save(&self) -> Saved {
-        self.to_saved(self.flow.anchor())
-    }
-
-    /// Write this document's position and marks to the state file.
-    pub fn save_state(&self) -> Result<(), String> {
-        self.save_snapshot().map_or(Ok(()), SaveSnapshot::write)
-    }
-
-    /// What [`App::save_state`] would write, taken now, to be written
-    /// later or on another thread (the signal watchdog, a background save).
-    pub fn save_snapshot(&self) -> Option<SaveSnapshot> {
-        let (Some(path), Some(key)) = (&self.state_path, &self.doc_key) else {
-            return None;
-        };
-        let mut title: String = self
-            .doc
-            .meta
-            .title
-            .chars()
-            .take(state::MAX_TITLE_CHARS + 1)
-            .collect();
-        if title.chars().count() > state::MAX_TITLE_CHARS {
-            title = title.chars().take(state::MAX_TITLE_CHARS).collect();
-        }
-        Some(SaveSnapshot {
-            taken: SNAPSHOTS.fetch_add(1, Ordering::Relaxed) + 1,
-            path: path.clone(),
-            key: key.clone(),
-            entry: DocState {
-                title,
-                path: self.doc_path.as_ref().map(|p| p.display().to_string()),
-                position: self.position_to_save(),
-                percent: self.flow.percent(),
-                marks: self
-                    .marks
-                    .iter()
-                    .map(|(c, a)| (*c, self.to_saved(*a)))
-                    .collect(),
-                opened: 0,
-                other: Default::default(),
-            },
-        })
-    }
-}
-
+/// Snapshots taken so far, and the latest one written: saves run on
+/// threads and may finish out of order, and an older snapshot must never
+/// overwrite a newer one.
 static SNAPSHOTS: AtomicU64 = AtomicU64::new(0);
 static WRITTEN: Mutex<u64> = Mutex::new(0);
 
-/// One document's entry as it should be saved, detached from the reader.
+/// One document's entry as it is to be saved, taken from the reader at one
+/// moment, to be written by the event loop (now, on another thread, or by
+/// the signal watchdog).
 #[derive(Clone, Debug)]
 pub struct SaveSnapshot {
     /// Order of taking: a snapshot older than one already written is not
-    /// written (saves run on threads and may finish out of order).
+    /// written.
     taken: u64,
     path: PathBuf,
     key: String,
@@ -120,6 +32,16 @@ pub struct SaveSnapshot {
 }
 
 impl SaveSnapshot {
+    /// The document's key in the state file.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The entry to be saved.
+    pub fn entry(&self) -> &DocState {
+        &self.entry
+    }
+
     /// Merge the entry into the state file (fields a later hamish added
     /// to the entry are kept).
     pub fn write(self) -> Result<(), String> {
@@ -149,6 +71,82 @@ impl SaveSnapshot {
     }
 }
 
+impl App {
+    /// An anchor as saved: the stable id of its item and the byte.
+    fn to_saved(&self, anchor: Anchor) -> Saved {
+        Saved {
+            block: self
+                .flow
+                .items
+                .get(anchor.item)
+                .map(|i| i.id.clone())
+                .unwrap_or_default(),
+            byte: anchor.byte,
+        }
+    }
+
+    /// A saved position in this document, if its block is still there.
+    fn anchor_of(&self, saved: &Saved) -> Option<Anchor> {
+        let item = self.flow.items.iter().position(|i| i.id == saved.block)?;
+        let len = self.flow.items[item].text.len();
+        Some(Anchor {
+            item,
+            byte: saved.byte.min(len),
+        })
+    }
+
+    /// Go back to where the open document was left, with its marks.
+    pub(super) fn restore(&mut self, saved: &DocState) {
+        if let Some(anchor) = self.anchor_of(&saved.position) {
+            self.go(anchor);
+        }
+        self.marks = saved
+            .marks
+            .iter()
+            .filter_map(|(c, s)| self.anchor_of(s).map(|a| (*c, a)))
+            .collect();
+    }
+
+    /// The position at the top of the view, as it would be saved (the
+    /// event loop saves only when it changed).
+    pub fn position_to_save(&self) -> Saved {
+        self.to_saved(self.flow.anchor())
+    }
+
+    /// What saving now would write; `None` when positions are not kept
+    /// (no state file) or the document has no key.
+    pub fn save_snapshot(&self) -> Option<SaveSnapshot> {
+        let (Some(path), Some(key)) = (&self.state_path, &self.doc_key) else {
+            return None;
+        };
+        // The state file keeps short titles only: never copy a long one whole.
+        let title = self
+            .doc
+            .meta
+            .title
+            .chars()
+            .take(state::MAX_TITLE_CHARS + 1)
+            .collect();
+        Some(SaveSnapshot {
+            taken: SNAPSHOTS.fetch_add(1, Ordering::Relaxed) + 1,
+            path: path.clone(),
+            key: key.clone(),
+            entry: DocState {
+                title,
+                path: self.doc_path.as_ref().map(|p| p.display().to_string()),
+                position: self.position_to_save(),
+                percent: self.flow.percent(),
+                marks: self
+                    .marks
+                    .iter()
+                    .map(|(c, a)| (*c, self.to_saved(*a)))
+                    .collect(),
+                ..DocState::default()
+            },
+        })
+    }
+}
+
 /// The library: the bundled essays, then recently read files (most recent
 /// first), then files named on the command line, each with its progress.
 pub fn library(saved: &state::StateFile, files: &[PathBuf]) -> Vec<LibraryEntry> {
@@ -164,11 +162,7 @@ pub fn library(saved: &state::StateFile, files: &[PathBuf]) -> Vec<LibraryEntry>
     let mut recent: Vec<&DocState> = saved
         .documents
         .values()
-        .filter(|d| {
-            d.path
-                .as_ref()
-                .is_some_and(|p| std::path::Path::new(p).is_file())
-        })
+        .filter(|d| d.path.as_ref().is_some_and(|p| Path::new(p).is_file()))
         .collect();
     recent.sort_by_key(|d| std::cmp::Reverse(d.opened));
     for d in recent {
@@ -184,8 +178,7 @@ pub fn library(saved: &state::StateFile, files: &[PathBuf]) -> Vec<LibraryEntry>
         });
     }
     for path in files {
-        let known = entries.iter().any(|e| matches!(&e.source, Source::File(p) if p == path || (p.canonicalize().ok().is_some() && p.canonicalize().ok() == path.canonicalize().ok())));
-        if !known {
+        if entry_of(&entries, Some(path)).is_none() {
             entries.push(LibraryEntry {
                 title: path.display().to_string(),
                 source: Source::File(path.clone()),
@@ -194,4 +187,20 @@ pub fn library(saved: &state::StateFile, files: &[PathBuf]) -> Vec<LibraryEntry>
         }
     }
     entries
+}
+
+/// The library entry of the file at `path` (the same file by another
+/// name counts), or, with no path, of the first bundled essay.
+pub fn entry_of(library: &[LibraryEntry], path: Option<&Path>) -> Option<usize> {
+    let same = |p: &Path, q: &Path| {
+        p == q
+            || p.canonicalize()
+                .ok()
+                .is_some_and(|c| q.canonicalize().ok() == Some(c))
+    };
+    library.iter().position(|e| match (&e.source, path) {
+        (Source::File(p), Some(q)) => same(p, q),
+        (Source::Bundled(0), None) => true,
+        _ => false,
+    })
 }

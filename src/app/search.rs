@@ -1,20 +1,13 @@
-//! Search in the reader: the prompt (search as you type), the matches over
-//! the whole flow (notes included), moving between them, and marks.
+//! The reader's search, as plain state: the query being typed, its matches
+//! over the whole flow (notes included) and which one is current. Finding
+//! is `crate::search`'s; moving the view to a match is the App's.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::ops::Range;
 
-use super::flow::{Anchor, ItemKind, Pos};
-use super::state::{App, Popup};
-use crate::search::{normalize, Mode};
+use super::flow::Anchor;
+use crate::search::{find_in_items, Match, Mode};
 
-/// A match: item and byte range in its text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Match {
-    pub item: usize,
-    pub range: std::ops::Range<usize>,
-}
-
-/// The search in force.
+/// The search in force (its matches are highlighted).
 #[derive(Clone, Debug, Default)]
 pub struct Search {
     pub query: String,
@@ -25,280 +18,99 @@ pub struct Search {
 }
 
 /// The prompt being typed.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Prompt {
     /// Where the reader was when the prompt opened (Esc goes back there).
     pub origin: Anchor,
 }
 
-/// A key that waits for a letter (marks).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pending {
-    SetMark,
-    GotoMark,
-}
-
-/// All matches of `query` in the flow's items, in reading order.
-pub fn find_in_items<'a>(
-    items: impl Iterator<Item = &'a str>,
-    query: &str,
-    mode: Mode,
-) -> Vec<Match> {
-    let folded = match mode {
-        Mode::Folded => normalize(query).text,
-        Mode::Exact => query.to_string(),
-    };
-    if folded.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for (item, text) in items.enumerate() {
-        match mode {
-            Mode::Exact => out.extend(text.match_indices(folded.as_str()).map(|(at, m)| Match {
-                item,
-                range: at..at + m.len(),
-            })),
-            Mode::Folded => {
-                // Cheap test first: most paragraphs do not match.
-                let n = normalize(text);
-                if n.text.contains(folded.as_str()) {
-                    out.extend(
-                        n.find_all(&folded)
-                            .into_iter()
-                            .map(|range| Match { item, range }),
-                    );
-                }
-            }
-        }
-    }
-    out
-}
-
-impl App {
-    /// Open the search prompt.
-    pub(super) fn start_search(&mut self) {
-        self.prompt = Some(Prompt {
-            origin: self.flow.anchor(),
-        });
-        self.search = Some(Search {
-            mode: self.search.as_ref().map_or(Mode::Folded, |s| s.mode),
+impl Search {
+    /// An empty search in `mode`.
+    pub fn new(mode: Mode) -> Search {
+        Search {
+            mode,
             ..Search::default()
+        }
+    }
+
+    /// Switch between Arabic-aware and exact matching.
+    pub fn toggle_mode(&mut self) {
+        self.mode = match self.mode {
+            Mode::Folded => Mode::Exact,
+            Mode::Exact => Mode::Folded,
+        };
+    }
+
+    /// Find the query again in `items`; the current match becomes the
+    /// first at or after `from` (wrapping to the first of all), if any.
+    pub fn run<'a>(&mut self, items: impl Iterator<Item = &'a str>, from: Anchor) -> Option<usize> {
+        self.matches = find_in_items(items, &self.query, self.mode);
+        self.current = (!self.matches.is_empty()).then(|| {
+            self.matches
+                .iter()
+                .position(|m| start_of(m) >= from)
+                .unwrap_or(0)
         });
+        self.current
     }
 
-    /// Is a prompt open (keys go to it rather than to the key table)?
-    pub fn prompt_open(&self) -> bool {
-        self.prompt.is_some()
-    }
-
-    /// A key typed into the prompt.
-    pub fn prompt_key(&mut self, key: KeyEvent) {
-        let Some(prompt) = self.prompt.clone() else {
-            return;
-        };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
-                self.prompt = None;
-                self.search = None;
-                self.flow.goto_anchor(prompt.origin);
-                let rows = self.text_rows();
-                self.flow.clamp(rows);
-            }
-            KeyCode::Enter => {
-                self.prompt = None;
-                if self.search.as_ref().is_some_and(|s| s.query.is_empty()) {
-                    self.search = None;
-                }
-            }
-            KeyCode::Char('e') if ctrl => {
-                if let Some(s) = &mut self.search {
-                    s.mode = if s.mode == Mode::Folded {
-                        Mode::Exact
-                    } else {
-                        Mode::Folded
-                    };
-                }
-                self.run_search(prompt.origin);
-            }
-            KeyCode::Char('c') if ctrl => self.quit = true,
-            KeyCode::Backspace => {
-                if let Some(s) = &mut self.search {
-                    s.query.pop();
-                }
-                self.run_search(prompt.origin);
-            }
-            KeyCode::Char(c) if !ctrl => {
-                if let Some(s) = &mut self.search {
-                    s.query.push(c);
-                }
-                self.run_search(prompt.origin);
-            }
-            _ => {}
-        }
-        self.prepare();
-    }
-
-    /// Search again for the current query; select the first match at or
-    /// after `from` (wrapping) and show it.
-    fn run_search(&mut self, from: Anchor) {
-        let Some(search) = &mut self.search else {
-            return;
-        };
-        search.matches = find_in_items(
-            self.flow.items.iter().map(|i| i.text.as_str()),
-            &search.query,
-            search.mode,
-        );
-        search.current = None;
-        if search.matches.is_empty() {
-            self.flow.goto_anchor(from);
-            let rows = self.text_rows();
-            self.flow.clamp(rows);
-            return;
-        }
-        let first = search
-            .matches
-            .iter()
-            .position(|m| (m.item, m.range.start) >= (from.item, from.byte))
-            .unwrap_or(0);
-        search.current = Some(first);
-        self.show_match(first);
-    }
-
-    /// Move to the next (or previous) match.
-    pub(super) fn step_match(&mut self, forward: bool) {
-        let Some(search) = &mut self.search else {
-            self.message = Some("no search (press /)".into());
-            return;
-        };
-        let n = search.matches.len();
+    /// Make the next (or previous) match current, wrapping; `None` when
+    /// there is none.
+    pub fn step(&mut self, forward: bool) -> Option<usize> {
+        let n = self.matches.len();
         if n == 0 {
-            self.message = Some("no matches".into());
-            return;
+            return None;
         }
-        let next = match (search.current, forward) {
+        let next = match (self.current, forward) {
             (Some(c), true) => (c + 1) % n,
             (Some(c), false) => (c + n - 1) % n,
             (None, _) => 0,
         };
-        search.current = Some(next);
-        self.push_jump_public();
-        self.show_match(next);
-    }
-
-    /// Scroll to match `m`; a match inside a note opens that note's popup.
-    fn show_match(&mut self, m: usize) {
-        let Some(hit) = self.search.as_ref().and_then(|s| s.matches.get(m).cloned()) else {
-            return;
-        };
-        let rows = self.text_rows();
-        if let ItemKind::Note(note) = self.flow.items[hit.item].kind {
-            if let Some(marker) = self
-                .flow
-                .markers
-                .iter()
-                .position(|mk| mk.note == Some(note))
-            {
-                self.selected_marker = Some(marker);
-                self.popup = Some(Popup { marker, scroll: 0 });
-                self.reveal(
-                    self.flow.markers[marker].item,
-                    self.flow.markers[marker].range.start,
-                );
-                // Scroll the popup to the row of the match, once laid out.
-                self.prepare();
-                if let Some(p) = &self.frame.popup {
-                    let label_len = self.flow.items[hit.item]
-                        .text
-                        .find(' ')
-                        .map_or(0, |i| i + 1);
-                    let byte = hit.range.start.saturating_sub(label_len);
-                    let row = p
-                        .laid
-                        .rows
-                        .iter()
-                        .position(|r| {
-                            p.laid.cells[r.cells.clone()]
-                                .iter()
-                                .any(|c| c.range().contains(&byte))
-                        })
-                        .unwrap_or(0);
-                    self.popup = Some(Popup {
-                        marker,
-                        scroll: row.saturating_sub(1),
-                    });
-                }
-                return;
-            }
-        }
-        self.popup = None;
-        self.reveal(hit.item, hit.range.start);
-        self.flow.clamp(rows);
-    }
-
-    /// Make byte `byte` of item `item` visible, a third down, unless it is.
-    fn reveal(&mut self, item: usize, byte: usize) {
-        let rows = self.text_rows();
-        let row = self.flow.row_of(item, byte);
-        let visible = self.flow.prepare(rows);
-        if visible.contains(&super::flow::FlowRow::Text { item, row }) {
-            return;
-        }
-        self.flow.pos = Pos { item, row };
-        self.flow.scroll_up(rows / 3);
-        self.flow.clamp(rows);
+        self.current = Some(next);
+        Some(next)
     }
 
     /// The matches in item `item`, with whether each is the current one.
-    pub fn matches_in(&self, item: usize) -> Vec<(std::ops::Range<usize>, bool)> {
-        let Some(search) = &self.search else {
-            return Vec::new();
-        };
-        let start = search.matches.partition_point(|m| m.item < item);
-        search.matches[start..]
+    pub fn matches_in(&self, item: usize) -> Vec<(Range<usize>, bool)> {
+        let start = self.matches.partition_point(|m| m.item < item);
+        self.matches[start..]
             .iter()
             .enumerate()
             .take_while(|(_, m)| m.item == item)
-            .map(|(i, m)| (m.range.clone(), search.current == Some(start + i)))
+            .map(|(i, m)| (m.range.clone(), self.current == Some(start + i)))
             .collect()
     }
+}
 
-    /// A letter after `m` or `'`.
-    pub fn pending_char(&mut self, c: char) {
-        let Some(pending) = self.pending.take() else {
-            return;
-        };
-        match pending {
-            Pending::SetMark if c.is_ascii_alphabetic() => {
-                self.marks.insert(c, self.flow.anchor());
-                self.message = Some(format!("mark {c} set"));
-            }
-            Pending::GotoMark if c == '\'' => match self.jumps.pop() {
-                Some(back) => {
-                    let here = self.flow.anchor();
-                    self.go(back);
-                    // '' again returns: the place we left becomes the last jump.
-                    self.jumps.push(here);
-                }
-                None => self.message = Some("no earlier position".into()),
-            },
-            Pending::GotoMark => match self.marks.get(&c).copied() {
-                Some(anchor) => {
-                    self.push_jump_public();
-                    self.go(anchor);
-                }
-                None => self.message = Some(format!("no mark {c}")),
-            },
-            Pending::SetMark => self.message = Some("marks are letters a-z, A-Z".into()),
-        }
-        self.prepare();
+/// Where a match starts, as a position in the flow.
+fn start_of(m: &Match) -> Anchor {
+    Anchor {
+        item: m.item,
+        byte: m.range.start,
     }
+}
 
-    /// Go to an anchor.
-    pub fn go(&mut self, anchor: Anchor) {
-        let rows = self.text_rows();
-        self.flow.goto_anchor(anchor);
-        self.flow.clamp(rows);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_match_is_the_one_after_the_origin_and_steps_wrap() {
+        let items = ["a x", "x", "b x"];
+        let mut search = Search {
+            query: "x".into(),
+            ..Search::default()
+        };
+        let from = Anchor { item: 1, byte: 0 };
+        assert_eq!(search.run(items.iter().copied(), from), Some(1));
+        assert_eq!(search.step(true), Some(2));
+        assert_eq!(search.step(true), Some(0), "wraps to the first");
+        assert_eq!(search.step(false), Some(2), "and back to the last");
+        let past = Anchor { item: 2, byte: 3 };
+        assert_eq!(search.run(items.iter().copied(), past), Some(0));
+        assert_eq!(search.matches_in(2), vec![(2..3, false)]);
+        search.query = "nothing".into();
+        assert_eq!(search.run(items.iter().copied(), from), None);
+        assert_eq!(search.step(true), None);
     }
 }

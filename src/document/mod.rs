@@ -6,6 +6,7 @@ pub mod bound;
 pub mod export;
 pub mod import;
 pub mod model;
+pub mod reading_order;
 pub mod repair;
 
 pub use model::*;

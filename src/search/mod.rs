@@ -20,25 +20,73 @@ pub enum Mode {
     Exact,
 }
 
-/// Byte ranges in `text` where `query` matches.
-pub fn find_all(text: &str, query: &str, mode: Mode) -> Vec<Range<usize>> {
-    match mode {
-        Mode::Exact => {
-            if query.is_empty() {
-                return Vec::new();
-            }
-            text.match_indices(query)
+/// A query ready to be looked for: folded once, however many texts it is
+/// looked for in.
+struct Query {
+    text: String,
+    mode: Mode,
+}
+
+impl Query {
+    /// `None` for a query that matches nothing (empty once folded).
+    fn new(query: &str, mode: Mode) -> Option<Query> {
+        let text = match mode {
+            Mode::Folded => normalize(query).text,
+            Mode::Exact => query.to_string(),
+        };
+        (!text.is_empty()).then_some(Query { text, mode })
+    }
+
+    /// Byte ranges in `text` where the query matches.
+    fn find(&self, text: &str) -> Vec<Range<usize>> {
+        match self.mode {
+            Mode::Exact => text
+                .match_indices(self.text.as_str())
                 .map(|(at, m)| at..at + m.len())
-                .collect()
-        }
-        Mode::Folded => {
-            let q = normalize(query).text;
-            if q.is_empty() {
-                return Vec::new();
+                .collect(),
+            Mode::Folded => {
+                // Cheap test first: most paragraphs do not match.
+                let folded = normalize(text);
+                if folded.text.contains(self.text.as_str()) {
+                    folded.find_all(&self.text)
+                } else {
+                    Vec::new()
+                }
             }
-            normalize(text).find_all(&q)
         }
     }
+}
+
+/// Byte ranges in `text` where `query` matches.
+pub fn find_all(text: &str, query: &str, mode: Mode) -> Vec<Range<usize>> {
+    Query::new(query, mode).map_or_else(Vec::new, |q| q.find(text))
+}
+
+/// A match in a sequence of texts: which text, and the byte range in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub item: usize,
+    pub range: Range<usize>,
+}
+
+/// All matches of `query` in `items`, in order.
+pub fn find_in_items<'a>(
+    items: impl Iterator<Item = &'a str>,
+    query: &str,
+    mode: Mode,
+) -> Vec<Match> {
+    let Some(query) = Query::new(query, mode) else {
+        return Vec::new();
+    };
+    items
+        .enumerate()
+        .flat_map(|(item, text)| {
+            query
+                .find(text)
+                .into_iter()
+                .map(move |range| Match { item, range })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -50,5 +98,30 @@ mod tests {
         assert_eq!(find_all("Lenin, lenin", "Lenin", Mode::Exact), vec![0..5]);
         assert_eq!(find_all("Lenin, lenin", "lenin", Mode::Folded).len(), 2);
         assert!(find_all("abc", "", Mode::Folded).is_empty());
+        assert!(find_all("abc", "", Mode::Exact).is_empty());
+    }
+
+    #[test]
+    fn matches_name_their_item_in_order() {
+        let items = ["no", "Lenin and lenin", "", "LENIN"];
+        let found = find_in_items(items.iter().copied(), "lenin", Mode::Folded);
+        assert_eq!(
+            found,
+            [
+                Match {
+                    item: 1,
+                    range: 0..5
+                },
+                Match {
+                    item: 1,
+                    range: 10..15
+                },
+                Match {
+                    item: 3,
+                    range: 0..5
+                },
+            ]
+        );
+        assert!(find_in_items(items.iter().copied(), "\u{064E}", Mode::Folded).is_empty());
     }
 }

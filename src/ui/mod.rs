@@ -1,6 +1,7 @@
-//! Drawing: `render(&App, frame)` turns the prepared state into a ratatui
-//! frame. It never changes the App; everything it shows was laid out by
-//! `App::prepare`.
+//! Drawing: `render(&App, frame)` turns the reader's state into a ratatui
+//! frame (or `render_buffer` into a buffer). It never changes the App;
+//! everything it shows was laid out by `App::prepare`, and the layout
+//! options it needs for labels come from the settings.
 
 mod overlays;
 mod parallel;
@@ -11,7 +12,7 @@ pub mod theme;
 
 use ratatui::Frame;
 
-use crate::app::state::View;
+use crate::app::view::View;
 use crate::app::App;
 
 /// Draw the whole screen into a ratatui frame.
@@ -31,18 +32,8 @@ pub fn render_buffer(app: &App, buf: &mut ratatui::buffer::Buffer) {
         View::Parallel(p) => parallel::render(app, p, buf, area, &theme),
     }
     status::render(app, buf, area, &theme);
-    if let Some(popup) = &app.frame.popup {
+    if let Some(popup) = &app.prepared.popup {
         overlays::popup(app, popup, buf, area, &theme);
     }
     overlays::render(app, buf, area, &theme);
-}
-
-/// The rows of the reading view when it is all that is shown (no popup or
-/// overlay over it), naming each text row for the painter's scroll hint
-/// (`term::RowTracker`); `None` for any other screen.
-pub fn scrolling_rows(app: &App) -> Option<&[crate::app::flow::FlowRow]> {
-    let plain_reading = app.view == View::Reader
-        && app.overlay == crate::app::state::Overlay::None
-        && app.frame.popup.is_none();
-    plain_reading.then_some(app.frame.rows.as_slice())
 }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::text::{draw_line, draw_row, fill};
 use super::theme::Styles;
-use crate::app::state::{layout_options, Overlay, PreparedPopup};
+use crate::app::view::{Overlay, PreparedPopup};
 use crate::app::App;
 use crate::layout::{Direction, LayoutOptions};
 
@@ -50,7 +50,7 @@ pub fn popup(app: &App, popup: &PreparedPopup, buf: &mut Buffer, area: Rect, the
     let (x, y, w, h) = popup.rect;
     let rect = Rect::new(area.x + x, area.y + y, w, h);
     let inner = frame_box(buf, rect, theme.border_focus);
-    let options = layout_options(&app.settings, inner.width);
+    let options = app.layout_options(inner.width);
     box_title(buf, rect, &popup.title, options, theme.heading);
     let scroll = app.popup.map_or(0, |p| p.scroll);
     let style = if popup.missing { theme.dim } else { theme.text };
@@ -124,7 +124,7 @@ fn open_box(
         return None;
     }
     let inner = frame_box(buf, rect, theme.border_focus);
-    let mut options = layout_options(&app.settings, inner.width);
+    let mut options = app.layout_options(inner.width);
     box_title(buf, rect, title, options, theme.heading);
     if ltr {
         options.direction = Direction::Ltr;
@@ -135,105 +135,77 @@ fn open_box(
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Toc { selected } => {
-            let entries = app.toc_entries();
-            // جدول المحتويات (table of contents)
-            let title = " contents \u{2014} \u{062C}\u{062F}\u{0648}\u{0644} \u{0627}\u{0644}\u{0645}\u{062D}\u{062A}\u{0648}\u{064A}\u{0627}\u{062A} ";
-            if let Some((inner, options)) = open_box(
-                app,
-                buf,
-                area,
-                (64, entries.len() as u16 + 2),
-                title,
-                false,
-                theme,
-            ) {
-                list(
-                    buf,
-                    inner,
-                    entries.iter().map(|(_, t)| t.as_str()),
-                    *selected,
-                    options,
-                    theme,
-                );
-            }
-        }
-        Overlay::Library { selected } => {
-            let titles: Vec<String> = app
-                .library
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let progress = e
-                        .progress
-                        .map(|p| format!("{p:>3}% "))
-                        .unwrap_or_else(|| "     ".into());
-                    let open = if app.current == Some(i) {
-                        "\u{25B8} "
-                    } else {
-                        "  "
-                    };
-                    // The title isolated (FSI…PDI): an Arabic title stays whole.
-                    format!("{open}{progress}\u{2068}{}\u{2069}", e.title)
-                })
-                .collect();
-            let title = " library \u{2014} Enter opens, Esc closes ";
-            if let Some((inner, options)) = open_box(
-                app,
-                buf,
-                area,
-                (72, titles.len() as u16 + 2),
-                title,
-                true,
-                theme,
-            ) {
-                list(
-                    buf,
-                    inner,
-                    titles.iter().map(String::as_str),
-                    *selected,
-                    options,
-                    theme,
-                );
-            }
-        }
-        Overlay::Help { scroll } => {
-            let lines: Vec<String> = app
-                .keymap
-                .entries()
-                .iter()
-                .map(|(action, keys)| {
-                    let names: Vec<String> = keys.iter().map(|k| k.name()).collect();
-                    format!("{:<22} {}", names.join(", "), action.describe())
-                })
-                .collect();
-            if let Some((inner, options)) = open_box(
-                app,
-                buf,
-                area,
-                (84, lines.len() as u16 + 2),
-                " keys \u{2014} Esc closes ",
-                true,
-                theme,
-            ) {
-                for (i, line) in lines
-                    .iter()
-                    .skip(*scroll)
-                    .take(usize::from(inner.height))
-                    .enumerate()
-                {
-                    draw_line(
-                        buf,
-                        inner.x + 1,
-                        inner.y + i as u16,
-                        inner.width.saturating_sub(2),
-                        line,
-                        theme.text,
-                        options,
-                    );
-                }
-            }
-        }
+        Overlay::Toc { selected } => toc(app, *selected, buf, area, theme),
+        Overlay::Library { selected } => library(app, *selected, buf, area, theme),
+        Overlay::Help { scroll } => help(app, *scroll, buf, area, theme),
+    }
+}
+
+fn toc(app: &App, selected: usize, buf: &mut Buffer, area: Rect, theme: &Styles) {
+    let entries = app.toc_entries();
+    // جدول المحتويات (table of contents)
+    let title = " contents \u{2014} \u{062C}\u{062F}\u{0648}\u{0644} \u{0627}\u{0644}\u{0645}\u{062D}\u{062A}\u{0648}\u{064A}\u{0627}\u{062A} ";
+    let size = (64, entries.len() as u16 + 2);
+    if let Some((inner, options)) = open_box(app, buf, area, size, title, false, theme) {
+        let titles = entries.iter().map(|(_, t)| t.as_str());
+        list(buf, inner, titles, selected, options, theme);
+    }
+}
+
+fn library(app: &App, selected: usize, buf: &mut Buffer, area: Rect, theme: &Styles) {
+    let titles: Vec<String> = app
+        .library
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let progress = e
+                .progress
+                .map(|p| format!("{p:>3}% "))
+                .unwrap_or_else(|| "     ".into());
+            let open = if app.current == Some(i) {
+                "\u{25B8} "
+            } else {
+                "  "
+            };
+            // The title isolated (FSI…PDI): an Arabic title stays whole.
+            format!("{open}{progress}\u{2068}{}\u{2069}", e.title)
+        })
+        .collect();
+    let title = " library \u{2014} Enter opens, Esc closes ";
+    let size = (72, titles.len() as u16 + 2);
+    if let Some((inner, options)) = open_box(app, buf, area, size, title, true, theme) {
+        let entries = titles.iter().map(String::as_str);
+        list(buf, inner, entries, selected, options, theme);
+    }
+}
+
+/// The help screen, made from the key table in force.
+fn help(app: &App, scroll: usize, buf: &mut Buffer, area: Rect, theme: &Styles) {
+    let lines: Vec<String> = app
+        .keymap
+        .entries()
+        .iter()
+        .map(|(action, keys)| {
+            let names: Vec<String> = keys.iter().map(|k| k.name()).collect();
+            format!("{:<22} {}", names.join(", "), action.describe())
+        })
+        .collect();
+    let size = (84, lines.len() as u16 + 2);
+    let title = " keys \u{2014} Esc closes ";
+    let Some((inner, options)) = open_box(app, buf, area, size, title, true, theme) else {
+        return;
+    };
+    let shown = lines.iter().skip(scroll).take(usize::from(inner.height));
+    for (i, line) in shown.enumerate() {
+        draw_line(
+            buf,
+            inner.x + 1,
+            inner.y + i as u16,
+            inner.width.saturating_sub(2),
+            line,
+            theme.text,
+            options,
+        );
     }
 }
 

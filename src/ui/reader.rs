@@ -11,7 +11,7 @@ use crate::app::App;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     let g = app.geometry;
-    for (y, row) in app.frame.rows.iter().enumerate() {
+    for (y, row) in app.prepared.rows.iter().enumerate() {
         let y = y as u16;
         if y >= area.height.saturating_sub(1).max(1) || y >= area.height {
             break;

@@ -6,31 +6,16 @@ use ratatui::layout::Rect;
 
 use super::text::{draw_line, fill};
 use super::theme::Styles;
-use crate::app::state::View;
+use crate::app::view::View;
 use crate::app::App;
 use crate::layout::Direction;
 
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     let y = area.y + area.height - 1;
     fill(buf, area.x, y, area.width, theme.status);
-    let options = crate::app::state::layout_options(&app.settings, area.width);
+    let options = app.layout_options(area.width);
     if app.prompt.is_some() {
-        // The prompt: "/query", the query isolated so an Arabic query reads
-        // right to left inside the left-to-right prompt.
-        let search = app.search.as_ref();
-        let query = search.map_or("", |s| s.query.as_str());
-        let mode = match search.map(|s| s.mode) {
-            Some(crate::search::Mode::Exact) => "exact",
-            _ => "arabic-aware",
-        };
-        let count = match search {
-            Some(s) if !s.query.is_empty() => match s.current {
-                Some(c) => format!("  match {} of {}", c + 1, s.matches.len()),
-                None => "  no match".to_string(),
-            },
-            _ => String::new(),
-        };
-        let line = format!("/\u{2068}{query}\u{2069}  [{mode}, Ctrl-e]{count}");
+        let line = prompt_line(app);
         let forced = crate::layout::LayoutOptions {
             direction: Direction::Ltr,
             align_rtl: false,
@@ -47,41 +32,11 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
         );
         return;
     }
-    let search_status = app
-        .search
-        .as_ref()
-        .filter(|s| !s.query.is_empty())
-        .map(|s| match s.current {
-            Some(c) => format!("match {} of {} \u{2502} ", c + 1, s.matches.len()),
-            None => "no match \u{2502} ".to_string(),
-        });
-    let right = match (&app.message, app.view) {
-        (Some(m), _) => m.clone(),
-        (None, View::Parallel(p)) => format!(
-            "side by side \u{2502} {} \u{2502} Tab pane \u{2502} l link \u{2502} a {}",
-            if p.linked { "linked" } else { "unlinked" },
-            if p.whole_arabic {
-                "abstract"
-            } else {
-                "whole text"
-            }
-        ),
-        (None, View::Reader) => {
-            let marker = match app.selected_marker {
-                Some(m) => format!("note {} of {} \u{2502} ", m + 1, app.flow.markers.len()),
-                None => String::new(),
-            };
-            format!(
-                "{}{marker}{}% \u{2502} ? help",
-                search_status.unwrap_or_default(),
-                app.flow.percent()
-            )
-        }
-    };
+    let right = right_text(app);
     let right_width = (right.chars().count() as u16 + 1).min(area.width);
     let left_width = area.width.saturating_sub(right_width + 1);
     // Title and section, each through the bidi layout in its own slot.
-    let section = app.position_text();
+    let section = app.section_title();
     let title_width = if section.is_empty() {
         left_width
     } else {
@@ -125,4 +80,60 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
         theme.status,
         ltr,
     );
+}
+
+/// The search prompt: "/query", the query isolated so an Arabic query
+/// reads right to left inside the left-to-right prompt, with the mode and
+/// the count.
+fn prompt_line(app: &App) -> String {
+    let search = app.search.as_ref();
+    let query = search.map_or("", |s| s.query.as_str());
+    let mode = match search.map(|s| s.mode) {
+        Some(crate::search::Mode::Exact) => "exact",
+        _ => "arabic-aware",
+    };
+    let count = match search {
+        Some(s) if !s.query.is_empty() => match s.current {
+            Some(c) => format!("  match {} of {}", c + 1, s.matches.len()),
+            None => "  no match".to_string(),
+        },
+        _ => String::new(),
+    };
+    format!("/\u{2068}{query}\u{2069}  [{mode}, Ctrl-e]{count}")
+}
+
+/// The right end of the status line: the message, or where the reader is
+/// (match, note, percentage), or the side-by-side view's keys.
+fn right_text(app: &App) -> String {
+    let search_status = app
+        .search
+        .as_ref()
+        .filter(|s| !s.query.is_empty())
+        .map(|s| match s.current {
+            Some(c) => format!("match {} of {} \u{2502} ", c + 1, s.matches.len()),
+            None => "no match \u{2502} ".to_string(),
+        });
+    match (&app.message, app.view) {
+        (Some(m), _) => m.clone(),
+        (None, View::Parallel(p)) => format!(
+            "side by side \u{2502} {} \u{2502} Tab pane \u{2502} l link \u{2502} a {}",
+            if p.linked { "linked" } else { "unlinked" },
+            if p.whole_arabic {
+                "abstract"
+            } else {
+                "whole text"
+            }
+        ),
+        (None, View::Reader) => {
+            let marker = match app.selected_marker {
+                Some(m) => format!("note {} of {} \u{2502} ", m + 1, app.flow.markers.len()),
+                None => String::new(),
+            };
+            format!(
+                "{}{marker}{}% \u{2502} ? help",
+                search_status.unwrap_or_default(),
+                app.flow.percent()
+            )
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::app::state::Theme;
+use crate::settings::{Colors, Theme};
 
 /// Styles for one theme.
 #[derive(Clone, Copy, Debug)]
@@ -23,7 +23,7 @@ pub struct Styles {
 }
 
 impl Styles {
-    pub fn new(theme: Theme, colors: crate::config::Colors) -> Styles {
+    pub fn new(theme: Theme, colors: Colors) -> Styles {
         let bold = Style::default().add_modifier(Modifier::BOLD);
         let reverse = Style::default().add_modifier(Modifier::REVERSED);
         match theme {

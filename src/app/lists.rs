@@ -1,0 +1,82 @@
+//! The overlays that are lists: the table of contents, the help screen and
+//! the library. They move through their entries the same way (one helper);
+//! what Enter does is each one's own.
+
+use super::action::Action;
+use super::state::App;
+use super::view::Overlay;
+
+/// Entries moved by a page key.
+const LIST_PAGE: usize = 10;
+
+/// Where `action` moves the selection (or scroll) of a list of `len`
+/// entries; `None` when it is not a movement.
+pub(super) fn list_move(selected: usize, len: usize, action: Action) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    Some(match action {
+        Action::LineDown => (selected + 1).min(last),
+        Action::LineUp => selected.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => (selected + LIST_PAGE).min(last),
+        Action::PageUp | Action::HalfPageUp => selected.saturating_sub(LIST_PAGE),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    })
+}
+
+impl App {
+    pub(super) fn update_toc(&mut self, action: Action, selected: usize) {
+        if let Some(selected) = list_move(selected, self.doc.sections.len(), action) {
+            self.overlay = Overlay::Toc { selected };
+            return;
+        }
+        match action {
+            Action::Activate => {
+                self.overlay = Overlay::None;
+                if let Some(&item) = self.flow.section_items.get(selected) {
+                    self.push_jump();
+                    let rows = self.rows();
+                    self.flow.goto_item(item, rows);
+                }
+            }
+            Action::Close | Action::Quit | Action::Toc => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_help(&mut self, action: Action, scroll: usize) {
+        if let Some(scroll) = list_move(scroll, self.keymap.entries().len(), action) {
+            self.overlay = Overlay::Help { scroll };
+        } else if matches!(action, Action::Close | Action::Quit | Action::Help) {
+            self.overlay = Overlay::None;
+        }
+    }
+
+    pub(super) fn update_library(&mut self, action: Action, selected: usize) {
+        if let Some(selected) = list_move(selected, self.library.len(), action) {
+            self.overlay = Overlay::Library { selected };
+            return;
+        }
+        match action {
+            Action::Activate => self.open_entry(selected),
+            Action::Close | Action::Quit | Action::Library => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_stop_at_both_ends() {
+        assert_eq!(list_move(0, 3, Action::LineUp), Some(0));
+        assert_eq!(list_move(2, 3, Action::LineDown), Some(2));
+        assert_eq!(list_move(1, 30, Action::PageDown), Some(11));
+        assert_eq!(list_move(5, 30, Action::PageUp), Some(0));
+        assert_eq!(list_move(5, 30, Action::Bottom), Some(29));
+        assert_eq!(list_move(5, 0, Action::LineDown), Some(0), "an empty list");
+        assert_eq!(list_move(5, 30, Action::Activate), None);
+    }
+}

@@ -1,0 +1,264 @@
+//! The reading view's answers: scrolling, sections, jumps back, the search
+//! prompt and moving between matches, and marks. (Footnotes, lists and the
+//! side-by-side view have their own rooms.)
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+use super::flow::{Anchor, ItemKind};
+use super::marks::{is_mark_letter, AwaitingLetter};
+use super::parallel::Pane;
+use super::search::{Prompt, Search};
+use super::state::App;
+use super::view::{Overlay, Parallel, View};
+use crate::search::Mode;
+
+impl App {
+    pub(super) fn update_reader(&mut self, action: Action) {
+        let rows = self.rows();
+        let page = rows.saturating_sub(1).max(1);
+        let half = (rows / 2).max(1);
+        match action {
+            Action::LineDown => self.flow.scroll_down(1, rows),
+            Action::LineUp => self.flow.scroll_up(1),
+            Action::PageDown => self.flow.scroll_down(page, rows),
+            Action::PageUp => self.flow.scroll_up(page),
+            Action::HalfPageDown => self.flow.scroll_down(half, rows),
+            Action::HalfPageUp => self.flow.scroll_up(half),
+            Action::Top => {
+                self.push_jump();
+                self.flow.goto_item(0, rows);
+            }
+            Action::Bottom => {
+                self.push_jump();
+                self.flow.pos = self.flow.max_top(rows);
+            }
+            Action::NextSection => self.next_section(true),
+            Action::PrevSection => self.next_section(false),
+            Action::Toc => {
+                if self.doc.sections.iter().all(|s| s.title.is_none()) {
+                    self.message = Some("this document has no sections".into());
+                } else {
+                    let selected = self.flow.current_section().unwrap_or(0);
+                    self.overlay = Overlay::Toc { selected };
+                }
+            }
+            Action::NextFootnote => self.move_marker(true),
+            Action::PrevFootnote => self.move_marker(false),
+            Action::Activate => {
+                if let Some(m) = self.selected_marker {
+                    self.open_popup(m);
+                }
+            }
+            Action::JumpBack => match self.jumps.pop() {
+                Some(anchor) => self.go(anchor),
+                None => self.message = Some("no earlier position".into()),
+            },
+            Action::Close => {
+                self.selected_marker = None;
+                self.search = None;
+            }
+            Action::Search => self.start_search(),
+            Action::SearchNext => self.step_match(true),
+            Action::SearchPrev => self.step_match(false),
+            Action::SetMark => self.awaiting = Some(AwaitingLetter::SetMark),
+            Action::GotoMark => self.awaiting = Some(AwaitingLetter::GotoMark),
+            Action::SideBySide => {
+                self.view = View::Parallel(Parallel {
+                    focus: Pane::Left,
+                    linked: true,
+                    whole_arabic: false,
+                    offsets: [0, 0],
+                });
+            }
+            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Action::Library => {
+                let selected = self.current.unwrap_or(0);
+                self.overlay = Overlay::Library { selected };
+            }
+            Action::Quit | Action::QuitNow => self.quit(),
+            Action::SwitchPane | Action::ToggleLinkedScroll | Action::ToggleArabicWhole => {
+                self.message = Some("that key works in the side-by-side view (s)".into());
+            }
+        }
+    }
+
+    /// `]` and `[`: the next section, or back to the start of this one and
+    /// then the one before.
+    fn next_section(&mut self, forward: bool) {
+        let target = match (forward, self.flow.current_section()) {
+            (true, Some(s)) => Some(s + 1),
+            (true, None) => Some(0),
+            (false, Some(s)) => {
+                let start = self.flow.section_items[s];
+                if self.flow.pos.item > start || self.flow.pos.row > 0 {
+                    Some(s)
+                } else {
+                    s.checked_sub(1)
+                }
+            }
+            (false, None) => None,
+        };
+        match target.and_then(|s| self.flow.section_items.get(s).copied()) {
+            Some(item) => {
+                self.push_jump();
+                let rows = self.rows();
+                self.flow.goto_item(item, rows);
+            }
+            None => self.message = Some("no more sections".into()),
+        }
+    }
+
+    /// Open the search prompt (the exact/folded choice is kept).
+    fn start_search(&mut self) {
+        self.prompt = Some(Prompt {
+            origin: self.flow.anchor(),
+        });
+        let mode = self.search.as_ref().map_or(Mode::Folded, |s| s.mode);
+        self.search = Some(Search::new(mode));
+    }
+
+    /// A key typed into the prompt.
+    pub(super) fn prompt_key(&mut self, key: KeyEvent) {
+        let Some(prompt) = self.prompt else {
+            return;
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                self.prompt = None;
+                self.search = None;
+                self.go(prompt.origin);
+            }
+            KeyCode::Enter => {
+                self.prompt = None;
+                if self.search.as_ref().is_some_and(|s| s.query.is_empty()) {
+                    self.search = None;
+                }
+            }
+            KeyCode::Char('e') if ctrl => {
+                if let Some(s) = &mut self.search {
+                    s.toggle_mode();
+                }
+                self.run_search(prompt.origin);
+            }
+            KeyCode::Char('c') if ctrl => self.quit(),
+            KeyCode::Backspace => {
+                if let Some(s) = &mut self.search {
+                    s.query.pop();
+                }
+                self.run_search(prompt.origin);
+            }
+            KeyCode::Char(c) if !ctrl => self.type_char(c),
+            _ => {}
+        }
+    }
+
+    /// A character added to the query: search again as it stands.
+    pub(super) fn type_char(&mut self, c: char) {
+        let Some(prompt) = self.prompt else {
+            return;
+        };
+        if let Some(s) = &mut self.search {
+            s.query.push(c);
+        }
+        self.run_search(prompt.origin);
+    }
+
+    /// Search again for the current query; show the first match at or
+    /// after `from` (wrapping), or go back to `from` when there is none.
+    fn run_search(&mut self, from: Anchor) {
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let items = self.flow.items.iter().map(|i| i.text.as_str());
+        match search.run(items, from) {
+            Some(first) => self.show_match(first),
+            None => self.go(from),
+        }
+    }
+
+    /// Move to the next (or previous) match.
+    fn step_match(&mut self, forward: bool) {
+        let Some(search) = &mut self.search else {
+            self.message = Some("no search (press /)".into());
+            return;
+        };
+        match search.step(forward) {
+            Some(next) => {
+                self.push_jump();
+                self.show_match(next);
+            }
+            None => self.message = Some("no matches".into()),
+        }
+    }
+
+    /// Scroll to match `m`; a match inside a note opens that note's popup,
+    /// scrolled to the match.
+    fn show_match(&mut self, m: usize) {
+        let Some(hit) = self.search.as_ref().and_then(|s| s.matches.get(m).cloned()) else {
+            return;
+        };
+        if let ItemKind::Note(note) = self.flow.items[hit.item].kind {
+            if let Some(marker) = self
+                .flow
+                .markers
+                .iter()
+                .position(|mk| mk.note == Some(note))
+            {
+                self.open_popup(marker);
+                let (item, start) = (
+                    self.flow.markers[marker].item,
+                    self.flow.markers[marker].range.start,
+                );
+                let rows = self.rows();
+                self.flow.reveal(item, start, rows);
+                let byte = self.byte_in_popup(note, hit.item, hit.range.start);
+                self.scroll_popup_to(marker, byte);
+                return;
+            }
+        }
+        self.popup = None;
+        let rows = self.rows();
+        self.flow.reveal(hit.item, hit.range.start, rows);
+    }
+
+    /// Where byte `byte` of flow item `item` (a block of note `note`) is in
+    /// the popup's text: the note's blocks joined by spaces, without the
+    /// label that leads the first.
+    fn byte_in_popup(&self, note: usize, item: usize, byte: usize) -> usize {
+        let first = self.flow.note_items.get(note).copied().unwrap_or(item);
+        let label = self.flow.items[first].text.find(' ').map_or(0, |i| i + 1);
+        let before: usize = (first..item)
+            .map(|i| self.flow.items[i].text.len() + 1)
+            .sum();
+        (before + byte).saturating_sub(label)
+    }
+
+    /// A letter after `m` or `'`.
+    pub(super) fn letter(&mut self, awaiting: AwaitingLetter, c: char) {
+        match awaiting {
+            AwaitingLetter::SetMark if is_mark_letter(c) => {
+                self.marks.insert(c, self.flow.anchor());
+                self.message = Some(format!("mark {c} set"));
+            }
+            AwaitingLetter::SetMark => self.message = Some("marks are letters a-z, A-Z".into()),
+            AwaitingLetter::GotoMark if c == '\'' => match self.jumps.pop() {
+                Some(back) => {
+                    let here = self.flow.anchor();
+                    self.go(back);
+                    // '' again returns: the place we left becomes the last jump.
+                    self.jumps.push(here);
+                }
+                None => self.message = Some("no earlier position".into()),
+            },
+            AwaitingLetter::GotoMark => match self.marks.get(&c).copied() {
+                Some(anchor) => {
+                    self.push_jump();
+                    self.go(anchor);
+                }
+                None => self.message = Some(format!("no mark {c}")),
+            },
+        }
+    }
+}

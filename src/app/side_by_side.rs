@@ -1,0 +1,116 @@
+//! The side-by-side view's answers to keys (scrolling one pane or both,
+//! switching the focus, linking, the whole Arabic text) and the layout of
+//! its two panes, made again only when their widths or texts change.
+
+use super::action::Action;
+use super::parallel::{Pane, ParallelLayout, ParallelText};
+use super::state::App;
+use super::view::{panes_stacked, Overlay, Parallel, View};
+
+/// The text width of each pane on a screen `width` columns wide: a pane's
+/// width less its borders and a space each side.
+fn pane_text_widths(width: u16) -> [usize; 2] {
+    let width = usize::from(width);
+    if panes_stacked(width as u16) {
+        [width.saturating_sub(4).max(1); 2]
+    } else {
+        let half = width / 2;
+        [
+            half.saturating_sub(4).max(1),
+            width.saturating_sub(half).saturating_sub(4).max(1),
+        ]
+    }
+}
+
+impl App {
+    /// Rows of text in each pane.
+    fn pane_rows(&self) -> usize {
+        let rows = self.rows();
+        if panes_stacked(self.geometry.width) {
+            rows.saturating_sub(2) / 2
+        } else {
+            rows.saturating_sub(1)
+        }
+    }
+
+    pub(super) fn update_parallel(&mut self, action: Action, mut p: Parallel) {
+        let pane_rows = self.pane_rows();
+        let lengths = self
+            .prepared
+            .parallel
+            .as_ref()
+            .map_or([0, 0], |(_, l)| [l.rows[0].len(), l.rows[1].len()]);
+        let max = lengths.map(|n| n.saturating_sub(pane_rows));
+        let page = pane_rows.max(2) as isize - 1;
+        let half = (pane_rows / 2).max(1) as isize;
+        match action {
+            Action::LineDown => scroll(&mut p, 1, max),
+            Action::LineUp => scroll(&mut p, -1, max),
+            Action::PageDown => scroll(&mut p, page, max),
+            Action::PageUp => scroll(&mut p, -page, max),
+            Action::HalfPageDown => scroll(&mut p, half, max),
+            Action::HalfPageUp => scroll(&mut p, -half, max),
+            Action::Top => p.offsets = [0, 0],
+            Action::Bottom => scroll(&mut p, isize::MAX / 4, max),
+            Action::SwitchPane => {
+                p.focus = match p.focus {
+                    Pane::Left => Pane::Right,
+                    Pane::Right => Pane::Left,
+                }
+            }
+            Action::ToggleLinkedScroll => {
+                p.linked = !p.linked;
+                if p.linked {
+                    let o = p.offsets[p.focus.index()];
+                    p.offsets = [o, o];
+                }
+                let said = if p.linked {
+                    "scrolling linked"
+                } else {
+                    "scrolling unlinked"
+                };
+                self.message = Some(said.into());
+            }
+            Action::ToggleArabicWhole => {
+                p.whole_arabic = !p.whole_arabic;
+                p.offsets = [0, 0];
+            }
+            Action::Close | Action::Quit | Action::SideBySide => {
+                self.view = View::Reader;
+                return;
+            }
+            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
+            _ => {}
+        }
+        self.view = View::Parallel(p);
+    }
+
+    /// Lay out both panes, unless what is laid out is still right.
+    pub(super) fn prepare_parallel(&mut self, p: Parallel) {
+        let widths = pane_text_widths(self.geometry.width);
+        let key = (p.whole_arabic, widths);
+        if self.parallel_key == Some(key) && self.prepared.parallel.is_some() {
+            return;
+        }
+        let text = ParallelText::new(&self.doc, p.whole_arabic);
+        let layout = ParallelLayout::new(&text, widths, self.layout_options(80));
+        self.prepared.parallel = Some((text, layout));
+        self.parallel_key = Some(key);
+    }
+}
+
+/// Scroll the focused pane (both when linked) by `delta` rows, within
+/// `max`, the last top row of each pane; linked panes go as far as the
+/// longer one.
+fn scroll(p: &mut Parallel, delta: isize, max: [usize; 2]) {
+    let panes: &[usize] = match (p.linked, p.focus) {
+        (true, _) => &[0, 1],
+        (false, Pane::Left) => &[0],
+        (false, Pane::Right) => &[1],
+    };
+    for &i in panes {
+        let limit = max[i].max(if p.linked { max[0].max(max[1]) } else { 0 });
+        let target = p.offsets[i] as isize + delta;
+        p.offsets[i] = target.clamp(0, limit as isize) as usize;
+    }
+}

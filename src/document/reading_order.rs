@@ -1,0 +1,222 @@
+//! A document in reading order, one paragraph after another: the title,
+//! each section's heading and blocks (list items and references with a
+//! bullet), then the notes under their own heading. The reader's flow and
+//! `--print` both read this one sequence, so what is printed is what is
+//! read. Items are made one at a time, so a large document is never copied
+//! whole.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::model::{marker_label, Block, BlockKind, Document, Note};
+use crate::layout::Direction;
+
+/// What an item is, for styling and navigation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    Title,
+    /// The heading of section n.
+    Heading(usize),
+    Paragraph,
+    ListItem,
+    Reference,
+    NotesHeading,
+    /// Text of note n (index into `Document::notes`); a note of several
+    /// blocks gives one item per block, the first led by its label.
+    Note(usize),
+}
+
+/// A footnote marker inside an item's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemMarker {
+    /// Byte range of the marker label in the item's text.
+    pub range: Range<usize>,
+    /// Index into `Document::notes`, or `None` when its text is missing.
+    pub note: Option<usize>,
+}
+
+/// One paragraph of the reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadingItem {
+    pub kind: ItemKind,
+    /// Stable id of what it shows (section, block or note id).
+    pub id: String,
+    /// Index of the section it belongs to (title and notes: none).
+    pub section: Option<usize>,
+    pub text: String,
+    pub direction: Direction,
+    pub markers: Vec<ItemMarker>,
+}
+
+impl ReadingItem {
+    fn new(kind: ItemKind, id: &str, section: Option<usize>, text: String) -> ReadingItem {
+        ReadingItem {
+            kind,
+            id: id.to_string(),
+            section,
+            text,
+            direction: Direction::Auto,
+            markers: Vec::new(),
+        }
+    }
+}
+
+/// The heading of the notes: الهوامش (the notes) in an Arabic document.
+pub fn notes_heading(doc: &Document) -> &'static str {
+    if doc.meta.language.as_deref() == Some("ar") {
+        "\u{0627}\u{0644}\u{0647}\u{0648}\u{0627}\u{0645}\u{0634}"
+    } else {
+        "Notes"
+    }
+}
+
+/// Every item of `doc`, in reading order.
+pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
+    let title = (!doc.meta.title.is_empty())
+        .then(|| ReadingItem::new(ItemKind::Title, "title", None, doc.meta.title.clone()));
+    // Notes by id, built once: a lookup per marker stays constant time.
+    let note_index: HashMap<&str, usize> = doc
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let sections = doc
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(move |(s, section)| {
+            let heading = section
+                .title
+                .clone()
+                .map(|t| ReadingItem::new(ItemKind::Heading(s), &section.id, Some(s), t));
+            let note_index = note_index.clone();
+            let blocks = section
+                .blocks
+                .iter()
+                .map(move |block| block_item(block, s, section.lang.as_deref(), &note_index));
+            heading.into_iter().chain(blocks)
+        });
+    let heading = (!doc.notes.is_empty()).then(|| {
+        let text = notes_heading(doc).to_string();
+        ReadingItem::new(ItemKind::NotesHeading, "notes", None, text)
+    });
+    let notes = doc
+        .notes
+        .iter()
+        .enumerate()
+        .flat_map(|(n, note)| note_items(n, note));
+    title
+        .into_iter()
+        .chain(sections)
+        .chain(heading)
+        .chain(notes)
+}
+
+/// A block of section `s` (in language `lang`): list items and references
+/// with a bullet, footnote markers pointing at their notes.
+fn block_item(
+    block: &Block,
+    s: usize,
+    lang: Option<&str>,
+    note_index: &HashMap<&str, usize>,
+) -> ReadingItem {
+    let flat = block.flat();
+    let (kind, bullet) = match block.kind {
+        BlockKind::Paragraph => (ItemKind::Paragraph, ""),
+        BlockKind::Item => (ItemKind::ListItem, "\u{2022} "),
+        BlockKind::Reference => (ItemKind::Reference, "\u{2022} "),
+    };
+    let shift = bullet.len();
+    let markers = flat
+        .markers
+        .into_iter()
+        .map(|m| ItemMarker {
+            range: m.range.start + shift..m.range.end + shift,
+            note: m.note.as_deref().and_then(|id| note_index.get(id).copied()),
+        })
+        .collect();
+    // An English section reads left to right whatever its first letter.
+    let direction = match (block.direction, lang) {
+        (Direction::Auto, Some("en")) => Direction::Ltr,
+        (direction, _) => direction,
+    };
+    let text = format!("{bullet}{}", flat.text);
+    ReadingItem {
+        direction,
+        markers,
+        ..ReadingItem::new(kind, &block.id, Some(s), text)
+    }
+}
+
+/// The items of note `n`: its first block led by its label (a note
+/// without text still has that item), then its other blocks.
+fn note_items(n: usize, note: &Note) -> impl Iterator<Item = ReadingItem> + '_ {
+    let first = note
+        .blocks
+        .first()
+        .map(|b| b.flat().text)
+        .unwrap_or_default();
+    let text = format!("{} {first}", marker_label(&note.label));
+    let first = ReadingItem::new(ItemKind::Note(n), &note.id, None, text);
+    let rest = note
+        .blocks
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(move |(i, block)| {
+            let id = format!("{}.{i}", note.id);
+            ReadingItem::new(ItemKind::Note(n), &id, None, block.flat().text)
+        });
+    std::iter::once(first).chain(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{import, Format};
+
+    fn markdown(text: &str) -> Document {
+        let source = crate::source_file::SourceText::new("t.md".into(), text.to_string());
+        import::import_source(&source, Some(Format::Markdown)).unwrap()
+    }
+
+    #[test]
+    fn title_sections_then_notes_under_their_heading() {
+        let doc = markdown(
+            "---\ntitle: T\n---\n# One\n\nText[^a] here.\n\n- item\n\n[^a]: The note.\n\n    More of it.\n",
+        );
+        let items: Vec<ReadingItem> = reading_order(&doc).collect();
+        let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ItemKind::Title,
+                ItemKind::Heading(0),
+                ItemKind::Paragraph,
+                ItemKind::ListItem,
+                ItemKind::NotesHeading,
+                ItemKind::Note(0),
+                ItemKind::Note(0),
+            ]
+        );
+        assert_eq!(items[0].text, "T");
+        assert_eq!(items[3].text, "\u{2022} item");
+        assert_eq!(items[4].text, "Notes");
+        // The marker is the note's label, superscript, and points at note 0.
+        let marker = &items[2].markers[0];
+        assert_eq!(&items[2].text[marker.range.clone()], "[a]");
+        assert_eq!(marker.note, Some(0));
+        assert!(items[5].text.starts_with("[a] The note."));
+        assert_eq!(items[6].text, "More of it.");
+        assert_ne!(items[5].id, items[6].id);
+        // A note whose text is empty keeps its item: notes stay numbered.
+        let mut doc = doc;
+        doc.notes[0].blocks.clear();
+        let notes: Vec<String> = reading_order(&doc)
+            .filter(|i| matches!(i.kind, ItemKind::Note(_)))
+            .map(|i| i.text)
+            .collect();
+        assert_eq!(notes, ["[a] "]);
+    }
+}
