@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod layout;
+pub mod library;
 pub mod message;
 pub mod open;
 pub mod persist;

@@ -151,13 +151,19 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.files.is_empty() {
-        for essay in hamish::bundled::ESSAYS {
+        for (i, essay) in hamish::bundled::ESSAYS.iter().enumerate() {
+            if i > 0 {
+                separate(&mut out, options.layout.width).context(STDOUT)?;
+            }
             let doc = hamish::bundled::import(essay);
             print_document(&mut out, &doc, &options).context(STDOUT)?;
         }
         return out.flush().context(STDOUT);
     }
-    for path in &args.files {
+    for (i, path) in args.files.iter().enumerate() {
+        if i > 0 {
+            separate(&mut out, options.layout.width).context(STDOUT)?;
+        }
         if args.format.format() == Some(hamish::document::Format::Lines) {
             // Nothing to interpret: lay the lines out straight from the
             // file, without building a document of them.
@@ -174,6 +180,12 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
         print_document(&mut out, &doc, &options).context(STDOUT)?;
     }
     out.flush().context(STDOUT)
+}
+
+/// Between two printed documents: a blank row, a rule as wide as the
+/// column (at most 40 cells), a blank row.
+fn separate(out: &mut impl Write, width: usize) -> std::io::Result<()> {
+    writeln!(out, "\n{}\n", "\u{2500}".repeat(width.clamp(1, 40)))
 }
 
 /// The reader's settings: the config file's and the command line's, and
@@ -214,8 +226,20 @@ fn open_first(args: &Args) -> anyhow::Result<FirstDocument> {
         Some(path) => hamish::persist::state::load(path),
         None => Default::default(),
     };
-    let library = hamish::app::reading_state::library(&saved, &args.files);
-    let (doc, key, rest, path) = match args.files.first() {
+    let library = hamish::library::library(&saved, &args.files);
+    // `hamish DIR`: the library over the folder's first document.
+    let folder = args.files.iter().any(|p| p.is_dir());
+    let first_file = if folder {
+        library.iter().find_map(|e| match &e.source {
+            hamish::app::Source::File(p) if e.group == hamish::app::Group::Folder => {
+                Some(p.clone())
+            }
+            _ => None,
+        })
+    } else {
+        args.files.first().cloned()
+    };
+    let (doc, key, rest, path) = match first_file.as_ref() {
         Some(path) => {
             let opened = hamish::open::open_quickly(path, args.format.format())?;
             // A first part's warnings are about where it was cut; the whole
@@ -263,8 +287,8 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
         events,
         guard,
     };
-    let entry = hamish::app::reading_state::entry_of(&first.library, first.path.as_deref());
-    let show_library = first.path.is_none();
+    let entry = hamish::library::entry_of(&first.library, &first.key, first.path.as_deref());
+    let show_library = first.path.is_none() || args.files.iter().any(|p| p.is_dir());
     let mut app = App::new(first.doc, settings, config.keymap.clone(), width, height)
         .with_library(first.library)
         .with_state_file(first.state_path)
@@ -503,6 +527,14 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, save_error: &mut Option<String
                     Err(message) => Input::OpenFailed { ticket, message },
                 };
                 queue.extend(app.handle(input));
+            }
+            Effect::Forget { key } => {
+                if let Some(path) = app.state_path().map(Path::to_path_buf) {
+                    if let Err(e) = hamish::persist::state::forget(&path, &key) {
+                        let e = format!("{}: cannot forget the document: {e}", path.display());
+                        queue.extend(app.handle(Input::Notice(e)));
+                    }
+                }
             }
             Effect::Quit => return true,
         }

@@ -17,6 +17,7 @@ fn reader(doc: Document) -> App {
         title: "demo".into(),
         source: Source::Bundled(2),
         progress: None,
+        ..LibraryEntry::default()
     }];
     App::new(doc, Settings::default(), Keymap::defaults(), 80, 24)
         .with_library(library)

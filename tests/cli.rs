@@ -143,3 +143,36 @@ fn the_man_page_and_completions_come_from_the_argument_definitions() {
         assert!(script.contains("max-size"), "{shell} completes --max-size");
     }
 }
+
+#[test]
+fn print_gives_each_document_its_title_and_a_separator() {
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/003_5eac0dfd78b8d8c0.txt"
+    );
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.md");
+    let out = hamish(&[
+        "--print", "--plain", "--shape", "off", "--bidi", "terminal", "--width", "60", seed, demo,
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    let rules: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i] == "\u{2500}".repeat(40))
+        .collect();
+    assert_eq!(rules.len(), 1, "one separator between two documents");
+    // The seed's title (from its file name) opens the output; the demo's
+    // front-matter title opens the second document.
+    assert_eq!(lines[0], "003 5eac0dfd78b8d8c0");
+    let demo_title = std::fs::read_to_string(demo).unwrap();
+    let demo_title = demo_title
+        .lines()
+        .find_map(|l| l.strip_prefix("title: "))
+        .unwrap()
+        .trim_matches('"')
+        .to_string();
+    assert_eq!(lines[rules[0] + 2], demo_title);
+    // The seed ends "يتبع" (to follow): its last row before the separator
+    // is the continued line, in logical order with --bidi terminal.
+    assert_eq!(lines[rules[0] - 2], "(\u{064A}\u{062A}\u{0628}\u{0639})");
+}

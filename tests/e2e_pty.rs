@@ -856,3 +856,69 @@ fn a_document_from_a_pipe_opens_the_reader_with_keys_from_the_terminal() {
         assert!(!s.parser.screen().alternate_screen());
     }
 }
+
+#[test]
+fn several_files_are_stepped_through_and_saved_with_absolute_paths() {
+    let home = scratch("several");
+    let mut s = Session::start_in(
+        &[
+            "--shape",
+            "off",
+            "seeds/003_5eac0dfd78b8d8c0.txt",
+            "assets/demo.md",
+        ],
+        24,
+        100,
+        &home,
+    );
+    s.wait_for("the first file", |c| c.contains(&visual("تروتسكي")));
+    s.key(">");
+    // The demo's title, هامش, in visual order.
+    s.wait_for("the next file", |c| c.contains(&visual("هامش")));
+    s.key(">");
+    s.wait_for("no file after the last", |c| c.contains("last file"));
+    s.key("<");
+    s.wait_for("back to the first", |c| c.contains(&visual("تروتسكي")));
+    s.key("q");
+    assert!(s.wait_exit().success());
+    let text = std::fs::read_to_string(home.join("state/hamish/state.json")).unwrap();
+    let state: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let paths: Vec<String> = state["documents"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|d| d["path"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(paths.len(), 2, "{text}");
+    assert!(
+        paths.iter().all(|p| p.starts_with('/')),
+        "absolute: {paths:?}"
+    );
+}
+
+#[test]
+fn a_folder_opens_the_library_on_its_documents() {
+    let home = scratch("folder");
+    let dir = home.join("essays");
+    std::fs::create_dir_all(dir.join("older")).unwrap();
+    std::fs::write(
+        dir.join("one.md"),
+        "---\ntitle: Folder essay one\n---\n\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("older/two.md"), "# Folder essay two\n\nText.\n").unwrap();
+    std::fs::write(dir.join("notes.bin"), [0u8, 1, 2, 3]).unwrap();
+    let mut s = Session::start_in(&["--shape", "off", dir.to_str().unwrap()], 24, 100, &home);
+    s.wait_for("the folder's documents in the library", |c| {
+        c.contains("library") && c.contains("Folder essay one") && c.contains("Folder essay two")
+    });
+    let screen = s.parser.screen().contents();
+    assert!(!screen.contains("notes.bin"), "{screen}");
+    // The bundled essays are listed after the folder's.
+    let one = screen.find("Folder essay one").unwrap();
+    let demo = screen.find(&visual("هامش")).unwrap();
+    assert!(one < demo, "{screen}");
+    s.key("q");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}

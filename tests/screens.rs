@@ -29,6 +29,7 @@ fn app(width: u16, height: u16) -> App {
         title: "demo".into(),
         source: Source::Bundled(2),
         progress: Some(40),
+        ..LibraryEntry::default()
     }];
     App::new(seed000(), settings, Keymap::defaults(), width, height).with_library(library)
 }

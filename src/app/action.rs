@@ -63,6 +63,9 @@ actions! {
     ToggleArabicWhole "toggle_arabic_whole" ["a"] "side by side: Arabic abstract / whole text";
     Help "help" ["?"] "this help";
     Library "library" ["o"] "library of essays";
+    NextFile "next_file" [">"] "next file of those named (or of the folder)";
+    PrevFile "prev_file" ["<"] "previous file of those named (or of the folder)";
+    Forget "forget" ["d"] "library: forget a document read before";
     Quit "quit" ["q"] "quit (closes an overlay first)";
     QuitNow "quit_now" ["ctrl-c"] "quit at once";
     Search "search" ["/"] "search as you type; Ctrl-e exact; Esc back";

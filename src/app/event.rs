@@ -59,6 +59,8 @@ pub enum Effect {
     },
     /// Write this to the state file.
     Save(SaveSnapshot),
+    /// Remove the document with this key from the state file.
+    Forget { key: String },
     /// End the reader (a `Save` comes before it).
     Quit,
 }

@@ -3,8 +3,9 @@
 //! what Enter does is each one's own.
 
 use super::action::Action;
+use super::event::Effect;
 use super::state::App;
-use super::view::Overlay;
+use super::view::{Group, Overlay};
 
 /// Entries moved by a page key.
 const LIST_PAGE: usize = 10;
@@ -59,9 +60,37 @@ impl App {
         }
         match action {
             Action::Activate => self.open_entry(selected),
+            Action::Forget => self.forget_entry(selected),
             Action::Close | Action::Quit | Action::Library => self.overlay = Overlay::None,
             _ => {}
         }
+    }
+}
+
+impl App {
+    /// `d` in the library: drop a document read before from the list and
+    /// from the state file (its position and marks go with it). Only
+    /// entries of the recent group: the others come back at every start.
+    fn forget_entry(&mut self, selected: usize) {
+        let Some(entry) = self.library.get(selected) else {
+            return;
+        };
+        if entry.group != Group::Recent || self.current == Some(selected) {
+            self.message =
+                Some("only a document read before, and not the open one, can be forgotten".into());
+            return;
+        }
+        if let Some(key) = entry.key.clone() {
+            self.effects.push(Effect::Forget { key });
+        }
+        self.library.remove(selected);
+        if let Some(c) = self.current.as_mut() {
+            if *c > selected {
+                *c -= 1;
+            }
+        }
+        let selected = selected.min(self.library.len().saturating_sub(1));
+        self.overlay = Overlay::Library { selected };
     }
 }
 

@@ -23,7 +23,7 @@ pub use action::Action;
 pub use event::{Effect, Input, Opened, Ticket};
 pub use reading_state::SaveSnapshot;
 pub use state::App;
-pub use view::{LibraryEntry, Source, View};
+pub use view::{Group, LibraryEntry, Source, View};
 
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,7 @@ use super::marks::{is_mark_letter, AwaitingLetter};
 use super::parallel::Pane;
 use super::search::{Prompt, Search};
 use super::state::App;
+use super::view::Group;
 use super::view::{Overlay, Parallel, View};
 use crate::search::Mode;
 
@@ -77,9 +78,37 @@ impl App {
                 self.overlay = Overlay::Library { selected };
             }
             Action::Quit | Action::QuitNow => self.quit(),
+            Action::NextFile => self.step_file(true),
+            Action::PrevFile => self.step_file(false),
+            Action::Forget => self.message = Some("d forgets an entry in the library (o)".into()),
             Action::SwitchPane | Action::ToggleLinkedScroll | Action::ToggleArabicWhole => {
                 self.message = Some("that key works in the side-by-side view (s)".into());
             }
+        }
+    }
+
+    /// `>` and `<`: open the next (previous) of the files named on the
+    /// command line or found in the folder named there.
+    fn step_file(&mut self, forward: bool) {
+        let files: Vec<usize> = (0..self.library.len())
+            .filter(|&i| matches!(self.library[i].group, Group::Files | Group::Folder))
+            .collect();
+        let at = self
+            .current
+            .and_then(|c| files.iter().position(|&i| i == c));
+        let next = match (at, forward) {
+            (Some(k), true) => files.get(k + 1),
+            (Some(k), false) => k.checked_sub(1).and_then(|k| files.get(k)),
+            (None, true) => files.first(),
+            (None, false) => None,
+        };
+        match next {
+            Some(&i) => self.open_entry(i),
+            None if files.is_empty() => {
+                self.message = Some("no other files: name several, or a folder".into())
+            }
+            None if forward => self.message = Some("this is the last file".into()),
+            None => self.message = Some("this is the first file".into()),
         }
     }
 

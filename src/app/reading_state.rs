@@ -3,13 +3,12 @@
 //! snapshot to save (the event loop writes it) and goes back to a saved
 //! entry when a document is opened; the library lists what was read.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use super::flow::Anchor;
 use super::state::App;
-use super::view::{LibraryEntry, Source};
 use crate::persist::state::{self, DocState, Saved};
 
 /// Snapshots taken so far, and the latest one written: saves run on
@@ -133,7 +132,13 @@ impl App {
             key: key.clone(),
             entry: DocState {
                 title,
-                path: self.doc_path.as_ref().map(|p| p.display().to_string()),
+                // Absolute, so the library finds it from any directory.
+                path: self
+                    .doc_path
+                    .as_ref()
+                    .filter(|p| !crate::source_file::is_stdin(p))
+                    .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+                    .map(|p| p.display().to_string()),
                 position: self.position_to_save(),
                 percent: self.flow.percent(),
                 marks: self
@@ -145,62 +150,4 @@ impl App {
             },
         })
     }
-}
-
-/// The library: the bundled essays, then recently read files (most recent
-/// first), then files named on the command line, each with its progress.
-pub fn library(saved: &state::StateFile, files: &[PathBuf]) -> Vec<LibraryEntry> {
-    let mut entries: Vec<LibraryEntry> = crate::bundled::ESSAYS
-        .iter()
-        .enumerate()
-        .map(|(i, e)| LibraryEntry {
-            title: e.title.to_string(),
-            source: Source::Bundled(i),
-            progress: saved.documents.get(&state::key(e.text)).map(|d| d.percent),
-        })
-        .collect();
-    let mut recent: Vec<&DocState> = saved
-        .documents
-        .values()
-        .filter(|d| d.path.as_ref().is_some_and(|p| Path::new(p).is_file()))
-        .collect();
-    recent.sort_by_key(|d| std::cmp::Reverse(d.opened));
-    for d in recent {
-        let path = PathBuf::from(d.path.clone().unwrap_or_default());
-        entries.push(LibraryEntry {
-            title: if d.title.is_empty() {
-                path.display().to_string()
-            } else {
-                d.title.clone()
-            },
-            source: Source::File(path),
-            progress: Some(d.percent),
-        });
-    }
-    for path in files {
-        if entry_of(&entries, Some(path)).is_none() {
-            entries.push(LibraryEntry {
-                title: path.display().to_string(),
-                source: Source::File(path.clone()),
-                progress: None,
-            });
-        }
-    }
-    entries
-}
-
-/// The library entry of the file at `path` (the same file by another
-/// name counts), or, with no path, of the first bundled essay.
-pub fn entry_of(library: &[LibraryEntry], path: Option<&Path>) -> Option<usize> {
-    let same = |p: &Path, q: &Path| {
-        p == q
-            || p.canonicalize()
-                .ok()
-                .is_some_and(|c| q.canonicalize().ok() == Some(c))
-    };
-    library.iter().position(|e| match (&e.source, path) {
-        (Source::File(p), Some(q)) => same(p, q),
-        (Source::Bundled(0), None) => true,
-        _ => false,
-    })
 }

@@ -156,6 +156,7 @@ fn big_file_reader(state: &std::path::Path) -> App {
         title: "demo".into(),
         source: Source::Bundled(2),
         progress: None,
+        ..LibraryEntry::default()
     }];
     reader(lines("Big file\nits first part"))
         .with_library(library)
@@ -264,4 +265,41 @@ fn a_failed_open_says_why_and_keeps_the_document() {
     assert_eq!(app.message(), Some("gone.txt: no such file"));
     assert_eq!(app.doc_key(), Some("big"));
     assert!(app.import_pending(), "its whole may still come");
+}
+
+#[test]
+fn d_forgets_a_recent_entry_but_not_a_bundled_one() {
+    use super::view::Group;
+    let library = vec![
+        LibraryEntry {
+            title: "read before".into(),
+            source: Source::File("/gone/essay.txt".into()),
+            group: Group::Recent,
+            key: Some("k1".into()),
+            missing: true,
+            ..LibraryEntry::default()
+        },
+        LibraryEntry {
+            title: "demo".into(),
+            source: Source::Bundled(2),
+            group: Group::Bundled,
+            key: Some("k2".into()),
+            ..LibraryEntry::default()
+        },
+    ];
+    let mut app = reader(numbered()).with_library(library);
+    app.handle(key('o'));
+    // The demo (second entry) stays: bundled essays come back anyway.
+    app.handle(key('j'));
+    let effects = app.handle(key('d'));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(app.library.len(), 2);
+    app.handle(key('k'));
+    let effects = app.handle(key('d'));
+    let [Effect::Forget { key }] = &effects[..] else {
+        panic!("forget: {effects:?}")
+    };
+    assert_eq!(key, "k1");
+    assert_eq!(app.library.len(), 1);
+    assert_eq!(app.library[0].title, "demo");
 }

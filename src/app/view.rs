@@ -24,13 +24,51 @@ pub enum Source {
     File(PathBuf),
 }
 
-/// An entry of the library screen.
-#[derive(Clone, Debug)]
+/// The groups of the library, in the order shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    /// Named on the command line (`hamish A B C`), in that order.
+    Files,
+    /// In the folder named on the command line (`hamish DIR`).
+    Folder,
+    /// Read before, most recent first.
+    #[default]
+    Recent,
+    /// The essays that come with hamish.
+    Bundled,
+}
+
+impl Group {
+    /// A short tag shown before each entry.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Group::Files => "file",
+            Group::Folder => "here",
+            Group::Recent => "read",
+            Group::Bundled => "demo",
+        }
+    }
+}
+
+/// An entry of the library screen: one per document (by its content, so
+/// the same essay opened from two paths is one entry).
+#[derive(Clone, Debug, Default)]
 pub struct LibraryEntry {
     pub title: String,
     pub source: Source,
     /// Reading progress in percent, when known.
     pub progress: Option<usize>,
+    pub group: Group,
+    /// The document's key in the state file, when known.
+    pub key: Option<String>,
+    /// A recently read file that is no longer where it was.
+    pub missing: bool,
+}
+
+impl Default for Source {
+    fn default() -> Source {
+        Source::Bundled(0)
+    }
 }
 
 /// Overlays drawn over the reading view.

@@ -20,6 +20,8 @@ pub enum ItemKind {
     Paragraph,
     ListItem,
     Reference,
+    /// "(to be continued)": the essay said it goes on in another part.
+    Continued,
     NotesHeading,
     /// Text of note n (index into `Document::notes`); a note of several
     /// blocks gives one item per block, the first led by its label.
@@ -97,6 +99,15 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
                 .map(move |block| block_item(block, s, section.lang.as_deref(), &note_index));
             heading.into_iter().chain(blocks)
         });
+    let continued = doc.meta.continued.then(|| {
+        let last = doc.sections.len().checked_sub(1);
+        ReadingItem::new(
+            ItemKind::Continued,
+            "continued",
+            last,
+            continued_line(doc).into(),
+        )
+    });
     let heading = (!doc.notes.is_empty()).then(|| {
         let text = notes_heading(doc).to_string();
         ReadingItem::new(ItemKind::NotesHeading, "notes", None, text)
@@ -109,8 +120,19 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
     title
         .into_iter()
         .chain(sections)
+        .chain(continued)
         .chain(heading)
         .chain(notes)
+}
+
+/// The line that ends a continued essay: (يتبع), "to follow", in an
+/// Arabic document, as such essays print it.
+pub fn continued_line(doc: &Document) -> &'static str {
+    if doc.meta.language.as_deref() == Some("ar") {
+        "(\u{064A}\u{062A}\u{0628}\u{0639})"
+    } else {
+        "(to be continued)"
+    }
 }
 
 /// A block of section `s` (in language `lang`): list items and references
@@ -179,6 +201,18 @@ mod tests {
     fn markdown(text: &str) -> Document {
         let source = crate::source_file::SourceText::new("t.md".into(), text.to_string());
         import::import_source(&source, Some(Format::Markdown)).unwrap()
+    }
+
+    #[test]
+    fn a_continued_essay_ends_with_its_continued_line() {
+        // The last line "يتبع" (to follow) marks a plain essay as continued.
+        let text = "\u{0639}\u{0646}\u{0648}\u{0627}\u{0646}\n\u{0646}\u{0635} \u{0637}\u{0648}\u{064A}\u{0644} \u{0628}\u{0645}\u{0627} \u{064A}\u{0643}\u{0641}\u{064A} \u{0644}\u{064A}\u{0643}\u{0648}\u{0646} \u{0641}\u{0642}\u{0631}\u{0629}.\n\u{064A}\u{062A}\u{0628}\u{0639}\n";
+        let source = crate::source_file::SourceText::new("t.txt".into(), text.to_string());
+        let doc = import::import_source(&source, Some(Format::Plain)).unwrap();
+        assert!(doc.meta.continued);
+        let last = reading_order(&doc).last().unwrap();
+        assert_eq!(last.kind, ItemKind::Continued);
+        assert_eq!(last.text, "(\u{064A}\u{062A}\u{0628}\u{0639})");
     }
 
     #[test]

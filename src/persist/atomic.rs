@@ -48,20 +48,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let path = resolve_links(path);
     let tmp = temporary_for(&path);
     let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
+        let mut file = create_new(&tmp)?;
+        // The new file keeps the old one's permissions (a private file
+        // stays private), set before any byte is written to it.
+        if let Ok(meta) = std::fs::metadata(&path) {
+            file.set_permissions(meta.permissions())?;
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
-        // The new file keeps the old one's permissions (a private file
-        // stays private).
-        if let Ok(meta) = std::fs::metadata(&path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
         std::fs::rename(&tmp, &path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Create `tmp` as a new file, never opening what is already there: in a
+/// shared directory (`convert -o /tmp/out.json`) someone else could have
+/// put a symlink at the predictable temporary name, and opening it would
+/// write into (and truncate) whatever it points to. Whatever is there (a
+/// link, or the leftover of a killed save whose pid is reused) is removed
+/// (a link itself, not its target) and the file created anew.
+fn create_new(tmp: &Path) -> std::io::Result<std::fs::File> {
+    let open = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(tmp)
+    };
+    match open() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(tmp)?;
+            open()
+        }
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -100,6 +122,35 @@ mod tests {
             .file_type()
             .is_symlink());
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_link_planted_at_the_temporary_name_is_not_followed() {
+        // Someone who can write in the directory puts a link where the
+        // temporary file will be, pointing at a file of the victim's.
+        let dir = scratch("planted");
+        let victim = dir.join("victim.txt");
+        std::fs::write(&victim, b"precious").unwrap();
+        let out = dir.join("out.json");
+        std::os::unix::fs::symlink(&victim, temporary_for(&out)).unwrap();
+        write_atomically(&out, b"converted").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"precious");
+        assert_eq!(std::fs::read(&out).unwrap(), b"converted");
+        assert!(!temporary_for(&out).exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_private_file_stays_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("private");
+        let path = dir.join("state.json");
+        std::fs::write(&path, b"old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&path, b"new").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

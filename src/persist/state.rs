@@ -244,6 +244,29 @@ fn update_locked(
     super::write_atomically(path, text.as_bytes())
 }
 
+/// Remove the document with `key` from the state file, under the lock
+/// (a file that cannot be read is left alone, as for `update`).
+pub fn forget(path: &Path, key: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let lock = File::create(dir.join("state.lock"))?;
+    lock.lock()?;
+    let result = match read(path) {
+        Read::Usable(mut state) => {
+            if state.documents.remove(key).is_some() {
+                let text = serde_json::to_string_pretty(&state).map_err(std::io::Error::other)?;
+                super::write_atomically(path, text.as_bytes())
+            } else {
+                Ok(())
+            }
+        }
+        Read::Unusable { why, .. } => Err(std::io::Error::other(format!(
+            "not changed: the state file {why}"
+        ))),
+    };
+    let _ = lock.unlock();
+    result
+}
+
 /// Saves write `.state.json.<pid>.tmp` and rename it; one killed before
 /// the rename leaves it behind. Called under the lock, when no other save
 /// can be writing one.
@@ -404,6 +427,17 @@ mod tests {
             .file_type()
             .is_symlink());
         assert_eq!(load(&path).0.documents["k"].position.byte, 9);
+    }
+
+    #[test]
+    fn forgetting_removes_one_entry_and_keeps_the_rest() {
+        let path = dir("forget").join("state.json");
+        update(&path, "one", |d| d.position.byte = 1).unwrap();
+        update(&path, "two", |d| d.position.byte = 2).unwrap();
+        forget(&path, "one").unwrap();
+        let (state, _) = load(&path);
+        assert!(!state.documents.contains_key("one"));
+        assert_eq!(state.documents["two"].position.byte, 2);
     }
 
     #[test]

@@ -158,21 +158,28 @@ fn library(app: &App, selected: usize, buf: &mut Buffer, area: Rect, theme: &Sty
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let progress = e
-                .progress
-                .map(|p| format!("{p:>3}% "))
-                .unwrap_or_else(|| "     ".into());
-            let open = if app.current == Some(i) {
-                "\u{25B8} "
+            let here = app.current == Some(i);
+            // The open document's progress is the live one.
+            let progress = if here {
+                Some(app.flow.percent())
             } else {
-                "  "
+                e.progress
             };
+            let progress = progress
+                .map(|p| format!("{:>3}% ", p.min(100)))
+                .unwrap_or_else(|| "     ".into());
+            let open = if here { "\u{25B8} " } else { "  " };
+            let missing = if e.missing { " (missing)" } else { "" };
             // The title isolated (FSI…PDI): an Arabic title stays whole.
-            format!("{open}{progress}\u{2068}{}\u{2069}", e.title)
+            format!(
+                "{open}{} {progress}\u{2068}{}\u{2069}{missing}",
+                e.group.tag(),
+                e.title
+            )
         })
         .collect();
-    let title = " library \u{2014} Enter opens, Esc closes ";
-    let size = (72, titles.len() as u16 + 2);
+    let title = " library \u{2014} Enter opens, d forgets, Esc closes ";
+    let size = (76, titles.len() as u16 + 2);
     if let Some((inner, options)) = open_box(app, buf, area, size, title, true, theme) {
         let entries = titles.iter().map(String::as_str);
         list(buf, inner, entries, selected, options, theme);

@@ -25,7 +25,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
         let it = &app.flow.items[item];
         let base = match it.kind {
             ItemKind::Title => theme.title,
-            ItemKind::Heading(_) | ItemKind::NotesHeading => theme.heading,
+            ItemKind::Heading(_) | ItemKind::NotesHeading | ItemKind::Continued => theme.heading,
             _ => theme.text,
         };
         let markers: Vec<(std::ops::Range<usize>, bool)> = app
