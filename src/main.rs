@@ -10,14 +10,14 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::Parser;
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use hamish::app::{Action, App, Effect, Input, Ticket};
 use hamish::cli::{Args, Command, OutputFormat};
 use hamish::document::{export, import, Document};
 use hamish::message::report;
 use hamish::print::{print_document, print_paragraphs, PrintOptions};
 use hamish::settings::{Settings, Theme};
-use hamish::terminal::{Request, TerminalGuard};
+use hamish::term::{Events, TermEvent, TerminalGuard, TerminalKind};
 
 fn main() -> ExitCode {
     let mut args = Args::parse();
@@ -50,7 +50,7 @@ fn stdin_carries_a_document() -> bool {
 
 /// Keys can be read: from standard input when it is the terminal, else
 /// (the document comes down a pipe) from the controlling terminal,
-/// `/dev/tty`, as less does; crossterm reads from there by itself.
+/// `/dev/tty`, as less does; `term::Events` reads from there by itself.
 fn keyboard_available() -> bool {
     std::io::stdin().is_terminal() || std::fs::File::open("/dev/tty").is_ok()
 }
@@ -58,7 +58,7 @@ fn keyboard_available() -> bool {
 /// `TERM=dumb`, or no TERM at all: a terminal that cannot place the
 /// cursor, where hamish prints, as less does.
 fn dumb_terminal() -> bool {
-    std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb")
+    TerminalKind::from_env().is_dumb()
 }
 
 /// What a failed write to standard output is reported as.
@@ -271,12 +271,22 @@ fn open_first(args: &Args) -> anyhow::Result<FirstDocument> {
 fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> anyhow::Result<()> {
     let first = open_first(args)?;
     let settings = reader_settings(&config);
-    let guard = TerminalGuard::enter(settings.mouse, settings.reorders())?;
+    let guard = TerminalGuard::enter(hamish::term::Modes {
+        mouse: settings.mouse,
+        bidi: settings.reorders(),
+    })?;
+    let events = Events::start()?;
     let (width, height) = crossterm::terminal::size()?;
-    let mut screen = hamish::screen::Screen::new(std::io::BufWriter::with_capacity(
+    let screen = hamish::term::Screen::new(std::io::BufWriter::with_capacity(
         1 << 16,
-        std::io::stdout(),
+        hamish::term::out::TerminalOut,
     ));
+    let mut tty = Tty {
+        screen,
+        rows: hamish::term::RowTracker::default(),
+        events,
+        guard,
+    };
     let entry = hamish::library::entry_of(&first.library, &first.key, first.path.as_deref());
     let show_library = first.path.is_none() || args.files.iter().any(|p| p.is_dir());
     let mut app = App::new(first.doc, settings, config.keymap.clone(), width, height)
@@ -294,9 +304,9 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     if let Some(notice) = start_notices(first.state_warning, &problems) {
         app.handle(Input::Notice(notice));
     }
-    let (exit_status, save_error) = run_reader(&mut app, &guard, &mut screen, background)?;
-    drop(screen);
-    drop(guard);
+    let (exit_status, save_error) = run_reader(&mut app, &mut tty, background)?;
+    // The last frame is flushed, then the terminal given back.
+    drop(tty);
     if let Some(e) = save_error {
         report(e);
     }
@@ -310,14 +320,79 @@ fn read(args: &Args, config: hamish::config::Config, problems: Vec<String>) -> a
     Ok(())
 }
 
+/// The terminal as the reader loop uses it. Fields drop in this order:
+/// the last frame is flushed before the guard gives the terminal back.
+struct Tty<W: Write> {
+    screen: hamish::term::Screen<W>,
+    rows: hamish::term::RowTracker<hamish::app::flow::FlowRow>,
+    events: Events,
+    guard: TerminalGuard,
+}
+
+/// What the terminal brought the loop.
+enum FromTerminal {
+    Input(Input),
+    /// Nothing for the reader, but the screen must be drawn again.
+    Redraw,
+    /// Nothing at all (time passed, or an event the reader ignores).
+    Nothing,
+    /// A signal ends hamish with this exit status.
+    Quit(u8),
+}
+
+impl<W: Write> Tty<W> {
+    /// Render `app` into a buffer and put it on the terminal, telling the
+    /// painter when the reading view has only scrolled.
+    fn paint(&mut self, app: &App) -> std::io::Result<()> {
+        let geometry = app.geometry();
+        let area = ratatui::layout::Rect::new(0, 0, geometry.width, geometry.height);
+        let mut next = ratatui::buffer::Buffer::empty(area);
+        hamish::ui::render_buffer(app, &mut next);
+        let hint = self.rows.hint(app.plain_reading_rows(), geometry.text_rows);
+        self.screen.paint(next, hint)
+    }
+
+    /// Suspend (Ctrl-Z): the position saved first, since a stopped reader
+    /// may never be continued; everything drawn again after.
+    fn suspend(&mut self, app: &App) -> anyhow::Result<FromTerminal> {
+        save_in_background(app);
+        self.guard.suspend()?;
+        self.screen.invalidate();
+        Ok(FromTerminal::Redraw)
+    }
+
+    /// Wait up to `wait` for the terminal: input, a signal, a suspend.
+    fn next(&mut self, app: &App, wait: Duration) -> anyhow::Result<FromTerminal> {
+        let Some(event) = self.events.next(wait) else {
+            return Ok(FromTerminal::Nothing);
+        };
+        Ok(match event {
+            // Ctrl-Z as a key (when the terminal would not keep it as the
+            // suspend character): suspend all the same.
+            TermEvent::Input(Event::Key(key)) if hamish::term::is_suspend_key(&key) => {
+                self.suspend(app)?
+            }
+            TermEvent::Input(event) => {
+                input_of(event).map_or(FromTerminal::Nothing, FromTerminal::Input)
+            }
+            TermEvent::Quit(status) => FromTerminal::Quit(status),
+            TermEvent::Suspend => self.suspend(app)?,
+            TermEvent::Continued => {
+                self.guard.take_over_again()?;
+                self.screen.invalidate();
+                FromTerminal::Redraw
+            }
+        })
+    }
+}
+
 /// The event loop: draw, answer signals, save now and then, and hand every
 /// input to the reader, carrying out what it asks, until it quits or a
 /// signal ends it. Returns the exit status a signal asks for (0 for none)
 /// and why the last save failed, if it did.
-fn run_reader<W: std::io::Write>(
+fn run_reader<W: Write>(
     app: &mut App,
-    guard: &TerminalGuard,
-    screen: &mut hamish::screen::Screen<W>,
+    tty: &mut Tty<W>,
     mut background: Background,
 ) -> anyhow::Result<(u8, Option<String>)> {
     let mut exit_status = 0;
@@ -327,47 +402,32 @@ fn run_reader<W: std::io::Write>(
     let mut quit = false;
     while !quit {
         if dirty {
-            screen.paint(app)?;
+            tty.paint(app)?;
             dirty = false;
             // Where to save from if a signal finds the loop stuck.
             if let Some(snapshot) = app.save_snapshot() {
-                guard.set_rescue(Box::new(move || {
+                tty.events.set_rescue(Box::new(move || {
                     let _ = snapshot.write();
                 }));
             }
-        }
-        match guard.request() {
-            Some(Request::Quit(status)) => {
-                exit_status = status;
-                break;
-            }
-            Some(Request::Suspend) => {
-                // Saved first: a stopped reader may never be continued.
-                save_in_background(app);
-                guard.suspend()?;
-                screen.invalidate();
-                dirty = true;
-                continue;
-            }
-            Some(Request::Redraw) => {
-                screen.invalidate();
-                dirty = true;
-                continue;
-            }
-            None => {}
         }
         autosave.tick(app);
         let input = match arrived(&mut background) {
             Some(input) => input,
             None => {
                 let wait = if background.is_some() { 20 } else { 200 };
-                if !event::poll(Duration::from_millis(wait))? {
-                    continue;
+                match tty.next(app, Duration::from_millis(wait))? {
+                    FromTerminal::Input(input) => input,
+                    FromTerminal::Redraw => {
+                        dirty = true;
+                        continue;
+                    }
+                    FromTerminal::Nothing => continue,
+                    FromTerminal::Quit(status) => {
+                        exit_status = status;
+                        break;
+                    }
                 }
-                let Some(input) = input_of(event::read()?) else {
-                    continue;
-                };
-                input
             }
         };
         let effects = app.handle(input);
