@@ -1,31 +1,12 @@
 //! Bad input gets a clear one-line message naming the file, a non-zero exit
 //! when nothing can be shown, and never a panic.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-/// hamish with no user config or state (they could add messages).
-fn command() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hamish"));
-    let none = std::env::temp_dir().join("hamish-bad-input-no-home");
-    cmd.env("XDG_CONFIG_HOME", &none)
-        .env("XDG_STATE_HOME", &none);
-    cmd
-}
-
-fn hamish(args: &[&str]) -> Output {
-    command().args(args).output().expect("hamish runs")
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hamish-bad-input-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+mod common;
+use common::cli::no_home;
+use common::{command, hamish, hamish_within, scratch, stderr, SEED_000, SEED_003};
 
 /// Exit non-zero with exactly one line on stderr that names `path` and
 /// contains `what`.
@@ -149,11 +130,7 @@ fn json_of_the_wrong_shape_names_the_field() {
 
 #[test]
 fn a_50_mb_file_and_a_single_5_mb_line() {
-    let seed = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/003_5eac0dfd78b8d8c0.txt"
-    ))
-    .unwrap();
+    let seed = std::fs::read(SEED_003).unwrap();
     let path = scratch("big.txt");
     let mut big = Vec::with_capacity(50 << 20);
     while big.len() < 50 << 20 {
@@ -194,28 +171,6 @@ fn a_50_mb_file_and_a_single_5_mb_line() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(out.stdout.len() > 5 << 20);
     std::fs::remove_file(&path).unwrap();
-}
-
-/// Run hamish, killing it (and failing) if it has not ended after
-/// `seconds`: a test of "never hangs" must not hang itself.
-fn hamish_within(seconds: u64, args: &[&str]) -> Output {
-    let child = command()
-        .args(args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("hamish runs");
-    let pid = child.id();
-    // Collected on a thread, so a full pipe never blocks hamish.
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
-    match rx.recv_timeout(std::time::Duration::from_secs(seconds)) {
-        Ok(out) => out,
-        Err(_) => {
-            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-            panic!("hamish {args:?} still running after {seconds} s");
-        }
-    }
 }
 
 /// Bytes that would act on a terminal: ESC, BEL, CSI/DCS/OSC/ST as C1
@@ -404,10 +359,7 @@ fn no_escape_sequence_reaches_stderr() {
 
 #[test]
 fn convert_output_respects_devices_fifos_symlinks_and_dash() {
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/003_5eac0dfd78b8d8c0.txt"
-    );
+    let seed = SEED_003;
     // /dev/null stays a device (only meaningful where we may replace it).
     let out = hamish(&["convert", seed, "-o", "/dev/null"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -480,7 +432,7 @@ fn convert_output_respects_devices_fifos_symlinks_and_dash() {
 /// already gone; returns hamish's exit status and stderr.
 fn into_closed_pipe(args: &str) -> (String, String) {
     let bin = env!("CARGO_BIN_EXE_hamish");
-    let none = std::env::temp_dir().join("hamish-bad-input-no-home");
+    let none = no_home();
     let script = format!("{{ sleep 0.5; '{bin}' {args}; echo \"status=$?\" >&2; }} | true");
     let out = Command::new("sh")
         .arg("-c")
@@ -500,10 +452,7 @@ fn into_closed_pipe(args: &str) -> (String, String) {
 
 #[test]
 fn closed_pipes_and_full_disks_end_quietly_or_with_one_line() {
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/000_888738dd473cd04e.txt"
-    );
+    let seed = SEED_000;
     for args in ["--print-config".to_string(), format!("--print {seed}")] {
         let (status, err) = into_closed_pipe(&args);
         assert_eq!(status, "141", "{args}: {err}");
@@ -530,10 +479,7 @@ fn closed_pipes_and_full_disks_end_quietly_or_with_one_line() {
 
 #[test]
 fn absurd_widths_are_refused_at_once() {
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/003_5eac0dfd78b8d8c0.txt"
-    );
+    let seed = SEED_003;
     for width in ["18446744073709551615", "4294967296", "0", "1001"] {
         let out = hamish_within(10, &["--print", "--width", width, seed]);
         assert_eq!(out.status.code(), Some(2), "{width}");

@@ -1,22 +1,7 @@
 //! The command line's output modes, run through the binary.
 
-use std::process::{Command, Output};
-
-fn hamish(args: &[&str]) -> Output {
-    let none = std::env::temp_dir().join("hamish-cli-no-home");
-    Command::new(env!("CARGO_BIN_EXE_hamish"))
-        .env("XDG_CONFIG_HOME", &none)
-        .env("XDG_STATE_HOME", &none)
-        .args(args)
-        .output()
-        .expect("hamish runs")
-}
-
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("hamish-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
+mod common;
+use common::{hamish, scratch};
 
 #[test]
 fn bidi_terminal_mode_prints_rows_in_logical_order() {
@@ -58,12 +43,9 @@ fn bidi_terminal_mode_prints_rows_in_logical_order() {
 }
 
 /// Run hamish with `input` on its standard input (a pipe).
-fn hamish_fed(args: &[&str], input: &[u8]) -> Output {
+fn hamish_fed(args: &[&str], input: &[u8]) -> std::process::Output {
     use std::io::Write;
-    let none = std::env::temp_dir().join("hamish-cli-no-home");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hamish"))
-        .env("XDG_CONFIG_HOME", &none)
-        .env("XDG_STATE_HOME", &none)
+    let mut child = common::command()
         .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -146,10 +128,7 @@ fn the_man_page_and_completions_come_from_the_argument_definitions() {
 
 #[test]
 fn print_gives_each_document_its_title_and_a_separator() {
-    let seed = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/seeds/003_5eac0dfd78b8d8c0.txt"
-    );
+    let seed = common::SEED_003;
     let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.md");
     let out = hamish(&[
         "--print", "--plain", "--shape", "off", "--bidi", "terminal", "--width", "60", seed, demo,

@@ -3,161 +3,14 @@
 //! in visual order with shaping off.
 
 use std::io::{Read, Write};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::mpsc::channel;
 use std::time::{Duration, Instant};
 
-use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-
-struct Session {
-    parser: vt100::Parser,
-    raw: Vec<u8>,
-    output: Receiver<Vec<u8>>,
-    input: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Session {
-    fn start(args: &[&str], rows: u16, cols: u16) -> Session {
-        Session::start_in(args, rows, cols, &scratch("default"))
-    }
-
-    /// Start with state and config kept in `home` (never the real ones).
-    fn start_in(args: &[&str], rows: u16, cols: u16, home: &std::path::Path) -> Session {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
-        cmd.args(args);
-        Session::start_command(cmd, rows, cols, home)
-    }
-
-    /// Run a shell command line in the terminal (`$HAMISH` is the binary).
-    fn start_shell(script: &str, rows: u16, cols: u16, home: &std::path::Path) -> Session {
-        let mut cmd = CommandBuilder::new("sh");
-        cmd.args(["-c", script]);
-        cmd.env("HAMISH", env!("CARGO_BIN_EXE_hamish"));
-        Session::start_command(cmd, rows, cols, home)
-    }
-
-    fn start_command(
-        mut cmd: CommandBuilder,
-        rows: u16,
-        cols: u16,
-        home: &std::path::Path,
-    ) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pty");
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env("XDG_STATE_HOME", home.join("state"));
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        let child = pty.slave.spawn_command(cmd).expect("hamish starts");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let input = pty.master.take_writer().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 65536];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Session {
-            parser: vt100::Parser::new(rows, cols, 0),
-            raw: Vec::new(),
-            output: rx,
-            input,
-            child,
-            master: pty.master,
-        }
-    }
-
-    /// Resize the terminal (the kernel sends SIGWINCH) and the parser.
-    fn resize(&mut self, rows: u16, cols: u16) {
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        self.parser.screen_mut().set_size(rows, cols);
-    }
-
-    fn pump(&mut self, wait: Duration) {
-        while let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.parser.process(&bytes);
-            self.raw.extend_from_slice(&bytes);
-        }
-    }
-
-    /// Wait until the screen satisfies `ok` (or 10 s pass).
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            self.pump(Duration::from_millis(50));
-            let contents = self.parser.screen().contents();
-            if ok(&contents) {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "timed out waiting for {what}; screen:\n{contents}"
-            );
-        }
-    }
-
-    fn key(&mut self, bytes: &str) {
-        self.input.write_all(bytes.as_bytes()).unwrap();
-        self.input.flush().unwrap();
-        // Let a lone ESC be read as Esc, not the start of a sequence.
-        std::thread::sleep(Duration::from_millis(150));
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            self.pump(Duration::from_millis(50));
-            if let Some(status) = self.child.try_wait().unwrap() {
-                self.pump(Duration::from_millis(100));
-                return status;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "hamish did not exit"
-            );
-        }
-    }
-}
-
-impl Drop for Session {
-    /// A failed test must not leave hamish running.
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
-}
-
-/// A fresh directory for one test's state and config.
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("hamish-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn visual(logical: &str) -> String {
-    logical.chars().rev().collect()
-}
+mod common;
+use common::cli::fresh_dir;
+use common::pty::{kill, open_pty, pty_command, Session};
+use common::words::{CONCLUSION, HAMISH, INTRODUCTION, LENIN, OCTOBER, THE_REVOLUTION, TROTSKY};
+use common::{seed000, seed003, visual};
 
 #[test]
 fn read_seed_000_with_the_keyboard() {
@@ -191,7 +44,9 @@ fn read_seed_000_with_the_keyboard() {
     // t: the table of contents lists المقدمة (introduction) and الخاتمة (conclusion).
     s.key("t");
     s.wait_for("the contents", |c| {
-        c.contains("contents") && c.contains(&visual("المقدمة")) && c.contains(&visual("الخاتمة"))
+        c.contains("contents")
+            && c.contains(&visual(INTRODUCTION))
+            && c.contains(&visual(CONCLUSION))
     });
     s.key("\x1b");
     s.wait_for("the contents to close", |c| !c.contains("contents"));
@@ -199,7 +54,7 @@ fn read_seed_000_with_the_keyboard() {
     // f: the first note, on Lenin (لينين), in a popup "1 of 7".
     s.key("f");
     s.wait_for("the Lenin note", |c| {
-        c.contains("1 of 7") && c.contains(&visual("لينين")) && c.contains("1924")
+        c.contains("1 of 7") && c.contains(&visual(LENIN)) && c.contains("1924")
     });
     s.key("q");
     s.wait_for("the popup to close", |c| !c.contains("\u{2014} 1 of 7"));
@@ -208,7 +63,7 @@ fn read_seed_000_with_the_keyboard() {
     s.key("s");
     s.wait_for("side by side", |c| {
         c.lines()
-            .any(|l| l.contains("The Russian revolution") && l.contains(&visual("الثورة")))
+            .any(|l| l.contains("The Russian revolution") && l.contains(&visual(THE_REVOLUTION)))
     });
     s.key("q");
     s.wait_for("the reader again", |c| !c.contains("side by side"));
@@ -236,12 +91,8 @@ fn sigterm_restores_the_terminal() {
         24,
         80,
     );
-    s.wait_for("the text", |c| c.contains(&visual("تروتسكي")));
-    let pid = s.child.process_id().expect("a pid");
-    std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
+    s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
+    kill(&s, "TERM");
     s.wait_exit();
     let raw = String::from_utf8_lossy(&s.raw);
     assert!(
@@ -256,7 +107,7 @@ fn no_file_opens_the_library() {
     let mut s = Session::start(&["--shape", "off"], 24, 90);
     // The library lists the bundled essays, the demo ("هامش: …") among them.
     s.wait_for("the library", |c| {
-        c.contains("library") && c.contains(&visual("هامش"))
+        c.contains("library") && c.contains(&visual(HAMISH))
     });
     s.key("\x03"); // Ctrl-c
     assert!(s.wait_exit().success());
@@ -279,16 +130,9 @@ fn fold(text: &str) -> String {
 #[test]
 fn search_finds_october_with_and_without_hamza() {
     // The expected count, from the document's own text folded by hand.
-    let doc = hamish::document::import::import_path(
-        std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/seeds/000_888738dd473cd04e.txt"
-        )),
-        None,
-    )
-    .unwrap();
+    let doc = seed000();
     let flow = hamish::app::flow::Flow::new(&doc, hamish::layout::LayoutOptions::default());
-    let query = fold("اكتوبر"); // October
+    let query = fold(OCTOBER);
     let expected: usize = flow
         .items
         .iter()
@@ -303,7 +147,7 @@ fn search_finds_october_with_and_without_hamza() {
     );
     s.wait_for("the abstract", |c| c.contains("The Russian revolution"));
     s.key("/");
-    s.key("اكتوبر");
+    s.key(OCTOBER);
     let count = format!("match 1 of {expected}");
     s.wait_for(&count, |c| c.contains(&count));
     s.key("\r");
@@ -335,14 +179,14 @@ fn first_text_row(s: &Session, cols: u16) -> String {
 
 #[test]
 fn reopening_lands_on_the_same_sentence_at_another_size() {
-    let home = scratch("reopen");
+    let home = fresh_dir("reopen");
     let mut s = Session::start_in(
         &["--shape", "off", "seeds/003_5eac0dfd78b8d8c0.txt"],
         30,
         100,
         &home,
     );
-    s.wait_for("the essay", |c| c.contains(&visual("تروتسكي")));
+    s.wait_for("the essay", |c| c.contains(&visual(TROTSKY)));
     for _ in 0..3 {
         s.key(" ");
     }
@@ -364,14 +208,7 @@ fn reopening_lands_on_the_same_sentence_at_another_size() {
     let block = entry["position"]["block"].as_str().unwrap().to_string();
     let byte = entry["position"]["byte"].as_u64().unwrap() as usize;
     assert!(byte > 0 || block != "s1.p1", "the position moved: {entry}");
-    let doc = hamish::document::import::import_path(
-        std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/seeds/003_5eac0dfd78b8d8c0.txt"
-        )),
-        None,
-    )
-    .unwrap();
+    let doc = seed003();
     let text = doc
         .sections
         .iter()
@@ -401,7 +238,7 @@ fn reopening_lands_on_the_same_sentence_at_another_size() {
 
 #[test]
 fn a_mark_survives_a_restart() {
-    let home = scratch("mark");
+    let home = fresh_dir("mark");
     let mut s = Session::start_in(
         &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
         30,
@@ -442,7 +279,7 @@ fn a_mark_survives_a_restart() {
 
 #[test]
 fn a_corrupt_state_file_is_reported_and_reading_goes_on() {
-    let home = scratch("corrupt");
+    let home = fresh_dir("corrupt");
     std::fs::create_dir_all(home.join("state/hamish")).unwrap();
     std::fs::write(home.join("state/hamish/state.json"), "{ this is not json").unwrap();
     let mut s = Session::start_in(
@@ -468,7 +305,7 @@ fn a_corrupt_state_file_is_reported_and_reading_goes_on() {
 
 #[test]
 fn a_broken_config_is_reported_and_the_rest_applies() {
-    let home = scratch("config");
+    let home = fresh_dir("config");
     std::fs::create_dir_all(home.join("config/hamish")).unwrap();
     std::fs::write(
         home.join("config/hamish/config.toml"),
@@ -494,14 +331,14 @@ fn a_broken_config_is_reported_and_the_rest_applies() {
 
 #[test]
 fn print_config_shows_the_settings_in_force() {
-    let home = scratch("print-config");
+    let home = fresh_dir("print-config");
     std::fs::create_dir_all(home.join("config/hamish")).unwrap();
     std::fs::write(
         home.join("config/hamish/config.toml"),
         "width = 72\nmouse = 3\n",
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hamish"))
+    let out = common::command()
         .arg("--print-config")
         .env("XDG_CONFIG_HOME", home.join("config"))
         .output()
@@ -520,7 +357,7 @@ fn print_config_shows_the_settings_in_force() {
         "{err}"
     );
     // The command line wins over the file.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hamish"))
+    let out = common::command()
         .args(["--print-config", "--width", "50"])
         .env("XDG_CONFIG_HOME", home.join("config"))
         .output()
@@ -540,20 +377,12 @@ fn saved_entry(home: &std::path::Path) -> serde_json::Value {
     docs.values().next().unwrap().clone()
 }
 
-fn kill(s: &Session, signal: &str) {
-    let pid = s.child.process_id().expect("a pid");
-    std::process::Command::new("kill")
-        .args([&format!("-{signal}"), &pid.to_string()])
-        .status()
-        .unwrap();
-}
-
 #[test]
 fn quitting_signals_restore_the_terminal_and_save_the_position() {
     // SIGINT is what the Ctrl-C key sends (status 0, like `Ctrl-c`);
     // the others end with 128 + their number.
     for (signal, status) in [("INT", 0), ("TERM", 143), ("QUIT", 131), ("HUP", 129)] {
-        let home = scratch(&format!("signal-{signal}"));
+        let home = fresh_dir(&format!("signal-{signal}"));
         let mut s = Session::start_in(
             &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
             24,
@@ -589,7 +418,7 @@ fn ctrl_z_suspends_and_fg_redraws() {
         24,
         80,
     );
-    s.wait_for("the text", |c| c.contains(&visual("تروتسكي")));
+    s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
     let before = s.raw.len();
     // What the shell's Ctrl-Z sends to the job.
     kill(&s, "TSTP");
@@ -625,7 +454,7 @@ fn ctrl_z_suspends_and_fg_redraws() {
     assert!(!s.parser.screen().alternate_screen());
     let before = s.raw.len();
     kill(&s, "CONT");
-    s.wait_for("the text again", |c| c.contains(&visual("تروتسكي")));
+    s.wait_for("the text again", |c| c.contains(&visual(TROTSKY)));
     let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
     assert!(after.contains("\x1b[?1049h"), "the alternate screen again");
     assert!(s.parser.screen().alternate_screen());
@@ -640,7 +469,7 @@ fn an_unterminated_bracketed_paste_does_not_swallow_ctrl_c() {
         24,
         80,
     );
-    s.wait_for("the text", |c| c.contains(&visual("تروتسكي")));
+    s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
     s.key("\x1b[200~pasted text that never ends q j k");
     s.key("\x03");
     let status = s.wait_exit();
@@ -654,27 +483,18 @@ fn an_unterminated_bracketed_paste_does_not_swallow_ctrl_c() {
 
 #[test]
 fn a_dropped_link_saves_the_position() {
-    let home = scratch("hangup");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 12,
-            cols: 50,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
-    cmd.args([
-        "--shape",
-        "off",
-        "--theme",
-        "mono",
-        "seeds/000_888738dd473cd04e.txt",
-    ]);
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_STATE_HOME", home.join("state"));
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    let home = fresh_dir("hangup");
+    let pty = open_pty(12, 50);
+    let cmd = pty_command(
+        &[
+            "--shape",
+            "off",
+            "--theme",
+            "mono",
+            "seeds/000_888738dd473cd04e.txt",
+        ],
+        &home,
+    );
     let mut child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     // No reader: the few frames of a 12x50 screen fit in the pty's buffer,
@@ -702,27 +522,19 @@ fn a_dropped_link_saves_the_position() {
 
 #[test]
 fn a_dumb_terminal_gets_the_text_printed() {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hamish"));
-    cmd.args([
-        "--shape",
-        "off",
-        "--width",
-        "60",
-        "seeds/003_5eac0dfd78b8d8c0.txt",
-    ]);
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    let pty = open_pty(24, 80);
+    let home = fresh_dir("dumb");
+    let mut cmd = pty_command(
+        &[
+            "--shape",
+            "off",
+            "--width",
+            "60",
+            "seeds/003_5eac0dfd78b8d8c0.txt",
+        ],
+        &home,
+    );
     cmd.env("TERM", "dumb");
-    let home = scratch("dumb");
-    cmd.env("XDG_STATE_HOME", home.join("state"));
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
     let mut child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
@@ -749,7 +561,7 @@ fn a_dumb_terminal_gets_the_text_printed() {
     drop(pty.master);
     let out = rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
     let text = String::from_utf8_lossy(&out);
-    assert!(text.contains(&visual("تروتسكي")), "{text}");
+    assert!(text.contains(&visual(TROTSKY)), "{text}");
     assert!(
         !out.contains(&0x1b),
         "no escape sequence for a dumb terminal"
@@ -843,9 +655,9 @@ fn a_document_from_a_pipe_opens_the_reader_with_keys_from_the_terminal() {
         "cat seeds/003_5eac0dfd78b8d8c0.txt | \"$HAMISH\" --shape off",
         "\"$HAMISH\" --shape off - < seeds/003_5eac0dfd78b8d8c0.txt",
     ] {
-        let home = scratch("pipe");
+        let home = fresh_dir("pipe");
         let mut s = Session::start_shell(script, 24, 80, &home);
-        s.wait_for("the text", |c| c.contains(&visual("تروتسكي")));
+        s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
         assert!(s.parser.screen().alternate_screen(), "{script}");
         // Keys arrive from the terminal while the document came from stdin.
         s.key("G");
@@ -859,7 +671,7 @@ fn a_document_from_a_pipe_opens_the_reader_with_keys_from_the_terminal() {
 
 #[test]
 fn several_files_are_stepped_through_and_saved_with_absolute_paths() {
-    let home = scratch("several");
+    let home = fresh_dir("several");
     let mut s = Session::start_in(
         &[
             "--shape",
@@ -871,14 +683,14 @@ fn several_files_are_stepped_through_and_saved_with_absolute_paths() {
         100,
         &home,
     );
-    s.wait_for("the first file", |c| c.contains(&visual("تروتسكي")));
+    s.wait_for("the first file", |c| c.contains(&visual(TROTSKY)));
     s.key(">");
     // The demo's title, هامش, in visual order.
-    s.wait_for("the next file", |c| c.contains(&visual("هامش")));
+    s.wait_for("the next file", |c| c.contains(&visual(HAMISH)));
     s.key(">");
     s.wait_for("no file after the last", |c| c.contains("last file"));
     s.key("<");
-    s.wait_for("back to the first", |c| c.contains(&visual("تروتسكي")));
+    s.wait_for("back to the first", |c| c.contains(&visual(TROTSKY)));
     s.key("q");
     assert!(s.wait_exit().success());
     let text = std::fs::read_to_string(home.join("state/hamish/state.json")).unwrap();
@@ -898,7 +710,7 @@ fn several_files_are_stepped_through_and_saved_with_absolute_paths() {
 
 #[test]
 fn a_folder_opens_the_library_on_its_documents() {
-    let home = scratch("folder");
+    let home = fresh_dir("folder");
     let dir = home.join("essays");
     std::fs::create_dir_all(dir.join("older")).unwrap();
     std::fs::write(
@@ -916,7 +728,7 @@ fn a_folder_opens_the_library_on_its_documents() {
     assert!(!screen.contains("notes.bin"), "{screen}");
     // The bundled essays are listed after the folder's.
     let one = screen.find("Folder essay one").unwrap();
-    let demo = screen.find(&visual("هامش")).unwrap();
+    let demo = screen.find(&visual(HAMISH)).unwrap();
     assert!(one < demo, "{screen}");
     s.key("q");
     s.key("q");

@@ -3,13 +3,13 @@
 //! as the issue states the check.
 
 use std::path::Path;
-use std::process::Command;
+
+mod common;
 
 fn check(input: &str, width: usize, golden: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // No user config may change the layout under test.
-    let output = Command::new(env!("CARGO_BIN_EXE_hamish"))
-        .env("XDG_CONFIG_HOME", root.join("tests/data/no-config"))
+    let output = common::command()
         .args([
             "--print", "--plain", "--format", "lines", "--shape", "off", "--width",
         ])

@@ -1,24 +1,17 @@
 //! Screen tests on ratatui's TestBackend: each view of the reader drawn at a
-//! fixed size, checked by what the screen shows. Arabic is checked in
+//! fixed size, checked by what the screen shows, and for a small essay the
+//! whole screen, every row derived from the document. Arabic is checked in
 //! visual order with shaping off (a reversed string, read out in comments).
 
 use hamish::app::keymap::Keymap;
 use hamish::app::{Action, App, Effect, Input, LibraryEntry, Source, View};
-use hamish::document::import::import_path;
 use hamish::settings::{Settings, ShapeMode, Theme};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-fn seed000() -> hamish::document::Document {
-    import_path(
-        std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/seeds/000_888738dd473cd04e.txt"
-        )),
-        None,
-    )
-    .unwrap()
-}
+mod common;
+use common::words::{CONCLUSION, INTRODUCTION, LENIN, RUSSIAN, SOURCES, THE_REVOLUTION, TROTSKY};
+use common::{seed000, seed003, visual};
 
 fn app(width: u16, height: u16) -> App {
     let settings = Settings {
@@ -75,17 +68,12 @@ fn shows(lines: &[String], text: &str) -> bool {
     lines.iter().any(|l| l.contains(text))
 }
 
-/// Reverse a string (visual order of an Arabic word with shaping off).
-fn visual(logical: &str) -> String {
-    logical.chars().rev().collect()
-}
-
 #[test]
 fn reader_shows_title_abstract_and_status() {
     let a = app(100, 30);
     let s = screen(&a);
     assert!(shows(&s, "The Russian revolution is not a revolution"));
-    assert!(shows(&s, &visual("تروتسكي")), "the title, in visual order");
+    assert!(shows(&s, &visual(TROTSKY)), "the title, in visual order");
     assert!(
         s.last().unwrap().contains("0%"),
         "status line: {}",
@@ -105,15 +93,15 @@ fn toc_lists_the_sections() {
     update(&mut a, Action::Toc);
     let s = screen(&a);
     assert!(shows(&s, "contents"));
-    assert!(shows(&s, &visual("المقدمة")), "introduction");
-    assert!(shows(&s, &visual("الخاتمة")), "conclusion");
-    assert!(shows(&s, &visual("المصادر")), "references");
+    assert!(shows(&s, &visual(INTRODUCTION)), "introduction");
+    assert!(shows(&s, &visual(CONCLUSION)), "conclusion");
+    assert!(shows(&s, &visual(SOURCES)), "references");
     // Enter jumps to the selected section; Esc would have closed the list.
     update(&mut a, Action::Bottom);
     update(&mut a, Action::Activate);
     let s = screen(&a);
     assert!(!shows(&s, "contents"));
-    assert!(shows(&s, &visual("المصادر")), "now at the references");
+    assert!(shows(&s, &visual(SOURCES)), "now at the references");
 }
 
 #[test]
@@ -122,7 +110,7 @@ fn f_opens_the_first_note_below_its_marker() {
     update(&mut a, Action::NextFootnote);
     let s = screen(&a);
     assert!(shows(&s, "1 of 7"), "popup title");
-    assert!(shows(&s, &visual("لينين")), "the note is about Lenin");
+    assert!(shows(&s, &visual(LENIN)), "the note is about Lenin");
     let popup = a.prepared().popup.as_ref().unwrap();
     let marker_row = a.flow().marker_row(0, &a.prepared().rows).unwrap() as u16;
     let (_, y, _, h) = popup.rect;
@@ -157,7 +145,10 @@ fn side_by_side_pairs_the_abstracts() {
         .iter()
         .find(|l| l.contains("The Russian revolution"))
         .expect("English abstract");
-    assert!(row.contains(&visual("الثورة")), "Arabic beside it: {row}");
+    assert!(
+        row.contains(&visual(THE_REVOLUTION)),
+        "Arabic beside it: {row}"
+    );
     assert!(shows(&s, "Abstract"));
     // Below 60 columns the panes stack.
     a.handle(Input::Resize {
@@ -166,10 +157,7 @@ fn side_by_side_pairs_the_abstracts() {
     });
     let s = screen(&a);
     let en = s.iter().position(|l| l.contains("The Russian")).unwrap();
-    let ar = s
-        .iter()
-        .position(|l| l.contains(&visual("الروسية")))
-        .unwrap();
+    let ar = s.iter().position(|l| l.contains(&visual(RUSSIAN))).unwrap();
     assert!(ar > en);
     update(&mut a, Action::Quit);
     assert_eq!(a.view(), View::Reader);
@@ -177,14 +165,7 @@ fn side_by_side_pairs_the_abstracts() {
 
 #[test]
 fn a_document_without_an_english_abstract_says_so() {
-    let doc = import_path(
-        std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/seeds/003_5eac0dfd78b8d8c0.txt"
-        )),
-        None,
-    )
-    .unwrap();
+    let doc = seed003();
     let mut a = App::new(doc, Settings::default(), Keymap::defaults(), 100, 30);
     update(&mut a, Action::SideBySide);
     assert!(shows(&screen(&a), "no English abstract"));
@@ -303,7 +284,7 @@ fn a_search_hit_inside_arabic_is_highlighted_on_its_own_cells() {
     };
     let mut a = App::new(doc, settings, Keymap::defaults(), 60, 6);
     update(&mut a, Action::Search);
-    for c in "\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}".chars() {
+    for c in LENIN.chars() {
         a.handle(Input::Key(crossterm::event::KeyEvent::new(
             crossterm::event::KeyCode::Char(c),
             crossterm::event::KeyModifiers::NONE,
@@ -319,10 +300,7 @@ fn a_search_hit_inside_arabic_is_highlighted_on_its_own_cells() {
         .collect();
     // The highlighted cells read, left to right, as the word does on
     // screen: نينيل (لينين reversed).
-    assert_eq!(
-        highlighted,
-        visual("\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}")
-    );
+    assert_eq!(highlighted, visual(LENIN));
     let status: String = (0..60u16)
         .map(|x| buf[(x, 5)].symbol().to_string())
         .collect();
@@ -364,4 +342,150 @@ fn a_click_on_a_marker_opens_its_note() {
     });
     assert_eq!(a.popup().map(|p| p.marker), Some(0));
     assert!(shows(&screen(&a), "1 of 7"));
+}
+
+/// Compare the whole screen, row by row, with what it should show (each
+/// row without its trailing blanks: every other cell is checked).
+fn assert_screen(app: &App, expected: &[String]) {
+    let shown: Vec<String> = screen(app)
+        .iter()
+        .map(|row| row.trim_end().to_string())
+        .collect();
+    let rows = |lines: &[String]| {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{i:>2}|{l}|"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        shown == expected,
+        "the screen\n{}\nshould be\n{}",
+        rows(&shown),
+        rows(expected)
+    );
+}
+
+/// قال "qala", said.
+const SAID: &str = "\u{642}\u{627}\u{644}";
+/// إن "inna", that.
+const THAT: &str = "\u{625}\u{646}";
+/// بدأت "bada'at", (she) began.
+const BEGAN: &str = "\u{628}\u{62f}\u{623}\u{62a}";
+/// في "fi", in.
+const IN: &str = "\u{641}\u{64a}";
+/// عام "am", year.
+const YEAR: &str = "\u{639}\u{627}\u{645}";
+
+/// A small Markdown essay: its H1 is the title, one Arabic section, an
+/// Arabic sentence with a footnote marker after a year, and the note:
+///
+/// ```text
+/// # Trotsky in 1917
+/// ## المقدمة                                   (the introduction)
+/// قال لينين إن الثورة بدأت في عام 1917.[^1]    (Lenin said that the revolution began in the year 1917.)
+/// [^1]: Lenin (1870-1924).
+/// ```
+fn small_essay(width: u16, height: u16) -> App {
+    let text = format!(
+        "# Trotsky in 1917\n\n## {INTRODUCTION}\n\n\
+         {SAID} {LENIN} {THAT} {THE_REVOLUTION} {BEGAN} {IN} {YEAR} 1917.[^1]\n\n\
+         [^1]: Lenin (1870-1924).\n"
+    );
+    let doc = hamish::document::import::markdown::import(&text);
+    let settings = Settings {
+        shape: ShapeMode::Off,
+        ..Settings::default()
+    };
+    App::new(doc, settings, Keymap::defaults(), width, height)
+}
+
+/// Every row of the small essay at 30 x 12, before any overlay: the text
+/// column is the whole width (narrower than 80), items are separated by a
+/// blank row, and the status line is the last.
+fn small_essay_rows() -> Vec<String> {
+    // The sentence is 38 cells (with the superscript marker ¹); at 30 it
+    // breaks after في (in): "قال لينين إن الثورة بدأت في" is 27 cells.
+    let first = format!("{SAID} {LENIN} {THAT} {THE_REVOLUTION} {BEGAN} {IN}");
+    vec![
+        // The title, left to right.
+        "Trotsky in 1917".to_string(),
+        String::new(),
+        // The heading, right to left: reversed and right-aligned.
+        format!("{:>30}", visual(INTRODUCTION)),
+        String::new(),
+        // All of row 1 is right to left: the whole row reversed.
+        format!("{:>30}", visual(&first)),
+        // Row 2, "عام 1917.¹": the number, its full stop and the marker
+        // (European digits, a common separator between two numbers, so
+        // all three are a number, rule W4) keep their order, left of the
+        // reversed word.
+        format!("{:>30}", format!("1917.\u{b9} {}", visual(YEAR))),
+        String::new(),
+        // No document language is given, so the notes heading is English.
+        "Notes".to_string(),
+        String::new(),
+        // The note: its marker, then its text, left to right.
+        "\u{b9} Lenin (1870-1924).".to_string(),
+        String::new(),
+        // Status: " " + title, and at the right "0% │ ? help" in a slot of
+        // 12 cells (one blank after it). No section at the title yet.
+        format!(" Trotsky in 1917  0% \u{2502} ? help"),
+    ]
+}
+
+#[test]
+fn the_whole_reader_screen_of_a_small_essay() {
+    let a = small_essay(30, 12);
+    assert_screen(&a, &small_essay_rows());
+}
+
+#[test]
+fn the_whole_screen_with_the_table_of_contents_open() {
+    let mut a = small_essay(30, 12);
+    update(&mut a, Action::Toc);
+    let mut rows = small_essay_rows();
+    // One entry: a box 3 rows high (entries + borders), as wide as the
+    // screen (at most 64), centered in the 11 rows above the status line:
+    // rows 4 to 6. The title sits on the top border two cells in, left to
+    // right: " contents — جدول المحتويات" ("table of contents"), whose
+    // Arabic words read right to left as one run; its trailing blank falls
+    // at the row's end.
+    // جدول "jadwal", table; المحتويات "al-muhtawayat", the contents
+    let table_of_contents =
+        "\u{62c}\u{62f}\u{648}\u{644} \u{627}\u{644}\u{645}\u{62d}\u{62a}\u{648}\u{64a}\u{627}\u{62a}";
+    rows[4] = format!(
+        "\u{250c}\u{2500} contents \u{2014} {}\u{2500}\u{2510}",
+        visual(table_of_contents)
+    );
+    // The selected entry, المقدمة: right to left, right-aligned in the 26
+    // cells left inside the borders and one blank each side.
+    rows[5] = format!("\u{2502} {:>26} \u{2502}", visual(INTRODUCTION));
+    rows[6] = format!("\u{2514}{}\u{2518}", "\u{2500}".repeat(28));
+    assert_screen(&a, &rows);
+}
+
+#[test]
+fn the_whole_screen_with_a_footnote_open() {
+    let mut a = small_essay(30, 12);
+    update(&mut a, Action::NextFootnote);
+    let mut rows = small_essay_rows();
+    // The marker is on row 5 (already on screen: nothing scrolls). The
+    // popup is 28 wide (the screen less 2), centered (from column 1); its
+    // note takes one row of the 24 inside borders and margins, so it is 3
+    // rows high, and goes below the marker's row: rows 6 to 8, drawn over
+    // the reader (whose first column still shows on row 7). The title
+    // " 1 — 1 of 1 " goes through the layout, which drops the blank that
+    // ends a row: the border follows "of 1" directly.
+    rows[6] = format!(
+        " \u{250c}\u{2500} 1 \u{2014} 1 of 1{}\u{2510}",
+        "\u{2500}".repeat(14)
+    );
+    rows[7] = format!("N\u{2502} {:<24} \u{2502}", "Lenin (1870-1924).");
+    rows[8] = format!(" \u{2514}{}\u{2518}", "\u{2500}".repeat(26));
+    // The status line names the selected marker; the title keeps the 2
+    // cells left of it, cut inside its first word.
+    rows[11] = " Tr note 1 of 1 \u{2502} 0% \u{2502} ? help".to_string();
+    assert_screen(&a, &rows);
 }
