@@ -8,7 +8,7 @@ use crate::document::reading_order::reading_order;
 use crate::layout::{layout_paragraph, LayoutOptions};
 use crate::settings::BidiMode;
 
-use crate::terminal::{BIDI_GIVE_BACK, BIDI_TAKE_OVER};
+use crate::term::escape::{BIDI_GIVE_BACK, BIDI_TAKE_OVER};
 
 /// Print options.
 #[derive(Clone, Copy, Debug)]

@@ -569,6 +569,87 @@ fn a_dumb_terminal_gets_the_text_printed() {
 }
 
 #[test]
+fn keys_after_an_unterminated_paste_start_still_work() {
+    // hamish never turns bracketed paste on; a stray paste start must not
+    // make the reader deaf: j still scrolls, q still quits.
+    let mut s = Session::start(
+        &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
+        24,
+        80,
+    );
+    s.wait_for("the abstract", |c| c.contains("The Russian revolution"));
+    let before: Vec<String> = s.parser.screen().rows(0, 80).collect();
+    s.key("\x1b[200~");
+    s.key("j");
+    s.pump(Duration::from_millis(200));
+    let after: Vec<String> = s.parser.screen().rows(0, 80).collect();
+    assert_eq!(after[..22], before[1..23], "j scrolled by one line");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn the_ctrl_z_key_suspends_and_continuing_redraws() {
+    let mut s = Session::start(
+        &["--shape", "off", "seeds/003_5eac0dfd78b8d8c0.txt"],
+        24,
+        80,
+    );
+    s.wait_for("the text", |c| c.contains(&visual("تروتسكي")));
+    let before = s.raw.len();
+    s.key("\x1a"); // Ctrl-z
+    let start = Instant::now();
+    loop {
+        s.pump(Duration::from_millis(50));
+        let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+        if after.contains("\x1b[?1049l") && after.contains("\x1b[8h") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "not restored on Ctrl-z"
+        );
+    }
+    assert!(!s.parser.screen().alternate_screen());
+    assert!(!s.parser.screen().hide_cursor());
+    let before = s.raw.len();
+    kill(&s, "CONT");
+    s.wait_for("the text again", |c| c.contains(&visual("تروتسكي")));
+    let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+    assert!(after.contains("\x1b[?1049h") && after.contains("\x1b[8l"));
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn the_wheel_scrolls_and_a_resize_redraws_at_the_new_size() {
+    let mut s = Session::start(
+        &["--shape", "off", "seeds/000_888738dd473cd04e.txt"],
+        24,
+        80,
+    );
+    s.wait_for("the abstract", |c| c.contains("The Russian revolution"));
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    assert!(
+        raw.contains("\x1b[?1000h") && raw.contains("\x1b[?1006h"),
+        "clicks and the wheel reported, SGR-encoded"
+    );
+    let before: Vec<String> = s.parser.screen().rows(0, 80).collect();
+    // The wheel turned down once at column 10, row 5 (SGR: button 65).
+    s.key("\x1b[<65;10;5M");
+    s.pump(Duration::from_millis(200));
+    let after: Vec<String> = s.parser.screen().rows(0, 80).collect();
+    assert_eq!(after[..20], before[3..23], "three lines down");
+
+    s.resize(30, 100);
+    s.wait_for("the wider screen", |c| {
+        c.lines().any(|l| l.trim_end().chars().count() > 80)
+    });
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn a_document_from_a_pipe_opens_the_reader_with_keys_from_the_terminal() {
     for script in [
         "cat seeds/003_5eac0dfd78b8d8c0.txt | \"$HAMISH\" --shape off",

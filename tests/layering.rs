@@ -16,6 +16,25 @@ const RULES: &[(&str, &[&str])] = &[
     ("src/source_file.rs", HIGH_AND_MIDDLE),
     ("src/app", HIGH),
     ("src/ui", HIGH),
+    ("src/term", TERMINAL),
+];
+
+/// What the terminal room must not know of: it paints buffers, reads keys
+/// and signals, and knows nothing of documents, the reader or its settings.
+const TERMINAL: &[&str] = &[
+    "app",
+    "ui",
+    "document",
+    "layout",
+    "search",
+    "settings",
+    "cli",
+    "config",
+    "open",
+    "print",
+    "persist",
+    "bundled",
+    "source_file",
 ];
 
 /// What the reader (`app`, `ui`) must not know of.

@@ -48,6 +48,8 @@ pub struct Session {
     output: Receiver<Vec<u8>>,
     input: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// Kept to resize the terminal.
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
@@ -84,7 +86,6 @@ impl Session {
         let input = pty.master.take_writer().unwrap();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let _keep = pty.master;
             let mut buf = [0u8; 65536];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
@@ -98,7 +99,22 @@ impl Session {
             output: rx,
             input,
             child,
+            master: pty.master,
         }
+    }
+
+    /// Resize the terminal (the kernel sends SIGWINCH) and the parser.
+    #[allow(dead_code)] // not every test file resizes
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.master
+            .resize(portable_pty::PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.screen_mut().set_size(rows, cols);
     }
 
     /// Read what hamish writes until it has been quiet for `wait`.

@@ -26,7 +26,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
         let trimmed = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
         let trail = raw.len() - raw.trim_end().len();
-        let mut line = SourceLine::text(trimmed, page, index as u32, lead, trail);
+        let mut line = SourceLine::plain(trimmed, page, index as u32, lead, trail);
         line.rule = is_rule(raw);
         pages.last_mut().expect("a page").lines.push(line);
         for _ in raw.matches('\u{c}') {

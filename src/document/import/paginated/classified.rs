@@ -79,7 +79,7 @@ pub mod tests {
                 let text = raw.trim();
                 let lead = raw.len() - raw.trim_start().len();
                 let trail = raw.len() - raw.trim_end().len();
-                let mut line = SourceLine::text(text, 1, i as u32, lead, trail);
+                let mut line = SourceLine::plain(text, 1, i as u32, lead, trail);
                 line.rule = *raw == "---";
                 line
             })
@@ -89,14 +89,14 @@ pub mod tests {
 
     #[test]
     fn rules_blanks_and_body() {
-        let mut rule = SourceLine::text("", 1, 1, 40, 0);
+        let mut rule = SourceLine::plain("", 1, 1, 40, 0);
         rule.rule = true;
         let pages = [Page {
             number: 1,
             lines: vec![
-                SourceLine::text("Text", 1, 0, 0, 0),
+                SourceLine::plain("Text", 1, 0, 0, 0),
                 rule,
-                SourceLine::text("", 1, 2, 0, 0),
+                SourceLine::plain("", 1, 2, 0, 0),
             ],
         }];
         let kinds: Vec<Kind> = classify(&pages).iter().map(|l| l.kind).collect();

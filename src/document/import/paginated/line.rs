@@ -50,7 +50,7 @@ pub struct SourceLine<'a> {
 
 impl SourceLine<'_> {
     /// A line of text with no more evidence than its indentation.
-    pub fn text(text: &str, page: u32, index: u32, lead: usize, trail: usize) -> SourceLine<'_> {
+    pub fn plain(text: &str, page: u32, index: u32, lead: usize, trail: usize) -> SourceLine<'_> {
         SourceLine {
             text: Cow::Borrowed(text),
             page,

@@ -71,3 +71,81 @@ pub fn build(pages: &[Page], format: Format) -> Document {
     doc.assign_ids();
     doc
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::model::{Inline, SectionKind};
+
+    /// Lines as a front end would hand them over, page by page.
+    fn page(number: u32, texts: &[&'static str]) -> Page<'static> {
+        let lines = texts
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let lead = raw.len() - raw.trim_start().len();
+                let mut line = SourceLine::plain(raw.trim(), number, i as u32, lead, 0);
+                line.rule = *raw == "---";
+                line
+            })
+            .collect();
+        Page { number, lines }
+    }
+
+    const FULL: &str = "the footnote goes on over a whole line of the page, full";
+
+    #[test]
+    fn a_note_runs_on_across_pages_and_furniture_goes() {
+        let pages = [
+            page(
+                1,
+                &[
+                    "   Trotsky\u{F02B}, the founder of the army, wrote a lot",
+                    "and he said so in his memoirs.",
+                    "---",
+                    "\u{F02B} Leon Trotsky (1879-1940), the footnote goes on over",
+                    FULL,
+                    "",
+                    "12",
+                    "",
+                ],
+            ),
+            page(
+                2,
+                &[
+                    "   Lenin, the other leader, wrote more than him",
+                    "and that is all.",
+                    "---",
+                    FULL,
+                    "and ends on the second page.",
+                    "",
+                    "13",
+                ],
+            ),
+        ];
+        let doc = build(&pages, Format::Pdftext);
+        assert_eq!(doc.meta.format, Format::Pdftext);
+        assert_eq!(doc.notes.len(), 1);
+        let note = doc.notes[0].blocks[0].plain_text();
+        assert!(note.starts_with("Leon Trotsky (1879-1940)"), "{note}");
+        assert!(note.ends_with("and ends on the second page."), "{note}");
+        let body: Vec<String> = doc.sections[0]
+            .blocks
+            .iter()
+            .map(Block::plain_text)
+            .collect();
+        assert_eq!(
+            body,
+            [
+                "Trotsky, the founder of the army, wrote a lot and he said so in his memoirs.",
+                "Lenin, the other leader, wrote more than him and that is all.",
+            ]
+        );
+        assert_eq!(doc.sections[0].kind, SectionKind::Body);
+        assert!(matches!(
+            &doc.sections[0].blocks[0].inlines[1],
+            Inline::Note { note: Some(id), label } if id == "fn1" && label == "1"
+        ));
+        assert!(doc.meta.warnings.is_empty());
+    }
+}

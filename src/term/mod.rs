@@ -1,0 +1,23 @@
+//! The terminal room: everything hamish knows about and does to the
+//! terminal. What kind of terminal this is (`kind`), every control sequence
+//! hamish sends (`escape`), taking the terminal over and giving it back on
+//! every way out (`guard`), input and signals as one queue of events
+//! (`events`, decoded by `keys`), and painting frames with as few bytes as
+//! possible (`paint`, told about scrolling by `scroll`). Nothing here knows
+//! about documents or the reader's state.
+
+pub mod escape;
+pub mod events;
+pub mod guard;
+pub mod keys;
+pub mod kind;
+pub mod out;
+pub mod paint;
+pub mod scroll;
+
+pub use escape::Modes;
+pub use events::{is_suspend_key, Events, TermEvent};
+pub use guard::TerminalGuard;
+pub use kind::TerminalKind;
+pub use paint::Screen;
+pub use scroll::{RowTracker, ScrollHint};

@@ -1,0 +1,227 @@
+//! Putting frames on the terminal with as few bytes as an SSH link can be
+//! given. Like ratatui's `Terminal`, each frame is diffed against the last;
+//! in addition, when the caller says the text has only scrolled, the
+//! terminal is told to scroll those rows (a scroll region and SU/SD), and
+//! the diff is taken against the scrolled picture, so a one-line scroll
+//! costs one line of output instead of a screenful.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+
+use super::escape;
+use super::scroll::ScrollHint;
+
+/// What was last put on the screen.
+pub struct Screen<W: Write> {
+    backend: CrosstermBackend<W>,
+    last: Buffer,
+    /// The terminal's screen is known to hold `last`.
+    known: bool,
+}
+
+impl<W: Write> Screen<W> {
+    pub fn new(out: W) -> Screen<W> {
+        Screen {
+            backend: CrosstermBackend::new(out),
+            last: Buffer::empty(Rect::default()),
+            known: false,
+        }
+    }
+
+    /// Forget what is on the terminal: the next frame clears the screen
+    /// and is written whole (after a suspend, or when something else may
+    /// have written to the terminal).
+    pub fn invalidate(&mut self) {
+        self.known = false;
+    }
+
+    /// Put `next` on the screen (its area is the whole screen). `scroll`
+    /// says its text rows are those of the last frame moved by a few
+    /// lines; it is ignored when the screen is written whole anyway.
+    pub fn paint(&mut self, next: Buffer, scroll: Option<ScrollHint>) -> io::Result<()> {
+        if next.area != self.last.area || !self.known {
+            self.backend.clear()?;
+            self.last = Buffer::empty(next.area);
+            self.known = true;
+        } else if let Some(hint) = scroll {
+            self.scroll_text(hint)?;
+        }
+        let updates = self.last.diff(&next);
+        self.backend.draw(updates.into_iter())?;
+        self.backend.hide_cursor()?;
+        Backend::flush(&mut self.backend)?;
+        self.last = next;
+        Ok(())
+    }
+
+    /// Scroll the hinted rows of the terminal, and the remembered picture
+    /// with them.
+    fn scroll_text(&mut self, hint: ScrollHint) -> io::Result<()> {
+        let rows = usize::from(hint.rows.min(self.last.area.height));
+        let steps = hint.lines.unsigned_abs();
+        // Past half a screen, redrawing costs about as much and a plain diff
+        // finds more cells that did not change.
+        if steps == 0 || steps > rows / 2 {
+            return Ok(());
+        }
+        self.backend
+            .write_all(escape::scroll_rows(rows as u16, hint.lines).as_bytes())?;
+        let width = usize::from(self.last.area.width);
+        let text = &mut self.last.content[..rows * width];
+        let blank = Cell::default();
+        if hint.lines > 0 {
+            text.rotate_left(steps * width);
+            text[(rows - steps) * width..].fill(blank);
+        } else {
+            text.rotate_right(steps * width);
+            text[..steps * width].fill(blank);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    /// A terminal that keeps what it is sent, readable while the screen
+    /// still owns its writer.
+    #[derive(Clone, Default)]
+    struct Tape(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Tape {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Tape {
+        fn take(&self) -> String {
+            String::from_utf8(std::mem::take(&mut *self.0.borrow_mut())).unwrap()
+        }
+    }
+
+    /// A 10x6 screen whose rows 0..5 show lines `first..` of a text (each
+    /// row "lineNN", no spaces: the diff skips blanks over a blank screen)
+    /// and whose last row is a status line.
+    fn frame(first: usize) -> Buffer {
+        let mut lines: Vec<String> = (first..first + 5).map(|n| format!("line{n:02}")).collect();
+        lines.push("status".into());
+        Buffer::with_lines(lines)
+    }
+
+    #[test]
+    fn the_first_frame_clears_and_writes_everything() {
+        let tape = Tape::default();
+        let mut screen = Screen::new(tape.clone());
+        screen.paint(frame(0), None).unwrap();
+        let out = tape.take();
+        assert!(out.contains("\x1b[2J"), "cleared: {out:?}");
+        for n in 0..5 {
+            assert!(out.contains(&format!("line{n:02}")), "{out:?}");
+        }
+        assert!(out.contains("status"));
+    }
+
+    #[test]
+    fn a_scroll_of_three_moves_the_rows_and_writes_only_the_new_ones() {
+        let tape = Tape::default();
+        let mut screen = Screen::new(tape.clone());
+        screen.paint(frame(0), None).unwrap();
+        tape.take();
+        let hint = ScrollHint { rows: 5, lines: 3 };
+        // Half of five rows is two: three lines is past it, so a 10-row
+        // text area is used for the three-line case.
+        screen.paint(frame(3), Some(hint)).unwrap();
+        let out = tape.take();
+        assert!(!out.contains("\x1b[1;5r"), "3 of 5 rows: a plain diff");
+
+        let tall = |first: usize| {
+            let mut lines: Vec<String> =
+                (first..first + 10).map(|n| format!("line{n:02}")).collect();
+            lines.push("status".into());
+            Buffer::with_lines(lines)
+        };
+        let tape = Tape::default();
+        let mut screen = Screen::new(tape.clone());
+        screen.paint(tall(0), None).unwrap();
+        tape.take();
+        screen
+            .paint(tall(3), Some(ScrollHint { rows: 10, lines: 3 }))
+            .unwrap();
+        let out = tape.take();
+        // A region over the ten text rows, SU 3, the region reset...
+        assert!(
+            out.starts_with("\x1b[0m\x1b[1;10r\x1b[3S\x1b[r"),
+            "scrolled by the terminal: {out:?}"
+        );
+        // ...then only the three rows that came in, not the seven that
+        // moved, nor the status line.
+        for n in 10..13 {
+            assert!(
+                out.contains(&format!("line{n}")),
+                "row {n} written: {out:?}"
+            );
+        }
+        for n in 3..10 {
+            assert!(
+                !out.contains(&format!("line{n:02}")),
+                "row {n} not rewritten"
+            );
+        }
+        assert!(!out.contains("status"));
+    }
+
+    #[test]
+    fn scrolling_back_uses_sd() {
+        let tape = Tape::default();
+        let mut screen = Screen::new(tape.clone());
+        let tall =
+            |first: usize| Buffer::with_lines((first..first + 8).map(|n| format!("row{n:02}")));
+        screen.paint(tall(5), None).unwrap();
+        tape.take();
+        screen
+            .paint(tall(4), Some(ScrollHint { rows: 8, lines: -1 }))
+            .unwrap();
+        let out = tape.take();
+        assert!(out.starts_with("\x1b[0m\x1b[1;8r\x1b[1T\x1b[r"), "{out:?}");
+        assert!(out.contains("row04"));
+        assert!(!out.contains("row05") && !out.contains("row11"));
+    }
+
+    #[test]
+    fn an_unchanged_frame_costs_nothing_but_the_cursor() {
+        let tape = Tape::default();
+        let mut screen = Screen::new(tape.clone());
+        screen.paint(frame(0), None).unwrap();
+        tape.take();
+        screen.paint(frame(0), None).unwrap();
+        assert!(!tape.take().contains("line"));
+    }
+
+    #[test]
+    fn after_invalidate_the_whole_frame_is_written_and_the_hint_ignored() {
+        let tape = Tape::default();
+        let mut screen = Screen::new(tape.clone());
+        screen.paint(frame(0), None).unwrap();
+        tape.take();
+        screen.invalidate();
+        screen
+            .paint(frame(1), Some(ScrollHint { rows: 5, lines: 1 }))
+            .unwrap();
+        let out = tape.take();
+        assert!(out.contains("\x1b[2J") && !out.contains("\x1b[1;5r"));
+        for n in 1..6 {
+            assert!(out.contains(&format!("line{n:02}")));
+        }
+    }
+}
