@@ -175,12 +175,10 @@ fn skip_string(bytes: &[u8]) -> Parsed {
     Parsed::Incomplete
 }
 
-/// `ESC O x`: arrows, Home/End and F1–F4 in application mode.
-fn parse_ss3(bytes: &[u8]) -> Parsed {
-    let Some(&last) = bytes.get(2) else {
-        return Parsed::Incomplete;
-    };
-    let code = match last {
+/// The key a final byte names, the same after `ESC O` and `ESC [`:
+/// arrows, Home/End, F1–F4.
+fn cursor_key(last: u8) -> Option<KeyCode> {
+    Some(match last {
         b'A' => KeyCode::Up,
         b'B' => KeyCode::Down,
         b'C' => KeyCode::Right,
@@ -188,7 +186,17 @@ fn parse_ss3(bytes: &[u8]) -> Parsed {
         b'H' => KeyCode::Home,
         b'F' => KeyCode::End,
         b'P'..=b'S' => KeyCode::F(last - b'P' + 1),
-        _ => return Parsed::Skip(3),
+        _ => return None,
+    })
+}
+
+/// `ESC O x`: arrows, Home/End and F1–F4 in application mode.
+fn parse_ss3(bytes: &[u8]) -> Parsed {
+    let Some(&last) = bytes.get(2) else {
+        return Parsed::Incomplete;
+    };
+    let Some(code) = cursor_key(last) else {
+        return Parsed::Skip(3);
     };
     Parsed::Event(key(code, KeyModifiers::NONE), 3)
 }
@@ -239,13 +247,7 @@ fn csi_key(params: &str, last: u8) -> Option<Event> {
         .and_then(|m| m.split(':').next()?.parse::<u8>().ok())
         .map_or(KeyModifiers::NONE, modifier_bits);
     let code = match last {
-        b'A' => KeyCode::Up,
-        b'B' => KeyCode::Down,
-        b'C' => KeyCode::Right,
-        b'D' => KeyCode::Left,
-        b'H' => KeyCode::Home,
-        b'F' => KeyCode::End,
-        b'P'..=b'S' => KeyCode::F(last - b'P' + 1),
+        b'A' | b'B' | b'C' | b'D' | b'H' | b'F' | b'P'..=b'S' => cursor_key(last)?,
         b'Z' => return Some(key(KeyCode::BackTab, KeyModifiers::SHIFT)),
         b'~' => match first {
             1 | 7 => KeyCode::Home,
