@@ -209,13 +209,18 @@ pub fn load(path: &Path) -> (StateFile, Option<String>) {
 /// another hamish's positions are kept), apply `change`, write atomically.
 /// A file that cannot be read is not overwritten: the error says why.
 pub fn update(path: &Path, key: &str, change: impl FnOnce(&mut DocState)) -> std::io::Result<()> {
+    with_lock(path, || update_locked(path, key, change))
+}
+
+/// Run `work` holding the state file's lock (`state.lock` beside it), so
+/// two hamish processes never read and write the file at once. The lock
+/// goes with the file handle, whatever `work` returns.
+fn with_lock<T>(path: &Path, work: impl FnOnce() -> std::io::Result<T>) -> std::io::Result<T> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let lock = File::create(dir.join("state.lock"))?;
     lock.lock()?;
-    let result = update_locked(path, key, change);
-    let _ = lock.unlock();
-    result
+    work()
 }
 
 fn update_locked(
@@ -247,24 +252,18 @@ fn update_locked(
 /// Remove the document with `key` from the state file, under the lock
 /// (a file that cannot be read is left alone, as for `update`).
 pub fn forget(path: &Path, key: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let lock = File::create(dir.join("state.lock"))?;
-    lock.lock()?;
-    let result = match read(path) {
+    with_lock(path, || match read(path) {
         Read::Usable(mut state) => {
-            if state.documents.remove(key).is_some() {
-                let text = serde_json::to_string_pretty(&state).map_err(std::io::Error::other)?;
-                super::write_atomically(path, text.as_bytes())
-            } else {
-                Ok(())
+            if state.documents.remove(key).is_none() {
+                return Ok(());
             }
+            let text = serde_json::to_string_pretty(&state).map_err(std::io::Error::other)?;
+            super::write_atomically(path, text.as_bytes())
         }
         Read::Unusable { why, .. } => Err(std::io::Error::other(format!(
             "not changed: the state file {why}"
         ))),
-    };
-    let _ = lock.unlock();
-    result
+    })
 }
 
 /// Saves write `.state.json.<pid>.tmp` and rename it; one killed before
