@@ -22,14 +22,15 @@ pub enum Mode {
 
 /// A query ready to be looked for: folded once, however many texts it is
 /// looked for in.
-struct Query {
+#[derive(Clone, Debug)]
+pub struct Query {
     text: String,
     mode: Mode,
 }
 
 impl Query {
     /// `None` for a query that matches nothing (empty once folded).
-    fn new(query: &str, mode: Mode) -> Option<Query> {
+    pub fn new(query: &str, mode: Mode) -> Option<Query> {
         let text = match mode {
             Mode::Folded => normalize(query).text,
             Mode::Exact => query.to_string(),
@@ -37,8 +38,24 @@ impl Query {
         (!text.is_empty()).then_some(Query { text, mode })
     }
 
+    /// The query as it is compared: folded in the Arabic-aware mode.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Whether every text this query matches is matched by `shorter` too:
+    /// same mode, and `shorter`'s text is part of this one's. A search that
+    /// narrows (a letter typed) need only look where the shorter one matched.
+    pub fn narrows(&self, shorter: &Query) -> bool {
+        self.mode == shorter.mode && self.text.contains(shorter.text.as_str())
+    }
+
     /// Byte ranges in `text` where the query matches.
-    fn find(&self, text: &str) -> Vec<Range<usize>> {
+    pub fn find(&self, text: &str) -> Vec<Range<usize>> {
         match self.mode {
             Mode::Exact => text
                 .match_indices(self.text.as_str())
