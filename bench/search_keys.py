@@ -13,10 +13,16 @@ imported, press "/", then
 Peak RSS is read from /proc at the end.
 Usage: bench/search_keys.py FILE QUERY BINARY [BINARY...]
 """
-import os, signal, sys, time
+import os, select, signal, sys, time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from reader import bursts, peak_kb, spawn  # noqa: E402
+
+
+def first_byte(fd, limit=30):
+    """Wait for output; return when it began, and what came."""
+    r, _, _ = select.select([fd], [], [], limit)
+    return time.perf_counter(), (os.read(fd, 1 << 16) if r else b"")
 
 
 def one_by_one(fd, query):
@@ -24,9 +30,10 @@ def one_by_one(fd, query):
     for ch in query:
         t = time.perf_counter()
         os.write(fd, ch.encode())
+        began, _ = first_byte(fd)
         b = bursts(fd, until_quiet=0.5, limit=30)
-        if b:
-            rows.append((ch, (b[0][0] - t) * 1000, (b[-1][0] - t) * 1000))
+        over = b[-1][0] if b else began
+        rows.append((ch, (began - t) * 1000, (over - t) * 1000))
     return rows
 
 
@@ -39,7 +46,7 @@ def typed_fast(fd, query):
         os.write(fd, ch.encode())
         time.sleep(0.06)
     t = time.perf_counter()
-    b = bursts(fd, until_quiet=0.5, limit=60)
+    b = bursts(fd, until_quiet=2.0, limit=60)
     return (b[-1][0] - t) * 1000 if b else 0.0
 
 

@@ -176,6 +176,7 @@ impl Search {
             };
         };
         let mut read = 0;
+        let mut scratch = String::new();
         while scan.done < scan.len && read < budget {
             let at = (scan.start + scan.done) % scan.len;
             let item = scan.candidates.as_ref().map_or(at, |c| c[at]);
@@ -184,7 +185,7 @@ impl Search {
                 continue;
             };
             read += text.len().max(1);
-            let count = scan.query.find(text).len();
+            let count = scan.query.count(text, &mut scratch);
             if count > 0 {
                 let hits = if at >= scan.start {
                     &mut self.after
