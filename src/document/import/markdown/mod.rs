@@ -113,6 +113,11 @@ fn import_in_parts(text: &str, part_bytes: usize) -> Document {
     }
     doc.sections = b.sections;
     doc.notes = b.notes;
+    // Kept for the document's life: no room left from growing.
+    doc.sections.shrink_to_fit();
+    for section in &mut doc.sections {
+        section.blocks.shrink_to_fit();
+    }
     let mut warnings = Warnings::default();
     for key in &fm.unknown {
         warnings.add(UNKNOWN_FRONT_MATTER_KEY, key);
