@@ -140,7 +140,7 @@ impl App {
                     .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
                     .map(|p| p.display().to_string()),
                 position: self.position_to_save(),
-                percent: self.flow.percent(),
+                percent: self.prepared.place.percent,
                 marks: self
                     .marks
                     .iter()

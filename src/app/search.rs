@@ -17,13 +17,6 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
-/// The prompt being typed.
-#[derive(Clone, Copy, Debug)]
-pub struct Prompt {
-    /// Where the reader was when the prompt opened (Esc goes back there).
-    pub origin: Anchor,
-}
-
 impl Search {
     /// An empty search in `mode`.
     pub fn new(mode: Mode) -> Search {

@@ -80,7 +80,15 @@ impl App {
                 return;
             }
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
-            _ => {}
+            Action::QuitNow => self.quit(),
+            other => {
+                // Footnotes, contents, search, marks… belong to the
+                // reading view: say so rather than do nothing.
+                self.message = Some(format!(
+                    "{}: in the reading view only (s goes back)",
+                    self.keymap.key_names(other)
+                ));
+            }
         }
         self.view = View::Parallel(p);
     }
