@@ -56,8 +56,8 @@ actions! {
     NextFootnote "next_footnote" ["f"] "next footnote: select, scroll to it, open it";
     PrevFootnote "prev_footnote" ["F"] "previous footnote";
     Activate "activate" ["enter"] "open / jump; in a note: go to it in the notes";
-    JumpBack "jump_back" ["backspace", "ctrl-o"] "back to where you were before the jump";
-    JumpForward "jump_forward" ["ctrl-n"] "forward again, undoing a jump back";
+    JumpBack "jump_back" ["backspace", "ctrl-o", "alt-left"] "back to where you were before the jump";
+    JumpForward "jump_forward" ["ctrl-t", "alt-right"] "forward again, undoing a jump back";
     Close "close" ["esc"] "close the popup or overlay";
     SideBySide "side_by_side" ["s"] "side by side: English abstract | Arabic";
     SwitchPane "switch_pane" ["tab"] "side by side: switch the focused pane";

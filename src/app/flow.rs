@@ -53,7 +53,7 @@ pub struct Pos {
 /// Where the view stands in the document, for the status line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Place {
-    /// Share of the text down to the bottom row, 0–100 (100 at the end).
+    /// Share of the text above the top row, 0–100 (100 at the end).
     pub percent: usize,
     /// The last row of the document is on screen.
     pub at_end: bool,
@@ -420,33 +420,15 @@ impl Flow {
         (at * 100 / self.total_bytes).min(100)
     }
 
-    /// Where the view `rows` (as `prepare` made them for a view `height`
-    /// rows high) stands, as less
-    /// shows it: the share of the text read down to the bottom row (so it
-    /// only grows as the reader scrolls, and is 100 at the end), whether
-    /// the end is on screen, and how far into its section the top is.
-    pub fn place(&mut self, rows: &[FlowRow], height: usize) -> Place {
+    /// Where a view `height` rows high stands: the share of the text
+    /// above its top (which only grows as the reader scrolls down, the
+    /// blank row between paragraphs counting as the start of the next),
+    /// 100 once the end is on screen, as less says END; and how far into
+    /// its section the top is.
+    pub fn place(&mut self, height: usize) -> Place {
         let limit = self.max_top(height);
         let at_end = self.pos >= limit;
-        let bottom = rows.iter().rev().find_map(|r| match *r {
-            FlowRow::Text { item, row } => Some((item, row)),
-            FlowRow::Gap => None,
-        });
-        let read = bottom.map_or(0, |(item, row)| {
-            let end = self.laid(item).map_or(0, |l| {
-                l.row_cells(row)
-                    .iter()
-                    .map(|c| c.end as usize)
-                    .max()
-                    .unwrap_or(0)
-            });
-            self.items[item].offset + end
-        });
-        let percent = if at_end {
-            100
-        } else {
-            (read * 100 / self.total_bytes).min(99)
-        };
+        let percent = if at_end { 100 } else { self.percent().min(99) };
         Place {
             percent,
             at_end,

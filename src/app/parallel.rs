@@ -48,7 +48,8 @@ pub struct ParallelText {
     /// Which right paragraphs are headings (the whole text's).
     pub right_headings: Vec<bool>,
     /// The right paragraphs that are the Arabic abstract, which the left
-    /// pane is aligned with (the whole text has more before and after).
+    /// pane is aligned with (the whole text has more before and after);
+    /// empty: all of them.
     pub right_abstract: Range<usize>,
     pub left_title: String,
     pub right_title: String,
@@ -206,8 +207,11 @@ impl ParallelLayout {
             lay(&text.right, widths[1], Direction::Auto),
         ];
         let lens = |paras: &[String]| paras.iter().map(String::len).collect::<Vec<_>>();
-        let ab = text.right_abstract.clone();
-        let ab = ab.start.min(text.right.len())..ab.end.min(text.right.len());
+        // (No abstract marked: the whole right pane goes with the left.)
+        let ab = match text.right_abstract.clone() {
+            ab if ab.is_empty() => 0..text.right.len(),
+            ab => ab.start.min(text.right.len())..ab.end.min(text.right.len()),
+        };
         let mut blocks: Vec<(Range<usize>, Range<usize>)> = vec![(0..0, 0..ab.start)];
         blocks.extend(
             groups(&lens(&text.left), &lens(&text.right[ab.clone()]))

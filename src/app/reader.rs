@@ -59,7 +59,9 @@ impl App {
             },
             Action::JumpForward => match self.jumps.forward(self.flow.anchor()) {
                 Some(anchor) => self.go(anchor),
-                None => self.message = Some("nothing to go forward to (Ctrl-o goes back)".into()),
+                None => {
+                    self.message = Some("nothing to go forward to (Ctrl-t undoes Ctrl-o)".into())
+                }
             },
             Action::Close => {
                 self.selected_marker = None;

@@ -295,7 +295,7 @@ impl App {
     pub(super) fn prepare(&mut self) {
         let rows = self.rows();
         self.prepared.rows = self.flow.prepare(rows);
-        self.prepared.place = self.flow.place(&self.prepared.rows, rows);
+        self.prepared.place = self.flow.place(rows);
         // "note 3 of 9" says which marker is selected: once it has left
         // the screen (and no popup shows it), it is no longer selected.
         if self.popup.is_none() && self.view == View::Reader {

@@ -31,7 +31,12 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     }
     let inner = usize::from(area.width.saturating_sub(2));
     let title = &app.doc.meta.title;
-    let title_keeps = cells(title).min(TITLE_KEEPS).min(inner / 3);
+    // A message may take the whole row; hints leave the title some room.
+    let title_keeps = if app.message.is_some() {
+        0
+    } else {
+        cells(title).min(TITLE_KEEPS).min(inner / 2)
+    };
     let right = fit_parts(&right_parts(app), inner.saturating_sub(title_keeps + 1));
     let right_width = cells(&right).min(inner) as u16;
     let left_width = (inner as u16).saturating_sub(right_width + 1);
