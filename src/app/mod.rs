@@ -29,3 +29,5 @@ pub use view::{Group, LibraryEntry, Source, View};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_comfort;

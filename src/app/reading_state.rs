@@ -28,6 +28,8 @@ pub struct SaveSnapshot {
     path: PathBuf,
     key: String,
     entry: DocState,
+    /// The search prompt's history, oldest first.
+    history: Vec<String>,
 }
 
 impl SaveSnapshot {
@@ -53,15 +55,15 @@ impl SaveSnapshot {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         let entry = self.entry;
-        state::update(&self.path, &self.key, |d: &mut DocState| {
+        let change = |d: &mut DocState| {
             d.title = entry.title;
             d.path = entry.path;
             d.position = entry.position;
             d.percent = entry.percent;
             d.marks = entry.marks;
             d.opened = now;
-        })
-        .map_err(|e| {
+        };
+        state::update_with_history(&self.path, &self.key, change, &self.history).map_err(|e| {
             format!(
                 "{}: cannot save the reading position: {e}",
                 self.path.display()
@@ -130,6 +132,7 @@ impl App {
             taken: SNAPSHOTS.fetch_add(1, Ordering::Relaxed) + 1,
             path: path.clone(),
             key: key.clone(),
+            history: self.history.clone(),
             entry: DocState {
                 title,
                 // Absolute, so the library finds it from any directory.
