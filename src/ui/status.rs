@@ -6,6 +6,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 
 use super::text::{cells, draw_line_fit, draw_row, fill, ELLIPSIS};
 use super::theme::Styles;
@@ -220,7 +221,14 @@ fn prompt(app: &App, buf: &mut Buffer, (x, y, width): (u16, u16, u16), theme: &S
     if let Some(cx) = at.filter(|&cx| cx < usize::from(width)) {
         let cx = x + cx as u16;
         if let Some(cell) = buf.cell_mut((cx, y)) {
-            cell.set_style(theme.text);
+            // The status line's colours the other way round: a block cursor
+            // whatever the theme.
+            let reversed = theme.status.add_modifier.contains(Modifier::REVERSED);
+            cell.set_style(if reversed {
+                Style::default().remove_modifier(Modifier::REVERSED)
+            } else {
+                Style::default().add_modifier(Modifier::REVERSED)
+            });
         }
     }
 }
