@@ -26,7 +26,11 @@ fn table(header: &str) -> Vec<Vec<String>> {
 
 /// The `code` spans of a cell.
 fn codes(cell: &str) -> Vec<String> {
-    cell.split('`').skip(1).step_by(2).map(String::from).collect()
+    cell.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect()
 }
 
 #[test]

@@ -453,9 +453,11 @@ impl Flow {
 
     /// The section the top of the view is in; the notes are the section
     /// after the document's last (`section_items` has their heading).
+    /// (With the blank row before a heading on top, the section of that
+    /// heading: the text anchor's.)
     pub fn current_section(&self) -> Option<usize> {
         let last = self.items.len().checked_sub(1)?;
-        (0..=self.pos.item.min(last)).rev().find_map(|i| {
+        (0..=self.anchor().item.min(last)).rev().find_map(|i| {
             let item = &self.items[i];
             match item.kind {
                 ItemKind::NotesHeading | ItemKind::Note(_) => self.notes_section().or(item.section),

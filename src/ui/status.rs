@@ -207,14 +207,19 @@ fn prompt(app: &App, buf: &mut Buffer, (x, y, width): (u16, u16, u16), theme: &S
         _ => String::new(),
     };
     const LEAD: &str = "/ \u{2068}";
-    let line = format!("{LEAD}{query}\u{2069}  [{mode}: Tab]{count}");
     let options = LayoutOptions {
         direction: Direction::Ltr,
         align_rtl: false,
         width: usize::from(width.max(1)),
         ..app.layout_options(width)
     };
-    let laid = layout_paragraph(&line, &options, &[]);
+    // The count before the hint, and the hint only when all of it fits.
+    let mut line = format!("{LEAD}{query}\u{2069}{count}  [{mode}: Tab]");
+    let mut laid = layout_paragraph(&line, &options, &[]);
+    if laid.rows.len() > 1 {
+        line = format!("{LEAD}{query}\u{2069}{count}");
+        laid = layout_paragraph(&line, &options, &[]);
+    }
     let cursor = app.prompt.as_ref().map_or(query.len(), |p| p.cursor);
     let at = cursor_cell(&laid, LEAD.len(), query, cursor);
     draw_row(buf, (x, y, width), &line, &laid, 0, &|_| theme.status);
