@@ -515,6 +515,29 @@ mod tests {
     }
 
     #[test]
+    fn list_items_hang_from_their_start_side() {
+        let opts = LayoutOptions {
+            width: 20,
+            ..LayoutOptions::default()
+        };
+        // An Arabic item: "• " then the word كلمة ("word") ten times.
+        let word = "\u{643}\u{644}\u{645}\u{629}";
+        let rtl = format!("\u{2022} {}", [word; 10].join(" "));
+        let laid = hanging(&rtl, &opts);
+        assert!(laid.rtl && laid.rows.len() > 1);
+        let right = |r: &crate::layout::Row| r.indent + r.width;
+        assert_eq!(right(&laid.rows[0]), 20, "the bullet row at the right edge");
+        assert!(
+            laid.rows[1..].iter().all(|r| right(r) <= 18),
+            "the rest hang"
+        );
+        let ltr = format!("\u{2022} {}", ["word"; 10].join(" "));
+        let laid = hanging(&ltr, &opts);
+        assert_eq!(laid.rows[0].indent, 0);
+        assert!(laid.rows[1..].iter().all(|r| r.indent == 2));
+    }
+
+    #[test]
     fn a_new_width_keeps_the_top_sentence() {
         let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
         let mut f = flow(text, 10);

@@ -267,4 +267,37 @@ mod tests {
         }
         assert_eq!(layout.rows[0].len(), layout.rows[1].len());
     }
+
+    #[test]
+    fn paragraphs_pair_by_their_share_of_the_text() {
+        // As many on each side: one by one.
+        assert_eq!(groups(&[5, 9], &[7, 7]), [(0..1, 0..1), (1..2, 1..2)]);
+        // Three English paragraphs translating one Arabic one: one group.
+        assert_eq!(groups(&[400, 300, 200], &[900]), [(0..3, 0..1)]);
+        // Four against two of equal length: two and two.
+        assert_eq!(groups(&[1, 1, 1, 1], &[2, 2]), [(0..2, 0..1), (2..4, 1..2)]);
+        // The shorter side on the left works the same way.
+        assert_eq!(groups(&[2, 2], &[1, 1, 1, 1]), [(0..1, 0..2), (1..2, 2..4)]);
+    }
+
+    #[test]
+    fn three_english_paragraphs_follow_each_other_beside_one_arabic_one() {
+        let text = ParallelText {
+            left: vec!["a b c".into(), "d e f".into(), "g h i".into()],
+            right: vec!["x ".repeat(30)],
+            ..ParallelText::default()
+        };
+        let layout = ParallelLayout::new(&text, [6, 6], LayoutOptions::default());
+        let starts: Vec<usize> = (0..3)
+            .map(|p| {
+                layout.rows[0]
+                    .iter()
+                    .position(|r| *r == PaneRow::Text { para: p, row: 0 })
+                    .unwrap()
+            })
+            .collect();
+        // Each is one row: a blank row between them, not the Arabic
+        // paragraph's thirty rows.
+        assert_eq!(starts, [0, 2, 4]);
+    }
 }

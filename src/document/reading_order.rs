@@ -239,6 +239,36 @@ mod tests {
     }
 
     #[test]
+    fn notes_printed_alike_are_shown_by_their_number() {
+        // Two notes printed "2" and "(2)" would both show as ².
+        let mut doc = markdown("Text[^2] and more[^b].\n\n[^2]: One.\n\n[^b]: Two.\n");
+        assert_eq!(
+            shown_labels(&doc),
+            ["\u{b2}", "[b]"],
+            "distinct: as printed"
+        );
+        doc.notes[1].label = "(2)".into();
+        assert_eq!(shown_labels(&doc), ["\u{b9}", "\u{b2}"]);
+        let items: Vec<ReadingItem> = reading_order(&doc).collect();
+        let para = items
+            .iter()
+            .find(|i| i.kind == ItemKind::Paragraph)
+            .unwrap();
+        let shown: Vec<&str> = para
+            .markers
+            .iter()
+            .map(|m| &para.text[m.range.clone()])
+            .collect();
+        assert_eq!(shown, ["\u{b9}", "\u{b2}"]);
+        let notes: Vec<&str> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Note(_)))
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(notes, ["\u{b9} One.", "\u{b2} Two."]);
+    }
+
+    #[test]
     fn title_sections_then_notes_under_their_heading() {
         let doc = markdown(
             "---\ntitle: T\n---\n# One\n\nText[^a] here.\n\n- item\n\n[^a]: The note.\n\n    More of it.\n",
