@@ -47,7 +47,11 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     let title_width = if section.is_empty() || left_width < 30 {
         left_width
     } else {
-        (cells(title) as u16 + 1).clamp(left_width / 3, left_width / 2)
+        // A share of the whole row, so the title does not jump as the
+        // right end grows and shrinks; the section keeps 12 cells.
+        (cells(title) as u16 + 1)
+            .min(inner as u16 * 2 / 5)
+            .min(left_width.saturating_sub(12))
     };
     let auto = LayoutOptions {
         direction: Direction::Auto,
