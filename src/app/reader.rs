@@ -9,7 +9,7 @@ use super::flow::{Anchor, ItemKind};
 use super::marks::{is_mark_letter, AwaitingLetter};
 use super::parallel::Pane;
 use super::prompt::{remember, Edit, Prompt};
-use super::search::Search;
+use super::search::{Progress, Search};
 use super::state::App;
 use super::view::Group;
 use super::view::{Overlay, Parallel, View};
@@ -217,7 +217,7 @@ impl App {
         remember(&mut self.history, &search.query);
         if search.query.is_empty() {
             self.search = None;
-        } else if search.matches.is_empty() {
+        } else if search.searching().is_none() && search.total() == 0 {
             self.message = Some(format!("no match for \u{2068}{}\u{2069}", search.query));
             self.search = None;
         }
@@ -237,14 +237,35 @@ impl App {
 
     /// Search again for the current query; show the first match at or
     /// after `from` (wrapping), or go back to `from` when there is none.
+    /// A long search goes on in slices (`carry_on_searching`).
     fn run_search(&mut self, from: Anchor) {
         let Some(search) = &mut self.search else {
             return;
         };
-        let items = self.flow.items.iter().map(|i| i.text.as_str());
-        match search.run(items, from) {
-            Some(first) => self.show_match(first),
-            None => self.go(from),
+        let progress = search.run(&self.flow.items, from);
+        self.after_search_slice(progress, from);
+    }
+
+    /// The next slice of a search under way, when no key is waiting.
+    pub(super) fn carry_on_searching(&mut self) {
+        let from = self.prompt.as_ref().map(|p| p.origin);
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let progress = search.advance(&self.flow.items);
+        self.after_search_slice(progress, from.unwrap_or(self.flow.anchor()));
+    }
+
+    /// Show the match a slice found; a search over with none while the
+    /// prompt is open goes back to where the prompt was opened.
+    fn after_search_slice(&mut self, progress: Progress, from: Anchor) {
+        if progress.found {
+            self.show_match();
+        } else if progress.done
+            && self.prompt.is_some()
+            && self.search.as_ref().is_some_and(|s| s.current().is_none())
+        {
+            self.go(from);
         }
     }
 
@@ -254,27 +275,33 @@ impl App {
             self.message = Some("no search (press /)".into());
             return;
         };
-        let before = search.current;
-        match search.step(forward) {
-            Some(next) => {
-                // Past the last match to the first, or back past the first.
-                let wrapped = before.is_some_and(|b| (next <= b) == forward && next != b)
-                    || before == Some(next) && search.matches.len() == 1;
-                self.push_jump();
-                self.show_match(next);
-                if wrapped {
-                    let end = if forward { "top" } else { "bottom" };
-                    self.message = Some(format!("search wrapped to the {end}"));
-                }
+        let before = search.current();
+        if search.step(&self.flow.items, forward) {
+            // Past the last match to the first, or back past the first.
+            let next = search.current();
+            let wrapped = match (before, next) {
+                (Some(b), Some(n)) => (n <= b) == forward && (n != b || search.total() == 1),
+                _ => false,
+            };
+            self.push_jump();
+            self.show_match();
+            if wrapped {
+                let end = if forward { "top" } else { "bottom" };
+                self.message = Some(format!("search wrapped to the {end}"));
             }
-            None => self.message = Some("no matches".into()),
+        } else {
+            self.message = Some("no matches".into());
         }
     }
 
-    /// Scroll to match `m`; a match inside a note opens that note's popup,
-    /// scrolled to the match.
-    fn show_match(&mut self, m: usize) {
-        let Some(hit) = self.search.as_ref().and_then(|s| s.matches.get(m).cloned()) else {
+    /// Scroll to the current match; a match inside a note opens that
+    /// note's popup, scrolled to the match.
+    fn show_match(&mut self) {
+        let Some(hit) = self
+            .search
+            .as_ref()
+            .and_then(|s| s.current_match(&self.flow.items))
+        else {
             return;
         };
         if let ItemKind::Note(note) = self.flow.items[hit.item].kind {

@@ -170,7 +170,7 @@ fn n_says_when_the_search_wraps() {
     keys(&mut app, "/line 1");
     app.handle(special(KeyCode::Enter));
     // "line 1" and "line 10".."line 19": 11 matches; the first is current.
-    assert_eq!(app.search().unwrap().matches.len(), 11);
+    assert_eq!(app.search().unwrap().total(), 11);
     for _ in 0..10 {
         app.handle(key('n'));
         assert_eq!(app.message(), None);
@@ -192,7 +192,7 @@ fn the_prompt_edits_where_its_cursor_is_and_recalls_past_searches() {
     }
     app.handle(key('e'));
     assert_eq!(app.search().unwrap().query, "line 3");
-    assert_eq!(app.search().unwrap().matches.len(), 11, "searched again");
+    assert_eq!(app.search().unwrap().total(), 11, "searched again");
     app.handle(ctrl('a'));
     app.handle(special(KeyCode::Delete));
     app.handle(ctrl('e'));
@@ -209,7 +209,7 @@ fn the_prompt_edits_where_its_cursor_is_and_recalls_past_searches() {
     assert_eq!(app.search().unwrap().query, "line 2");
     app.handle(special(KeyCode::Up));
     assert_eq!(app.search().unwrap().query, "line 39");
-    assert_eq!(app.search().unwrap().matches.len(), 1);
+    assert_eq!(app.search().unwrap().total(), 1);
     // Tab switches exact matching (Ctrl-e now moves to the end).
     let mode = app.search().unwrap().mode;
     app.handle(special(KeyCode::Tab));

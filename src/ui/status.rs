@@ -126,10 +126,7 @@ fn right_parts(app: &App) -> Vec<String> {
         }
         View::Reader => {
             if let Some(s) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
-                parts.push(match s.current {
-                    Some(c) => format!("match {} of {}", c + 1, s.matches.len()),
-                    None => "no match".to_string(),
-                });
+                parts.push(match_count(s));
             }
             if let Some(m) = app.selected_marker {
                 parts.push(format!("note {} of {}", m + 1, app.flow.markers.len()));
@@ -204,10 +201,7 @@ fn prompt(app: &App, buf: &mut Buffer, (x, y, width): (u16, u16, u16), theme: &S
         _ => "arabic-aware",
     };
     let count = match search {
-        Some(s) if !s.query.is_empty() => match s.current {
-            Some(c) => format!("  match {} of {}", c + 1, s.matches.len()),
-            None => "  no match".to_string(),
-        },
+        Some(s) if !s.query.is_empty() => format!("  {}", match_count(s)),
         _ => String::new(),
     };
     const LEAD: &str = "/ \u{2068}";
@@ -239,6 +233,18 @@ fn prompt(app: &App, buf: &mut Buffer, (x, y, width): (u16, u16, u16), theme: &S
                 Style::default().add_modifier(Modifier::REVERSED)
             });
         }
+    }
+}
+
+/// "match 3 of 12", "no match", or while a search goes on through a big
+/// document, how far it has got ("match 1 of 40+, searching 35%").
+fn match_count(search: &crate::app::search::Search) -> String {
+    let total = search.total();
+    match (search.current(), search.searching()) {
+        (Some(c), None) => format!("match {} of {total}", c + 1),
+        (None, None) => "no match".to_string(),
+        (Some(c), Some(pct)) => format!("match {} of {total}+, searching {pct}%", c + 1),
+        (None, Some(pct)) => format!("searching {pct}%"),
     }
 }
 
