@@ -68,6 +68,9 @@ fn the_side_by_side_status_line_fits_at_60_by_20() {
         line.contains("linked") && line.contains("Tab pane"),
         "{line}"
     );
+    // Where the focused pane is comes first: at its top, 0%.
+    let first = line.split('\u{2502}').next().unwrap();
+    assert!(first.trim_end().ends_with(" 0%"), "{line}");
     for part in line.split('\u{2502}').skip(1) {
         let part = part.trim();
         assert!(
@@ -83,6 +86,10 @@ fn the_side_by_side_status_line_fits_at_60_by_20() {
             "a hint cut: {part:?} in {line}"
         );
     }
+    // At the end of the panes: "100% END".
+    command(&mut a, Action::Bottom);
+    assert!(status(&a).contains("100% END"), "{}", status(&a));
+    command(&mut a, Action::Top);
     // The title is cut at a word, and says so with "…" (on its left: it
     // reads right to left).
     assert!(line.trim_start().starts_with('\u{2026}'), "{line}");

@@ -33,6 +33,20 @@ impl App {
         }
     }
 
+    /// Where the focused pane stands: the share of its rows above its top,
+    /// and whether its end is on screen (then 100).
+    pub fn parallel_place(&self, p: Parallel) -> Option<(usize, bool)> {
+        let (_, layout) = self.prepared.parallel.as_ref()?;
+        let i = p.focus.index();
+        let last_top = layout.rows[i].len().saturating_sub(self.pane_rows());
+        let top = p.offsets[i];
+        Some(if top >= last_top {
+            (100, true)
+        } else {
+            (top * 100 / last_top.max(1), false)
+        })
+    }
+
     pub(super) fn update_parallel(&mut self, action: Action, mut p: Parallel) {
         let pane_rows = self.pane_rows();
         let lengths = self

@@ -113,6 +113,11 @@ fn right_parts(app: &App) -> Vec<String> {
     }
     match app.view {
         View::Parallel(p) => {
+            match app.parallel_place(p) {
+                Some((_, true)) => parts.push("100% END".into()),
+                Some((percent, false)) => parts.push(format!("{percent}%")),
+                None => {}
+            }
             parts.push(if p.linked { "linked" } else { "unlinked" }.into());
             parts.push("Tab pane".into());
             parts.push("l link".into());
