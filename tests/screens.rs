@@ -182,7 +182,7 @@ fn help_is_made_from_the_key_table() {
     let mut a = app(100, 40);
     update(&mut a, Action::Help);
     let s = screen(&a);
-    // Every description starts in one column, one blank after the longest
+    // Every description starts in one column, two blanks after the longest
     // list of keys (no row spills out of its column).
     let names = |keys: &[hamish::app::keymap::Key]| {
         keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
@@ -203,7 +203,7 @@ fn help_is_made_from_the_key_table() {
     }
     update(&mut a, Action::Top);
     for (action, keys) in a.keymap().entries() {
-        let line = format!("{:<column$} {}", names(keys), action.describe());
+        let line = format!("{:<column$}  {}", names(keys), action.describe());
         assert!(shows(&s, line.trim_end()), "help lacks {line}");
     }
     update(&mut a, Action::Close);

@@ -61,15 +61,18 @@ pub fn keys_column<'a>(keys: impl Iterator<Item = &'a str>) -> usize {
     keys.map(text_width).max().unwrap_or(0)
 }
 
+/// Blanks between the keys column and the descriptions.
+pub const GAP: usize = 2;
+
 /// One entry: keys and description side by side when there is room (the
 /// description wrapped under itself), else the keys on a row and the
 /// description below, indented.
 fn entry(rows: &mut Vec<String>, keys: &str, what: &str, column: usize, width: usize) {
-    if column + 1 + 24 <= width {
-        let wrapped = wrap(what, width - column - 1);
+    if column + GAP + 24 <= width {
+        let wrapped = wrap(what, width - column - GAP);
         for (i, line) in wrapped.iter().enumerate() {
             let lead = if i == 0 { keys } else { "" };
-            rows.push(format!("{lead:<column$} {line}"));
+            rows.push(format!("{lead:<column$}{:GAP$}{line}", ""));
         }
     } else {
         rows.extend(wrap(keys, width));
