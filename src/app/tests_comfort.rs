@@ -366,3 +366,41 @@ fn the_column_keeps_a_margin_when_the_screen_is_about_as_wide() {
     let app = seed000(120, 24);
     assert_eq!(app.geometry().column_width, 80, "wide: the column as set");
 }
+
+#[test]
+fn a_resize_in_the_side_by_side_view_keeps_each_panes_paragraph() {
+    let mut app = seed000(80, 24);
+    app.handle(key('s'));
+    app.handle(key('a'));
+    keys(&mut app, "3 ");
+    let top_para = |app: &App, pane: usize| {
+        let View::Parallel(p) = app.view() else {
+            panic!("side by side")
+        };
+        let (_, layout) = app.prepared().parallel.as_ref().unwrap();
+        layout.rows[pane][p.offsets[pane]..]
+            .iter()
+            .find_map(|r| match r {
+                super::parallel::PaneRow::Text { para, .. } => Some(*para),
+                super::parallel::PaneRow::Blank => None,
+            })
+    };
+    let before = top_para(&app, 1);
+    assert!(before.is_some_and(|p| p > 0), "scrolled into the text");
+    app.handle(Input::Resize {
+        width: 200,
+        height: 60,
+    });
+    assert_eq!(top_para(&app, 1), before);
+    // At the end, a wider screen (fewer rows) still shows text.
+    app.handle(Input::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.handle(key('G'));
+    app.handle(Input::Resize {
+        width: 200,
+        height: 60,
+    });
+    assert!(top_para(&app, 1).is_some(), "the right pane is not blank");
+}
