@@ -110,12 +110,18 @@ impl App {
             return;
         }
         self.count = None;
+        // What any of the repeats said ("search wrapped…") is kept.
+        let mut said = None;
         for i in 0..count.max(1) {
             if i > 0 {
                 self.prepare();
             }
             self.update(action);
+            if self.message.is_some() {
+                said = self.message.clone();
+            }
         }
+        self.message = said;
     }
 
     /// Apply one action to whatever is on top: an overlay, the popup, or

@@ -181,6 +181,11 @@ fn n_says_when_the_search_wraps() {
     assert_eq!(app.message(), Some("search wrapped to the bottom"));
     app.handle(key('j'));
     assert_eq!(app.message(), None, "the message goes with the next key");
+    // Eleven matches on: round to the same one, and it says it wrapped.
+    let at = app.search().unwrap().current();
+    keys(&mut app, "11n");
+    assert_eq!(app.search().unwrap().current(), at);
+    assert_eq!(app.message(), Some("search wrapped to the top"));
 }
 
 #[test]
