@@ -249,14 +249,22 @@ fn the_prompt_shows_its_cursor_and_an_arabic_query_right_to_left() {
     // next letter goes: a cell drawn unlike the status line's.
     let status_style = buf[(0, y)].style();
     assert_ne!(buf[(x - 1, y)].style(), status_style, "{line}");
-    // ← moves it onto the last letter typed (the leftmost one).
-    a.handle(Input::Key(crossterm::event::KeyEvent::new(
-        crossterm::event::KeyCode::Left,
-        crossterm::event::KeyModifiers::NONE,
-    )));
+    // The arrows move on screen: → moves it onto the last letter typed
+    // (the leftmost one), ← back to the left of it.
+    let press = |a: &mut App, code| {
+        a.handle(Input::Key(crossterm::event::KeyEvent::new(
+            code,
+            crossterm::event::KeyModifiers::NONE,
+        )));
+    };
+    press(&mut a, crossterm::event::KeyCode::Right);
     let buf = draw(&a);
     assert_ne!(buf[(x, y)].style(), status_style);
     assert_eq!(buf[(x - 1, y)].style(), status_style);
+    press(&mut a, crossterm::event::KeyCode::Left);
+    let buf = draw(&a);
+    assert_ne!(buf[(x - 1, y)].style(), status_style);
+    assert_eq!(buf[(x, y)].style(), status_style);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::layout::width::text_width;
 /// The keys of the search prompt (its own line editor, not the key table).
 pub const PROMPT_KEYS: &[(&str, &str)] = &[
     ("Tab", "exact or arabic-aware matching"),
-    ("Left, Right", "move the cursor a letter"),
+    ("Left, Right", "move the cursor a letter, as shown"),
     ("Home, End, Ctrl-a, Ctrl-e", "to the start, the end"),
     ("Backspace, Delete", "erase a letter"),
     (

@@ -6,6 +6,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::flow::Anchor;
+use crate::layout::bidi::ParagraphLevels;
+use crate::layout::Direction;
 
 /// How many past queries are kept (here and in the state file).
 pub const HISTORY_KEPT: usize = 50;
@@ -56,8 +58,8 @@ impl Prompt {
         self.cursor = self.cursor.min(query.len());
         let before = query.clone();
         match key.code {
-            KeyCode::Left => self.cursor = previous_char(query, self.cursor),
-            KeyCode::Right => self.cursor = next_char(query, self.cursor),
+            KeyCode::Left => self.cursor = visual_step(query, self.cursor, true),
+            KeyCode::Right => self.cursor = visual_step(query, self.cursor, false),
             KeyCode::Home => self.cursor = 0,
             KeyCode::Char('a') if ctrl => self.cursor = 0,
             KeyCode::End => self.cursor = query.len(),
@@ -126,6 +128,30 @@ pub fn remember(history: &mut Vec<String>, query: &str) {
     history.drain(..extra);
 }
 
+/// Where ← (`left`) or → takes the cursor at byte `at`: the arrows move on
+/// screen, so in right-to-left text (an Arabic query) ← goes forward in
+/// the text and → back, as the letters are shown.
+fn visual_step(text: &str, at: usize, left: bool) -> usize {
+    if text.is_empty() {
+        return 0;
+    }
+    let levels = ParagraphLevels::new(text, Direction::Auto);
+    let mut per_byte = Vec::new();
+    levels.line_levels(0..text.len(), &mut per_byte);
+    // The letter the cursor stands on, or at the end the last one.
+    let probe = if at < text.len() {
+        at
+    } else {
+        previous_char(text, at)
+    };
+    let rtl = per_byte.get(probe).is_some_and(|l| l % 2 == 1);
+    if left == rtl {
+        next_char(text, at)
+    } else {
+        previous_char(text, at)
+    }
+}
+
 fn previous_char(text: &str, at: usize) -> usize {
     text[..at].char_indices().next_back().map_or(0, |(i, _)| i)
 }
@@ -190,17 +216,25 @@ mod tests {
     }
 
     #[test]
-    fn arrows_step_through_whole_arabic_letters() {
-        // لينين (Lenin): two bytes a letter.
+    fn arrows_move_on_screen_through_whole_arabic_letters() {
+        // لينين (Lenin): two bytes a letter, shown right to left.
         let mut q = "\u{644}\u{64a}\u{646}\u{64a}\u{646}".to_string();
         let mut p = Prompt {
             cursor: q.len(),
             ..Prompt::default()
         };
+        // At the end the cursor is left of the last letter: ← goes no
+        // further, → goes back onto that letter.
         press(&mut p, &mut q, KeyCode::Left, false);
+        assert_eq!(p.cursor, 10);
+        press(&mut p, &mut q, KeyCode::Right, false);
         assert_eq!(p.cursor, 8);
         press(&mut p, &mut q, KeyCode::Backspace, false);
         assert_eq!(q, "\u{644}\u{64a}\u{646}\u{646}");
+        // ← moves forward in the text, that is to the left on screen.
+        press(&mut p, &mut q, KeyCode::Home, false);
+        press(&mut p, &mut q, KeyCode::Left, false);
+        assert_eq!(p.cursor, 2);
     }
 
     #[test]
