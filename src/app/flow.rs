@@ -50,6 +50,42 @@ pub struct Pos {
     pub row: usize,
 }
 
+/// Where the view stands in the document, for the status line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// Share of the text above the top row, 0–100 (100 at the end).
+    pub percent: usize,
+    /// The last row of the document is on screen.
+    pub at_end: bool,
+    /// How far into its section the top of the view is, 0–100.
+    pub section: Option<usize>,
+}
+
+/// Lay out a list item or reference with a hanging indent: the rows after
+/// the first start where the text after the bullet starts (the bullet's two
+/// cells), so the bullet stands out; right-to-left items hang from the
+/// right.
+fn hanging(text: &str, options: &LayoutOptions) -> Laid {
+    const HANG: usize = 2;
+    if options.width <= HANG * 4 {
+        return layout_paragraph(text, options, &[]);
+    }
+    let narrower = LayoutOptions {
+        width: options.width - HANG,
+        ..*options
+    };
+    let mut laid = layout_paragraph(text, &narrower, &[]);
+    let rtl = laid.rtl;
+    for (i, row) in laid.rows.iter_mut().enumerate() {
+        // LTR: rows after the first move right; RTL: the first row moves
+        // right, to the right edge, and the others keep their hang.
+        if (i > 0) != rtl {
+            row.indent += HANG;
+        }
+    }
+    laid
+}
+
 /// One screen row of the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FlowRow {
@@ -68,6 +104,9 @@ pub struct Flow {
     pub section_items: Vec<usize>,
     /// Item of each note's text.
     pub note_items: Vec<usize>,
+    /// The notes' index among the sections (`section_items` has their
+    /// heading), when the document has notes.
+    notes_section: Option<usize>,
     pub total_bytes: usize,
     options: LayoutOptions,
     cache: Vec<Option<Laid>>,
@@ -114,7 +153,7 @@ impl Flow {
             // A section starts at its first item; an empty one at the next
             // item there is (or the end).
             let starts_section = match kind {
-                ItemKind::NotesHeading => Some(doc.sections.len()),
+                ItemKind::NotesHeading => Some(doc.sections.len() + 1),
                 _ => section.map(|s| s + 1),
             };
             while section_items.len() < starts_section.unwrap_or(0) {
@@ -145,6 +184,10 @@ impl Flow {
         while section_items.len() < doc.sections.len() {
             section_items.push(items.len());
         }
+        let notes_section = items
+            .iter()
+            .any(|i| i.kind == ItemKind::NotesHeading)
+            .then_some(doc.sections.len());
         let total_bytes = offset.max(1);
         // Held as long as the document is open: no room left from growing.
         items.shrink_to_fit();
@@ -155,6 +198,7 @@ impl Flow {
             markers,
             section_items,
             note_items,
+            notes_section,
             total_bytes,
             options,
             cache,
@@ -179,7 +223,10 @@ impl Flow {
                 ..self.options
             };
             self.cached_bytes += item.text.len();
-            self.cache[i] = Some(layout_paragraph(&item.text, &options, &[]));
+            self.cache[i] = Some(match item.kind {
+                ItemKind::ListItem | ItemKind::Reference => hanging(&item.text, &options),
+                _ => layout_paragraph(&item.text, &options, &[]),
+            });
             if self.cached_bytes > self.cache_limit {
                 self.drop_far_layouts(i);
                 self.cache_limit = self.cache_budget.max(2 * self.cached_bytes);
@@ -231,9 +278,19 @@ impl Flow {
         self.goto_anchor(anchor);
     }
 
-    /// The text anchor of the top of the view.
+    /// The text anchor of the top of the view. The blank row after an
+    /// item anchors to the start of the next item (what the reader sees
+    /// just below it), so a resize keeps that on screen and the position
+    /// only grows as the reader scrolls down.
     pub fn anchor(&self) -> Anchor {
         let Pos { item, row } = self.pos;
+        let gap = self.laid(item).is_some_and(|l| row >= l.rows.len());
+        if gap && item + 1 < self.items.len() {
+            return Anchor {
+                item: item + 1,
+                byte: 0,
+            };
+        }
         let byte = self
             .laid(item)
             .and_then(|l| {
@@ -408,12 +465,56 @@ impl Flow {
         (at * 100 / self.total_bytes).min(100)
     }
 
-    /// The section the top of the view is in.
+    /// Where a view `height` rows high stands: the share of the text
+    /// above its top (which only grows as the reader scrolls down, the
+    /// blank row between paragraphs counting as the start of the next),
+    /// 100 once the end is on screen, as less says END; and how far into
+    /// its section the top is.
+    pub fn place(&mut self, height: usize) -> Place {
+        let limit = self.max_top(height);
+        let at_end = self.pos >= limit;
+        let percent = if at_end { 100 } else { self.percent().min(99) };
+        Place {
+            percent,
+            at_end,
+            section: self.section_percent(),
+        }
+    }
+
+    /// How far the top of the view is into its section, 0–100.
+    fn section_percent(&self) -> Option<usize> {
+        let s = self.current_section()?;
+        let start = self.items.get(*self.section_items.get(s)?)?.offset;
+        let end = self
+            .section_items
+            .get(s + 1)
+            .and_then(|&i| self.items.get(i))
+            .map_or(self.total_bytes, |i| i.offset);
+        let anchor = self.anchor();
+        let at = self.items.get(anchor.item).map_or(0, |i| i.offset) + anchor.byte;
+        let span = end.saturating_sub(start).max(1);
+        Some((at.saturating_sub(start) * 100 / span).min(100))
+    }
+
+    /// The section the top of the view is in; the notes are the section
+    /// after the document's last (`section_items` has their heading).
+    /// (With the blank row before a heading on top, the section of that
+    /// heading: the text anchor's.)
     pub fn current_section(&self) -> Option<usize> {
         let last = self.items.len().checked_sub(1)?;
-        (0..=self.pos.item.min(last))
-            .rev()
-            .find_map(|i| self.items[i].section)
+        (0..=self.anchor().item.min(last)).rev().find_map(|i| {
+            let item = &self.items[i];
+            match item.kind {
+                ItemKind::NotesHeading | ItemKind::Note(_) => self.notes_section().or(item.section),
+                _ => item.section,
+            }
+        })
+    }
+
+    /// The index the notes have among the sections (after the document's
+    /// own), when they have a heading of their own.
+    pub fn notes_section(&self) -> Option<usize> {
+        self.notes_section
     }
 
     /// The screen row (0-based within the view) of marker `m`, if visible.
@@ -488,6 +589,29 @@ mod tests {
         assert_eq!(rows.len(), 4);
         f.scroll_up(100);
         assert_eq!(f.pos, Pos::default());
+    }
+
+    #[test]
+    fn list_items_hang_from_their_start_side() {
+        let opts = LayoutOptions {
+            width: 20,
+            ..LayoutOptions::default()
+        };
+        // An Arabic item: "• " then the word كلمة ("word") ten times.
+        let word = "\u{643}\u{644}\u{645}\u{629}";
+        let rtl = format!("\u{2022} {}", [word; 10].join(" "));
+        let laid = hanging(&rtl, &opts);
+        assert!(laid.rtl && laid.rows.len() > 1);
+        let right = |r: &crate::layout::Row| r.indent + r.width;
+        assert_eq!(right(&laid.rows[0]), 20, "the bullet row at the right edge");
+        assert!(
+            laid.rows[1..].iter().all(|r| right(r) <= 18),
+            "the rest hang"
+        );
+        let ltr = format!("\u{2022} {}", ["word"; 10].join(" "));
+        let laid = hanging(&ltr, &opts);
+        assert_eq!(laid.rows[0].indent, 0);
+        assert!(laid.rows[1..].iter().all(|r| r.indent == 2));
     }
 
     #[test]
