@@ -104,16 +104,25 @@ pub(crate) fn read(
 ) -> anyhow::Result<()> {
     let first = open_first(args)?;
     let settings = reader_settings(&config);
-    let guard = TerminalGuard::enter(hamish::term::Modes {
-        mouse: settings.mouse,
-        bidi: settings.reorders(),
-    })?;
+    let kind = hamish::term::TerminalKind::from_env();
+    let modes = kind.modes(settings.mouse, settings.reorders());
+    // Asked before the terminal is taken over: tmux answers in a few
+    // milliseconds, and only when its bidi switches matter.
+    let tmux_notice = (modes.bidi && modes.route == hamish::term::Route::Tmux)
+        .then(hamish::term::tmux::passthrough)
+        .and_then(hamish::term::tmux::notice);
+    let guard = TerminalGuard::enter(modes)?;
     let events = Events::start()?;
     let (width, height) = crossterm::terminal::size()?;
-    let screen = hamish::term::Screen::new(std::io::BufWriter::with_capacity(
+    let mut screen = hamish::term::Screen::new(std::io::BufWriter::with_capacity(
         1 << 16,
         hamish::term::out::TerminalOut,
     ));
+    if !settings.reorders() {
+        // The terminal lays each row out: give it rows whole, with their
+        // direction.
+        screen = screen.with_whole_rows();
+    }
     let mut tty = Tty {
         screen,
         rows: hamish::term::RowTracker::default(),
@@ -134,7 +143,7 @@ pub(crate) fn read(
     if show_library {
         app.handle(Input::Command(Action::Library));
     }
-    if let Some(notice) = start_notices(first.state_warning, &problems) {
+    if let Some(notice) = start_notices(first.state_warning, tmux_notice, &problems) {
         app.handle(Input::Notice(notice));
     }
     let (exit_status, save_error) = run_reader(&mut app, &mut tty, background)?;
@@ -278,10 +287,15 @@ fn run_reader<W: Write>(
     Ok((exit_status, save_error))
 }
 
-/// What the user must hear of at start: a damaged state file, and config
-/// problems (the first here, all of them on stderr at exit).
-fn start_notices(state_warning: Option<String>, problems: &[String]) -> Option<String> {
-    let mut notices: Vec<String> = state_warning.into_iter().collect();
+/// What the user must hear of at start: a damaged state file, tmux
+/// keeping the BiDi switches from the terminal, and config problems (the
+/// first here, all of them on stderr at exit).
+fn start_notices(
+    state_warning: Option<String>,
+    tmux_notice: Option<String>,
+    problems: &[String],
+) -> Option<String> {
+    let mut notices: Vec<String> = state_warning.into_iter().chain(tmux_notice).collect();
     if let Some(first) = problems.first() {
         let more = if problems.len() > 1 {
             format!(" (+{} more, shown at exit)", problems.len() - 1)

@@ -4,6 +4,14 @@
 //! terminal is told to scroll those rows (a scroll region and SU/SD), and
 //! the diff is taken against the scrolled picture, so a one-line scroll
 //! costs one line of output instead of a screenful.
+//!
+//! Rows are written whole when the picture is not a scroll (a page jump, a
+//! popup, another view): a row with any change gets every cell written
+//! again, blanks included, because xterm leaves specks of Arabic glyph ink
+//! in blank cells that are never rewritten. A terminal that reorders rows
+//! itself (`--bidi terminal`) gets every changed row whole, always: it
+//! lays a row out as one paragraph, and mlterm corrupts a row rewritten
+//! cell by cell around lam-alef.
 
 use std::io::{self, Write};
 
@@ -20,6 +28,8 @@ pub struct Screen<W: Write> {
     last: Buffer,
     /// The terminal's screen is known to hold `last`.
     known: bool,
+    /// Every changed row is written whole, scrolled frames too.
+    whole_rows: bool,
 }
 
 impl<W: Write> Screen<W> {
@@ -28,7 +38,15 @@ impl<W: Write> Screen<W> {
             backend: CrosstermBackend::new(out),
             last: Buffer::empty(Rect::default()),
             known: false,
+            whole_rows: false,
         }
+    }
+
+    /// A screen for a terminal that reorders rows itself: a changed row
+    /// is always written whole.
+    pub fn with_whole_rows(mut self) -> Screen<W> {
+        self.whole_rows = true;
+        self
     }
 
     /// Forget what is on the terminal: the next frame clears the screen
@@ -42,30 +60,71 @@ impl<W: Write> Screen<W> {
     /// says its text rows are those of the last frame moved by a few
     /// lines; it is ignored when the screen is written whole anyway.
     pub fn paint(&mut self, next: Buffer, scroll: Option<ScrollHint>) -> io::Result<()> {
+        let (mut scrolled, mut cleared) = (false, false);
         if next.area != self.last.area || !self.known {
+            cleared = true;
             self.backend.clear()?;
             self.last = Buffer::empty(next.area);
             self.known = true;
         } else if let Some(hint) = scroll {
-            self.scroll_text(hint)?;
+            scrolled = self.scroll_text(hint)?;
+        }
+        // After a clear the blank cells are fresh: only what is drawn.
+        if self.whole_rows || !(scrolled || cleared) {
+            mark_changed_rows(&mut self.last, &next);
         }
         let updates = self.last.diff(&next);
-        self.backend.draw(updates.into_iter())?;
+        if self.whole_rows {
+            self.draw_rows_with_direction(&next, updates)?;
+        } else {
+            self.backend.draw(updates.into_iter())?;
+        }
         self.backend.hide_cursor()?;
         Backend::flush(&mut self.backend)?;
         self.last = next;
         Ok(())
     }
 
+    /// For a terminal that reorders: each row's updates (the whole row,
+    /// after `mark_changed_rows`) preceded by its direction, set from
+    /// column 0; left to right again after the last row.
+    fn draw_rows_with_direction(
+        &mut self,
+        next: &Buffer,
+        updates: Vec<(u16, u16, &Cell)>,
+    ) -> io::Result<()> {
+        use crossterm::cursor::MoveTo;
+        use crossterm::QueueableCommand;
+        let mut rest = &updates[..];
+        while let Some(&(_, y, _)) = rest.first() {
+            let end = rest.iter().position(|u| u.1 != y).unwrap_or(rest.len());
+            let (row, after) = rest.split_at(end);
+            let direction = if row_is_rtl(next, y) {
+                escape::ROW_RTL
+            } else {
+                escape::ROW_LTR
+            };
+            self.backend.queue(MoveTo(0, y))?;
+            self.backend.write_all(direction.as_bytes())?;
+            self.backend.draw(row.iter().copied())?;
+            rest = after;
+        }
+        if !updates.is_empty() {
+            self.backend
+                .write_all(escape::DIRECTION_RESET.as_bytes())?;
+        }
+        Ok(())
+    }
+
     /// Scroll the hinted rows of the terminal, and the remembered picture
-    /// with them.
-    fn scroll_text(&mut self, hint: ScrollHint) -> io::Result<()> {
+    /// with them; false when it was not worth it.
+    fn scroll_text(&mut self, hint: ScrollHint) -> io::Result<bool> {
         let rows = usize::from(hint.rows.min(self.last.area.height));
         let steps = hint.lines.unsigned_abs();
         // Past half a screen, redrawing costs about as much and a plain diff
         // finds more cells that did not change.
         if steps == 0 || steps > rows / 2 {
-            return Ok(());
+            return Ok(false);
         }
         self.backend
             .write_all(escape::scroll_rows(rows as u16, hint.lines).as_bytes())?;
@@ -79,7 +138,43 @@ impl<W: Write> Screen<W> {
             text.rotate_right(steps * width);
             text[..steps * width].fill(blank);
         }
-        Ok(())
+        Ok(true)
+    }
+}
+
+/// Whether row `y` of `buf` is marked right-to-left: the reader puts an
+/// RLM before the first cell of each row of an RTL paragraph when the
+/// terminal reorders.
+fn row_is_rtl(buf: &Buffer, y: u16) -> bool {
+    let width = usize::from(buf.area.width);
+    let start = usize::from(y) * width;
+    buf.content
+        .get(start..start + width)
+        .is_some_and(|row| row.iter().any(|c| c.symbol().starts_with(escape::RLM)))
+}
+
+/// A symbol no frame holds (a noncharacter: document text never reaches a
+/// cell raw, and U+FFFF is not text).
+const STALE: &str = "\u{FFFF}";
+
+/// Make every cell of each row of `last` that differs from `next` stale,
+/// so the diff writes those rows whole, blanks included (ratatui's diff
+/// still skips the columns a wide character covers).
+fn mark_changed_rows(last: &mut Buffer, next: &Buffer) {
+    let width = usize::from(last.area.width);
+    if width == 0 || last.content.len() != next.content.len() {
+        return;
+    }
+    for (old, new) in last
+        .content
+        .chunks_mut(width)
+        .zip(next.content.chunks(width))
+    {
+        if old != new {
+            for cell in old {
+                cell.set_symbol(STALE);
+            }
+        }
     }
 }
 

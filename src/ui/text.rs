@@ -58,6 +58,18 @@ pub fn draw_line(
     draw_row(buf, (x, y, width), text, &laid, 0, &|_| style);
 }
 
+/// Mark the row at (x, y) as the row of a right-to-left paragraph, for a
+/// terminal that reorders (`--bidi terminal`): an RLM before the symbol of
+/// its first cell. The painter reads it to set the row's direction, and
+/// terminals that take a row's direction from its first strong character
+/// (mlterm) read it too, whatever letter the row starts with.
+pub fn mark_rtl(buf: &mut Buffer, x: u16, y: u16) {
+    if let Some(cell) = buf.cell_mut((x, y)) {
+        let marked = format!("\u{200F}{}", cell.symbol());
+        cell.set_symbol(&marked);
+    }
+}
+
 /// Fill a row span with a style (for reverse-video bars).
 pub fn fill(buf: &mut Buffer, x: u16, y: u16, width: u16, style: Style) {
     let right = x.saturating_add(width).min(buf.area.right());
