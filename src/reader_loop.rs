@@ -273,7 +273,11 @@ fn run_reader<W: Write>(
             }
         };
         let effects = app.handle(input);
-        quit = carry_out(app, effects, &mut save_error);
+        let mut redraw = false;
+        quit = carry_out(app, effects, &mut save_error, &mut redraw);
+        if redraw {
+            tty.screen.invalidate();
+        }
         // An import for a document no longer shown is of no use.
         if !app.import_pending() {
             background = None;
@@ -349,8 +353,14 @@ fn arrived(background: &mut Background) -> Option<Input> {
 
 /// Do what the reader asked for, in order (a document is saved before
 /// another opens); true when it asked to quit. A save that fails is told
-/// on the status line, and kept to be reported at exit.
-fn carry_out(app: &mut App, effects: Vec<Effect>, save_error: &mut Option<String>) -> bool {
+/// on the status line, and kept to be reported at exit. `redraw` is set
+/// when the screen must be cleared and drawn whole.
+fn carry_out(
+    app: &mut App,
+    effects: Vec<Effect>,
+    save_error: &mut Option<String>,
+    redraw: &mut bool,
+) -> bool {
     let mut queue = std::collections::VecDeque::from(effects);
     while let Some(effect) = queue.pop_front() {
         match effect {
@@ -383,6 +393,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, save_error: &mut Option<String
                     }
                 }
             }
+            Effect::Redraw => *redraw = true,
             Effect::Quit => return true,
         }
     }
