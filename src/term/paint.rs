@@ -6,9 +6,9 @@
 //! costs one line of output instead of a screenful.
 //!
 //! Rows are written whole when the picture is not a scroll (a page jump, a
-//! popup, another view): a row with any change gets every cell written
-//! again, blanks included, because xterm leaves specks of Arabic glyph ink
-//! in blank cells that are never rewritten. A terminal that reorders rows
+//! popup, another view): a row with any change, and the rows beside it,
+//! get every cell written again, blanks included, because xterm leaves
+//! specks of Arabic glyph ink in cells that are never rewritten. A terminal that reorders rows
 //! itself (`--bidi terminal`) gets every changed row whole, always: it
 //! lays a row out as one paragraph, and mlterm corrupts a row rewritten
 //! cell by cell around lam-alef.
@@ -60,17 +60,18 @@ impl<W: Write> Screen<W> {
     /// says its text rows are those of the last frame moved by a few
     /// lines; it is ignored when the screen is written whole anyway.
     pub fn paint(&mut self, next: Buffer, scroll: Option<ScrollHint>) -> io::Result<()> {
-        let (mut scrolled, mut cleared) = (false, false);
+        let mut scrolled = false;
         if next.area != self.last.area || !self.known {
-            cleared = true;
             self.backend.clear()?;
             self.last = Buffer::empty(next.area);
             self.known = true;
         } else if let Some(hint) = scroll {
             scrolled = self.scroll_text(hint)?;
         }
-        // After a clear the blank cells are fresh: only what is drawn.
-        if self.whole_rows || !(scrolled || cleared) {
+        // After a clear too: a row drawn whole after a clear looks the
+        // same as one drawn whole over an old picture (xterm clips glyph
+        // ink that runs into a neighbouring cell differently otherwise).
+        if self.whole_rows || !scrolled {
             mark_changed_rows(&mut self.last, &next);
         }
         let updates = self.last.diff(&next);
@@ -158,19 +159,25 @@ fn row_is_rtl(buf: &Buffer, y: u16) -> bool {
 const STALE: &str = "\u{FFFF}";
 
 /// Make every cell of each row of `last` that differs from `next` stale,
-/// so the diff writes those rows whole, blanks included (ratatui's diff
-/// still skips the columns a wide character covers).
+/// and of the rows next to it, so the diff writes those rows whole, blanks
+/// included (ratatui's diff still skips the columns a wide character
+/// covers). The neighbours too, because a glyph's marks above and below
+/// (harakat) spill into the rows around it, and xterm only clears the
+/// rows it rewrites.
 fn mark_changed_rows(last: &mut Buffer, next: &Buffer) {
     let width = usize::from(last.area.width);
     if width == 0 || last.content.len() != next.content.len() {
         return;
     }
-    for (old, new) in last
+    let changed: Vec<bool> = last
         .content
-        .chunks_mut(width)
+        .chunks(width)
         .zip(next.content.chunks(width))
-    {
-        if old != new {
+        .map(|(old, new)| old != new)
+        .collect();
+    for (y, old) in last.content.chunks_mut(width).enumerate() {
+        let near = y.saturating_sub(1)..=(y + 1).min(changed.len() - 1);
+        if changed[near].contains(&true) {
             for cell in old {
                 cell.set_symbol(STALE);
             }

@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# hamish in real terminal windows: starts each terminal under Xvfb, runs
+# hamish on seed 000, presses keys with xdotool, saves screenshots, and
+# compares pictures where the right answer is known:
+#   - the same view with the terminal's own bidi out of the way is the
+#     reference (mlterm started with -C false, Konsole with its profile's
+#     bidi rendering off, for tmux the same terminal without tmux);
+#   - "no specks" (xterm): the view after two pages equals a fresh start at
+#     that position (the state file brings the second run there).
+# A comparison counts differing pixels (ImageMagick `compare -metric AE`);
+# 0 means pixel-identical. Look at the pictures too: a pixel count cannot
+# tell you the text reads right to left.
+#
+# usage: tools/terminals.sh [OUT] [CASE...]
+#   OUT   where the screenshots go (default /tmp/hamish-terminals)
+#   CASE  run only these (xterm sakura konsole mlterm tmux-xterm tmux-sakura
+#         tmux-off terminal-mode); default all
+#   env DOCS=1: also write small copies for the README to docs/terminals/
+# Not part of `cargo test`: it needs X terminals and takes a few minutes.
+set -u
+cd "$(dirname "$0")/.."
+root=$PWD
+out=${1:-/tmp/hamish-terminals}
+shift || true
+cases=${*:-xterm sakura konsole mlterm tmux-xterm tmux-sakura tmux-off terminal-mode}
+seed=$root/seeds/000_888738dd473cd04e.txt
+mkdir -p "$out"
+
+# Debian packages, installed when missing.
+need=""
+for p in xvfb xterm mlterm sakura konsole tmux dbus-x11 xdotool x11-apps imagemagick fonts-dejavu fonts-noto-core; do
+  dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
+done
+if [ -n "$need" ]; then
+  echo "installing:$need"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
+fi
+[ -x target/release/hamish ] || cargo build --release -q
+hamish=$root/target/release/hamish
+
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset TMUX TMUX_PANE STY MLTERM VTE_VERSION KONSOLE_VERSION
+
+# One X server for the whole run.
+n=$((50 + RANDOM % 40))
+while [ -e /tmp/.X$n-lock ] || [ -e /tmp/.X11-unix/X$n ]; do n=$((n + 1)); done
+export DISPLAY=:$n
+Xvfb "$DISPLAY" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null' EXIT
+for _ in $(seq 1 40); do [ -e /tmp/.X11-unix/X$n ] && break; sleep 0.25; done
+
+# A tmux configuration for the runs inside tmux: no status bar (so the
+# picture can equal the one without tmux), passthrough on unless asked.
+tmuxconf() { # $1: on|off
+  local f=$out/tmux-$1.conf
+  printf 'set -g status off\nset -g escape-time 0\nset -g default-terminal tmux-256color\nset -g allow-passthrough %s\n' "$1" >"$f"
+  echo "$f"
+}
+
+# Start terminal $1 running the shell command $2 (with HOME=$3); sets $win
+# to its window and $tpid to its process.
+launch() {
+  local term=$1 cmd=$2 home=$3 script
+  script=$(mktemp "$out/run.XXXXXX.sh")
+  printf '#!/bin/sh\nexport HOME=%s XDG_STATE_HOME=%s/state XDG_CONFIG_HOME=%s/config\ncd %s\n%s\nsleep 60\n' \
+    "$home" "$home" "$home" "$root" "$cmd" >"$script"
+  chmod +x "$script"
+  case $term in
+    xterm) xterm -fa 'DejaVu Sans Mono' -fs 12 -geometry 100x30+0+0 -e "$script" & ;;
+    mlterm*) mlterm --geometry 100x30+0+0 --aa --fontsize 16 ${MLOPTS:-} -e "$script" & ;;
+    sakura) sakura -c 100 -r 30 -f "DejaVu Sans Mono 12" -e "$script" >/dev/null 2>&1 & ;;
+    konsole) dbus-run-session -- konsole --separate --nofork --hide-menubar --hide-tabbar \
+      -p TerminalColumns=100 -p TerminalRows=30 -p 'Font=DejaVu Sans Mono,12' ${KOPTS:-} \
+      -e "$script" >/dev/null 2>&1 & ;;
+  esac
+  tpid=$!
+  sleep 3
+  win=""
+  local class=${term%%-*}
+  for _ in $(seq 1 40); do
+    win=$(for w in $(xdotool search --class "$class" 2>/dev/null); do
+      g=$(xdotool getwindowgeometry "$w" 2>/dev/null | awk '/Geometry/{print $2}')
+      [ -n "$g" ] && echo "$w $g"
+    done | awk '{split($2,a,"x"); print $1, a[1]*a[2]}' | sort -k2 -n | tail -1 | cut -d' ' -f1)
+    [ -n "$win" ] && break
+    sleep 0.5
+  done
+  xdotool windowfocus "$win" 2>/dev/null
+  xdotool mousemove 1390 890
+  sleep 1.5
+}
+
+# Screenshot the window as $out/$1.png.
+snap() {
+  sleep 0.8
+  eval "$(xdotool getwindowgeometry --shell "$win")"
+  xwd -root -display "$DISPLAY" | convert xwd:- -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "png:$out/$1.png"
+}
+
+key() { xdotool key --clearmodifiers "$@"; sleep 0.7; }
+
+stop() {
+  kill "$tpid" 2>/dev/null
+  pkill -P "$tpid" 2>/dev/null
+  sleep 0.5
+  rm -f "$out"/run.*.sh
+}
+
+# The four views of the issue, in one window: two pages on, the first
+# footnote's popup, the contents, the side-by-side view.
+views() { # $1: terminal, $2: command, $3: name
+  local home
+  home=$(mktemp -d "$out/home.XXXXXX")
+  launch "$1" "$2" "$home"
+  key space
+  key space
+  snap "$3_pages"
+  key f
+  snap "$3_popup"
+  key q
+  key Escape
+  key t
+  snap "$3_toc"
+  key Escape
+  key s
+  snap "$3_side"
+  key q
+  key q
+  sleep 0.5
+  stop
+  last_home=$home
+}
+
+# Differing pixels between two screenshots (0: identical).
+differ() {
+  compare -metric AE "$out/$1.png" "$out/$2.png" null: 2>&1 | cut -d' ' -f1
+}
+
+report=$out/report.txt
+: >"$report"
+same() { # $1 $2: names of two pictures; $3: what is compared
+  local d
+  d=$(differ "$1" "$2")
+  printf '%-60s %s\n' "$3 ($1 vs $2)" "$([ "$d" = 0 ] && echo identical || echo "$d pixels differ")" | tee -a "$report"
+}
+
+run="$hamish $seed"
+for c in $cases; do
+  case $c in
+    xterm)
+      views xterm "$run" xterm
+      # Fresh start at the position the first run saved (two pages on).
+      launch xterm "$run" "$last_home"
+      snap xterm_pages_fresh
+      key q
+      stop
+      same xterm_pages xterm_pages_fresh "xterm: no specks after two pages"
+      ;;
+    sakura)
+      views sakura "$run" sakura
+      ;;
+    konsole)
+      views konsole "$run" konsole_default
+      KOPTS="-p BidiRenderingEnabled=false" views konsole "$run" konsole
+      for v in pages popup toc side; do
+        same "konsole_default_$v" "konsole_$v" "konsole: default vs bidi rendering off"
+      done
+      ;;
+    mlterm)
+      views mlterm "$run" mlterm
+      MLOPTS="-C false" views mlterm "$run" mlterm_ref
+      for v in pages popup toc side; do
+        same "mlterm_$v" "mlterm_ref_$v" "mlterm: hamish's switch vs -C false"
+      done
+      ;;
+    tmux-xterm)
+      [ -e "$out/xterm_pages.png" ] || views xterm "$run" xterm
+      views xterm "tmux -L hamish-shots -f $(tmuxconf on) new-session '$run'" tmux_xterm
+      for v in pages popup toc side; do
+        same "tmux_xterm_$v" "xterm_$v" "tmux in xterm vs xterm"
+      done
+      ;;
+    tmux-sakura)
+      [ -e "$out/sakura_pages.png" ] || views sakura "$run" sakura
+      views sakura "tmux -L hamish-shots -f $(tmuxconf on) new-session '$run'" tmux_sakura
+      for v in pages popup toc side; do
+        same "tmux_sakura_$v" "sakura_$v" "tmux in sakura (VTE) vs sakura"
+      done
+      ;;
+    tmux-off)
+      home=$(mktemp -d "$out/home.XXXXXX")
+      launch sakura "tmux -L hamish-off -f $(tmuxconf off) new-session '$run'" "$home"
+      snap tmux_off_notice
+      key q
+      stop
+      ;;
+    terminal-mode)
+      for t in konsole sakura mlterm; do
+        home=$(mktemp -d "$out/home.XXXXXX")
+        opts=""
+        [ "$t" = konsole ] && opts="-p BidiLineLTR=false"
+        KOPTS=$opts launch "$t" "$run --bidi terminal" "$home"
+        snap "terminal_mode_${t}_start"
+        key space
+        key space
+        snap "terminal_mode_${t}_pages"
+        key q
+        stop
+      done
+      ;;
+  esac
+done
+tmux -L hamish-shots kill-server 2>/dev/null
+tmux -L hamish-off kill-server 2>/dev/null
+rm -rf "$out"/home.*
+
+if [ "${DOCS:-0}" = 1 ]; then
+  mkdir -p docs/terminals
+  for f in "$out"/*.png; do
+    convert "$f" -resize 70% -colors 32 "png8:docs/terminals/$(basename "$f")"
+  done
+fi
+echo "screenshots in $out; comparisons in $report"
