@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 mod common;
 use common::cli::fresh_dir;
 use common::pty::{kill, pty_command, Session};
-use common::words::TROTSKY;
 use common::visual;
+use common::words::TROTSKY;
 
 const SEED_003: &str = "seeds/003_5eac0dfd78b8d8c0.txt";
 
@@ -181,7 +181,10 @@ fn bidi_terminal_rows_carry_their_direction_and_are_written_whole() {
     // follows.
     assert!(first.contains("\x1b[2 k"), "an RTL row: {first:?}");
     assert!(first.contains('\u{200F}'), "its RLM");
-    assert!(first.contains("\x1b[24;1H\x1b[1 k\u{200E}"), "the status row");
+    assert!(
+        first.contains("\x1b[24;1H\x1b[1 k\u{200E}"),
+        "the status row"
+    );
     assert!(first.trim_end().ends_with("\x1b[1 k") || first.contains("\x1b[1 k\x1b"));
     // Every row written is written whole: after a page, each row that
     // changed is rewritten from column 1 and to the last column.

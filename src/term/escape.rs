@@ -229,7 +229,10 @@ mod tests {
             ..Modes::default()
         };
         let start = start(modes);
-        assert!(start.contains("\x1bPtmux;\x1b\x1b[8l\x1b\x1b[1 k\x1b\\"), "{start:?}");
+        assert!(
+            start.contains("\x1bPtmux;\x1b\x1b[8l\x1b\x1b[1 k\x1b\\"),
+            "{start:?}"
+        );
         let finish = finish(modes);
         assert!(finish.contains("\x1bPtmux;\x1b\x1b[8h\x1b\\"), "{finish:?}");
     }

@@ -111,8 +111,7 @@ impl<W: Write> Screen<W> {
             rest = after;
         }
         if !updates.is_empty() {
-            self.backend
-                .write_all(escape::DIRECTION_RESET.as_bytes())?;
+            self.backend.write_all(escape::DIRECTION_RESET.as_bytes())?;
         }
         Ok(())
     }
