@@ -118,6 +118,12 @@ pub(crate) fn read(
         1 << 16,
         hamish::term::out::TerminalOut,
     ));
+    if modes.bidi && modes.route != hamish::term::Route::Direct {
+        screen = screen.with_after_clear(hamish::term::escape::every_row(
+            modes.route,
+            hamish::term::escape::BIDI_TAKE_OVER,
+        ));
+    }
     if !settings.reorders() {
         // The terminal lays each row out: give it rows whole, with their
         // direction.

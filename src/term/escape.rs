@@ -102,7 +102,7 @@ pub struct Modes {
 pub fn bidi_off(modes: Modes) -> String {
     let mut out = String::from(BIDI_TAKE_OVER);
     if modes.route != Route::Direct {
-        out.push_str(&pass_through(modes.route, BIDI_TAKE_OVER));
+        out.push_str(&every_row(modes.route, BIDI_TAKE_OVER));
     }
     if modes.mlterm {
         out.push_str(&pass_through(modes.route, MLTERM_BIDI_OFF));
@@ -117,9 +117,29 @@ pub fn bidi_on(modes: Modes) -> String {
         out.push_str(&pass_through(modes.route, MLTERM_BIDI_ON));
     }
     if modes.route != Route::Direct {
-        out.push_str(&pass_through(modes.route, BIDI_GIVE_BACK));
+        out.push_str(&every_row(modes.route, BIDI_GIVE_BACK));
     }
     out.push_str(BIDI_GIVE_BACK);
+    out
+}
+
+/// The rows of the emulator behind a multiplexer that `every_row` reaches:
+/// more than a terminal window has (a cursor move past the last row stops
+/// at it).
+pub const OUTER_ROWS: u16 = 160;
+
+/// `modes` (BiDi mode sequences) for every row of the emulator behind a
+/// multiplexer. VTE keeps the BiDi modes per row: a mode sent from column
+/// 0 applies to that row, and otherwise only to rows made afterwards. A
+/// multiplexer has drawn its whole screen before hamish starts, so each of
+/// those rows is visited (cursor saved and restored around, so the
+/// multiplexer's idea of it stays true), one passthrough per row, small
+/// enough for GNU screen's string limit.
+pub fn every_row(route: Route, modes: &str) -> String {
+    let mut out = pass_through(route, modes);
+    for row in 1..=OUTER_ROWS {
+        out.push_str(&pass_through(route, &format!("\x1b7\x1b[{row};1H{modes}\x1b8")));
+    }
     out
 }
 

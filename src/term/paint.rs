@@ -30,6 +30,8 @@ pub struct Screen<W: Write> {
     known: bool,
     /// Every changed row is written whole, scrolled frames too.
     whole_rows: bool,
+    /// Written after each frame that cleared the screen.
+    after_clear: String,
 }
 
 impl<W: Write> Screen<W> {
@@ -39,7 +41,16 @@ impl<W: Write> Screen<W> {
             last: Buffer::empty(Rect::default()),
             known: false,
             whole_rows: false,
+            after_clear: String::new(),
         }
+    }
+
+    /// Bytes to write after every frame that clears the screen: the BiDi
+    /// modes again for each row of a terminal behind tmux, which may have
+    /// made its rows anew in clearing them (`escape::every_row`).
+    pub fn with_after_clear(mut self, bytes: String) -> Screen<W> {
+        self.after_clear = bytes;
+        self
     }
 
     /// A screen for a terminal that reorders rows itself: a changed row
@@ -60,8 +71,9 @@ impl<W: Write> Screen<W> {
     /// says its text rows are those of the last frame moved by a few
     /// lines; it is ignored when the screen is written whole anyway.
     pub fn paint(&mut self, next: Buffer, scroll: Option<ScrollHint>) -> io::Result<()> {
-        let mut scrolled = false;
+        let (mut scrolled, mut cleared) = (false, false);
         if next.area != self.last.area || !self.known {
+            cleared = true;
             self.backend.clear()?;
             self.last = Buffer::empty(next.area);
             self.known = true;
@@ -79,6 +91,9 @@ impl<W: Write> Screen<W> {
             self.draw_rows_with_direction(&next, updates)?;
         } else {
             self.backend.draw(updates.into_iter())?;
+        }
+        if cleared {
+            self.backend.write_all(self.after_clear.as_bytes())?;
         }
         self.backend.hide_cursor()?;
         Backend::flush(&mut self.backend)?;
