@@ -14,7 +14,7 @@
 # usage: tools/terminals.sh [OUT] [CASE...]
 #   OUT   where the screenshots go (default /tmp/hamish-terminals)
 #   CASE  run only these (xterm sakura konsole mlterm tmux-xterm tmux-sakura
-#         tmux-off terminal-mode); default all
+#         tmux-off screen-sakura terminal-mode); default all
 #   env DOCS=1: also write small copies for the README to docs/terminals/
 # Not part of `cargo test`: it needs X terminals and takes a few minutes.
 set -u
@@ -22,13 +22,13 @@ cd "$(dirname "$0")/.."
 root=$PWD
 out=${1:-/tmp/hamish-terminals}
 shift || true
-cases=${*:-xterm sakura konsole mlterm tmux-xterm tmux-sakura tmux-off terminal-mode}
+cases=${*:-xterm sakura konsole mlterm tmux-xterm tmux-sakura tmux-off screen-sakura terminal-mode}
 seed=$root/seeds/000_888738dd473cd04e.txt
 mkdir -p "$out"
 
 # Debian packages, installed when missing.
 need=""
-for p in xvfb xterm mlterm sakura konsole tmux dbus-x11 xdotool x11-apps imagemagick fonts-dejavu fonts-noto-core; do
+for p in xvfb xterm mlterm sakura konsole tmux screen dbus-x11 xdotool x11-apps imagemagick fonts-dejavu fonts-noto-core; do
   dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"
 done
 if [ -n "$need" ]; then
@@ -118,11 +118,12 @@ views() { # $1: terminal, $2: command, $3: name
   snap "$3_pages"
   key f
   snap "$3_popup"
+  # q closes the popup and the contents (Esc would do too, but GNU screen
+  # holds a lone Esc back).
   key q
-  key Escape
   key t
   snap "$3_toc"
-  key Escape
+  key q
   key s
   snap "$3_side"
   key q
@@ -180,12 +181,26 @@ for c in $cases; do
       for v in pages popup toc side; do
         same "tmux_xterm_$v" "xterm_$v" "tmux in xterm vs xterm"
       done
+      # tmux brightens bold colours (the headings): compare without colour.
+      views xterm "$run --theme mono" xterm_mono
+      views xterm "tmux -L hamish-shots -f $(tmuxconf on) new-session '$run --theme mono'" tmux_xterm_mono
+      for v in pages popup toc side; do
+        same "tmux_xterm_mono_$v" "xterm_mono_$v" "tmux in xterm vs xterm, --theme mono"
+      done
       ;;
     tmux-sakura)
       [ -e "$out/sakura_pages.png" ] || views sakura "$run" sakura
       views sakura "tmux -L hamish-shots -f $(tmuxconf on) new-session '$run'" tmux_sakura
       for v in pages popup toc side; do
         same "tmux_sakura_$v" "sakura_$v" "tmux in sakura (VTE) vs sakura"
+      done
+      ;;
+    screen-sakura)
+      [ -e "$out/sakura_pages.png" ] || views sakura "$run" sakura
+      printf 'startup_message off\nhardstatus ignore\nmaptimeout 5\ntermcapinfo * ti@:te@\n' >"$out/screenrc"
+      views sakura "screen -c $out/screenrc $run" screen_sakura
+      for v in pages popup toc side; do
+        same "screen_sakura_$v" "sakura_$v" "GNU screen in sakura (VTE) vs sakura"
       done
       ;;
     tmux-off)
