@@ -112,9 +112,22 @@ fn inside_tmux_the_bidi_mode_reaches_the_outer_terminal_and_comes_back() {
         start.contains("\x1bPtmux;\x1b\x1b[8l\x1b\x1b[1 k\x1b\\"),
         "{start:?}"
     );
+    // VTE keeps the BiDi mode per row: every row of the outer terminal is
+    // visited from column 0, at start and again after the first frame
+    // cleared the screen (tmux may have made its rows anew).
+    const ROW_1: &str = "\x1bPtmux;\x1b\x1b7\x1b\x1b[1;1H\x1b\x1b[8l\x1b\x1b[1 k\x1b\x1b8\x1b\\";
+    assert!(start.matches(ROW_1).count() >= 2, "{start:?}");
+    let clear = start.find("\x1b[2J").unwrap();
+    assert!(start[clear..].contains(ROW_1), "after the clear");
     // tmux said passthrough is off: the one line to add, on the status line.
     s.wait_for("the tmux notice", |c| {
         c.contains("set -g allow-passthrough on")
+    });
+    // Ctrl-l clears, and visits the rows again.
+    let before = s.raw.len();
+    s.key("\x0c");
+    wait_bytes(&mut s, before, "the rows visited again", |b| {
+        b.contains("\x1b[2J") && b.contains(ROW_1)
     });
     let before = s.raw.len();
     s.key("q");
@@ -242,4 +255,19 @@ fn ctrl_l_clears_and_redraws_everything() {
     assert_eq!(s.parser.screen().contents(), screen);
     s.key("q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn inside_gnu_screen_the_bidi_mode_goes_by_its_passthrough() {
+    let home = fresh_dir("screen-passthrough");
+    let mut cmd = pty_command(&["--shape", "off", SEED_003], &home);
+    cmd.env("STY", "1234.pts-0.host");
+    let mut s = Session::start_command(cmd, 24, 100, &home);
+    s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
+    // DCS, the sequence as it is (screen wants no doubling), ST.
+    assert!(since(&s, 0).contains("\x1bP\x1b[8l\x1b[1 k\x1b\\"));
+    let before = s.raw.len();
+    s.key("q");
+    assert!(s.wait_exit().success());
+    assert!(since(&s, before).contains("\x1bP\x1b[8h\x1b\\"));
 }
