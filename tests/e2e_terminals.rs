@@ -200,19 +200,19 @@ fn bidi_terminal_rows_carry_their_direction_and_are_written_whole() {
     );
     assert!(first.trim_end().ends_with("\x1b[1 k") || first.contains("\x1b[1 k\x1b"));
     // Every row written is written whole: after a page, each row that
-    // changed is rewritten from column 1 and to the last column.
+    // changed is rewritten from column 1 (its blank margin erased, ECH),
+    // with its direction set before its text.
     let before = s.raw.len();
     s.key(" ");
     s.pump(Duration::from_millis(300));
     let page = since(&s, before);
-    let rows = (1..=24)
-        .filter(|row| page.contains(&format!("\x1b[{row};1H\x1b[")))
-        .count();
-    assert!(rows >= 20, "most rows changed: {page:?}");
-    assert!(
-        printed(&page).chars().count() >= rows * 100,
-        "every cell of the {rows} rows written: {page:?}"
-    );
+    for row in 1..=23 {
+        assert!(
+            page.contains(&format!("\x1b[{row};1H\x1b[")),
+            "row {row} from column 1: {page:?}"
+        );
+    }
+    assert!(page.matches("\x1b[2 k").count() >= 15, "RTL rows: {page:?}");
     s.key("q");
     assert!(s.wait_exit().success());
 }
@@ -221,13 +221,29 @@ fn bidi_terminal_rows_carry_their_direction_and_are_written_whole() {
 fn a_page_jump_rewrites_whole_rows_and_a_line_costs_one_row() {
     let mut s = Session::start(&["--shape", "off", SEED_003], 24, 100);
     s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
-    // A page: every text row changed, and each is written whole, blank
-    // cells included (xterm keeps glyph specks in cells never rewritten).
+    // A page: every text row changed, and each is written whole: its
+    // blank cells erased (ECH before the text, EL after it; xterm keeps
+    // glyph specks in cells never rewritten), its text written from its
+    // first cell to its last.
     let before = s.raw.len();
     s.key(" ");
     s.pump(Duration::from_millis(300));
-    let page = printed(&since(&s, before));
-    assert!(page.chars().count() >= 23 * 100, "{} cells", page.len());
+    let page = since(&s, before);
+    for row in 1..=23 {
+        // ECH over the margin (its width depends on the row's alignment),
+        // or EL over a blank row.
+        let from_column_1 = format!("\x1b[{row};1H\x1b[");
+        let at = page
+            .find(&from_column_1)
+            .unwrap_or_else(|| panic!("row {row}: {page:?}"));
+        let erase = &page[at + from_column_1.len()..];
+        let digits = erase.chars().take_while(char::is_ascii_digit).count();
+        assert!(
+            matches!(erase[digits..].chars().next(), Some('X' | 'K')),
+            "row {row} erased from column 1: {page:?}"
+        );
+    }
+    assert!(page.matches("\x1b[K").count() >= 23, "{page:?}");
     // A line: the terminal scrolls, and only the row that came in and the
     // changed cells of the status line are written.
     let before = s.raw.len();

@@ -138,7 +138,10 @@ pub const OUTER_ROWS: u16 = 160;
 pub fn every_row(route: Route, modes: &str) -> String {
     let mut out = pass_through(route, modes);
     for row in 1..=OUTER_ROWS {
-        out.push_str(&pass_through(route, &format!("\x1b7\x1b[{row};1H{modes}\x1b8")));
+        out.push_str(&pass_through(
+            route,
+            &format!("\x1b7\x1b[{row};1H{modes}\x1b8"),
+        ));
     }
     out
 }

@@ -84,7 +84,8 @@ impl<W: Write> Screen<W> {
         // same as one drawn whole over an old picture (xterm clips glyph
         // ink that runs into a neighbouring cell differently otherwise).
         if self.whole_rows || !scrolled {
-            mark_changed_rows(&mut self.last, &next);
+            let rows = mark_changed_rows(&mut self.last, &next);
+            self.erase_blanks(&rows, next.area.width)?;
         }
         let updates = self.last.diff(&next);
         if self.whole_rows {
@@ -98,6 +99,35 @@ impl<W: Write> Screen<W> {
         self.backend.hide_cursor()?;
         Backend::flush(&mut self.backend)?;
         self.last = next;
+        Ok(())
+    }
+
+    /// Erase the plain blank cells around the ink of each row being
+    /// rewritten (ECH before it, EL after it), instead of writing them as
+    /// spaces: as sure to wipe specks, and a wide screen's margins cost a
+    /// few bytes instead of a hundred spaces a row.
+    fn erase_blanks(&mut self, rows: &[(u16, Option<(u16, u16)>)], width: u16) -> io::Result<()> {
+        use crossterm::cursor::MoveTo;
+        use crossterm::QueueableCommand;
+        if !rows.is_empty() {
+            self.backend
+                .write_all(escape::ATTRIBUTES_RESET.as_bytes())?;
+        }
+        for &(y, ink) in rows {
+            let Some((first, last)) = ink else {
+                self.backend.queue(MoveTo(0, y))?;
+                self.backend.write_all(ERASE_LINE.as_bytes())?;
+                continue;
+            };
+            if first > 0 {
+                self.backend.queue(MoveTo(0, y))?;
+                write!(self.backend, "\x1b[{first}X")?;
+            }
+            if last + 1 < width {
+                self.backend.queue(MoveTo(last + 1, y))?;
+                self.backend.write_all(ERASE_LINE.as_bytes())?;
+            }
+        }
         Ok(())
     }
 
@@ -168,20 +198,25 @@ fn row_is_rtl(buf: &Buffer, y: u16) -> bool {
         .is_some_and(|row| row.iter().any(|c| c.symbol().starts_with(escape::RLM)))
 }
 
+/// EL: erase from the cursor to the end of the row.
+const ERASE_LINE: &str = "\x1b[K";
+
 /// A symbol no frame holds (a noncharacter: document text never reaches a
 /// cell raw, and U+FFFF is not text).
 const STALE: &str = "\u{FFFF}";
 
-/// Make every cell of each row of `last` that differs from `next` stale,
-/// and of the rows next to it, so the diff writes those rows whole, blanks
-/// included (ratatui's diff still skips the columns a wide character
-/// covers). The neighbours too, because a glyph's marks above and below
-/// (harakat) spill into the rows around it, and xterm only clears the
-/// rows it rewrites.
-fn mark_changed_rows(last: &mut Buffer, next: &Buffer) {
+/// Make the cells of each row of `last` that differs from `next`, and of
+/// the rows next to it, stale from its first to its last cell that is not
+/// a plain blank, so the diff writes that span whole (ratatui's diff still
+/// skips the columns a wide character covers); the plain blanks around it
+/// are left to `Screen::erase_blanks`. The neighbours too, because a
+/// glyph's marks above and below (harakat) spill into the rows around it,
+/// and xterm only clears the rows it rewrites. Returns each row to
+/// rewrite with the span of its ink (none for a blank row).
+fn mark_changed_rows(last: &mut Buffer, next: &Buffer) -> Vec<(u16, Option<(u16, u16)>)> {
     let width = usize::from(last.area.width);
     if width == 0 || last.content.len() != next.content.len() {
-        return;
+        return Vec::new();
     }
     let changed: Vec<bool> = last
         .content
@@ -189,14 +224,39 @@ fn mark_changed_rows(last: &mut Buffer, next: &Buffer) {
         .zip(next.content.chunks(width))
         .map(|(old, new)| old != new)
         .collect();
-    for (y, old) in last.content.chunks_mut(width).enumerate() {
+    let mut rows = Vec::new();
+    for (y, (old, new)) in last
+        .content
+        .chunks_mut(width)
+        .zip(next.content.chunks(width))
+        .enumerate()
+    {
         let near = y.saturating_sub(1)..=(y + 1).min(changed.len() - 1);
-        if changed[near].contains(&true) {
-            for cell in old {
+        if !changed[near].contains(&true) {
+            continue;
+        }
+        let ink = ink_span(new);
+        for (x, (cell, fresh)) in old.iter_mut().zip(new).enumerate() {
+            if ink.is_some_and(|(a, b)| (a..=b).contains(&x)) {
                 cell.set_symbol(STALE);
+            } else {
+                // Erased instead: the diff must not write it.
+                *cell = fresh.clone();
             }
         }
+        let ink = ink.map(|(a, b)| (a as u16, b as u16));
+        rows.push((y as u16, ink));
     }
+    rows
+}
+
+/// The first and last cells of `row` that are not plain blanks (a space
+/// in the default colours, which erasing gives too).
+fn ink_span(row: &[Cell]) -> Option<(usize, usize)> {
+    let plain = |c: &Cell| *c == Cell::EMPTY;
+    let first = row.iter().position(|c| !plain(c))?;
+    let last = row.iter().rposition(|c| !plain(c))?;
+    Some((first, last))
 }
 
 #[cfg(test)]
