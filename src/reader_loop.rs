@@ -96,6 +96,21 @@ fn open_first(args: &Args) -> anyhow::Result<FirstDocument> {
     })
 }
 
+/// How the status line is written for this terminal to reorder (with
+/// `--bidi terminal`): in visual order where a row can be kept from
+/// reordering (VTE), without isolates in mlterm (which gives them a column
+/// each), isolated elsewhere.
+fn status_line(kind: &hamish::term::TerminalKind) -> hamish::settings::StatusLine {
+    use hamish::settings::StatusLine;
+    if kind.keeps_explicit_rows() {
+        StatusLine::Ordered
+    } else if kind.emulator == Some(hamish::term::kind::Emulator::Mlterm) {
+        StatusLine::Plain
+    } else {
+        StatusLine::Isolated
+    }
+}
+
 /// The full-screen reader.
 pub(crate) fn read(
     args: &Args,
@@ -103,8 +118,9 @@ pub(crate) fn read(
     problems: Vec<String>,
 ) -> anyhow::Result<()> {
     let first = open_first(args)?;
-    let settings = reader_settings(&config);
     let kind = hamish::term::TerminalKind::from_env();
+    let mut settings = reader_settings(&config);
+    settings.status_line = status_line(&kind);
     let modes = kind.modes(settings.mouse, settings.reorders());
     // Asked before the terminal is taken over: tmux answers in a few
     // milliseconds, and only when its bidi switches matter.

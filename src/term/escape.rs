@@ -34,14 +34,13 @@ pub const BIDI_GIVE_BACK: &str = "\x1b[8h";
 pub const MLTERM_BIDI_OFF: &str = "\x1b]5379;use_ctl=false\x07";
 pub const MLTERM_BIDI_ON: &str = "\x1b]5379;use_ctl=true\x07";
 
-/// Zero-width marks that give a row of logical text its direction in a
-/// terminal that reorders (`--bidi terminal`): RLM before an RTL row, so
-/// its first strong character is right-to-left whatever letter starts it;
-/// the status line and box borders go inside an LRI…PDI isolate, so the
-/// terminal does not reorder them with the text around.
+/// The zero-width mark that gives a row of logical text its direction in
+/// a terminal that reorders (`--bidi terminal`) and takes a row's
+/// direction from its first strong character (mlterm): RLM before an RTL
+/// row, whatever letter starts it. (Konsole and VTE drop zero-width marks
+/// and isolates: VTE is told by SCP and BDSM, below; Konsole has only its
+/// profile settings.)
 pub const RLM: char = '\u{200F}';
-pub const LRI: char = '\u{2066}';
-pub const PDI: char = '\u{2069}';
 
 /// SCP (terminal-wg BiDi): the direction of the paragraph the cursor is
 /// on, when it stands in column 0 (as VTE applies it), and of those that
@@ -49,9 +48,16 @@ pub const PDI: char = '\u{2069}';
 /// left-to-right back after a frame; an LTR row also starts with an LRM,
 /// for terminals (mlterm) that take a row's direction from its first
 /// strong character.
-pub const ROW_RTL: &str = "\x1b[2 k";
-pub const ROW_LTR: &str = "\x1b[1 k\u{200E}";
-pub const DIRECTION_RESET: &str = "\x1b[1 k";
+/// BDSM goes with it: implicit (the terminal reorders) for rows of text,
+/// explicit for a row hamish has put in visual order itself (the status
+/// line, marked with an LRO), which VTE then leaves alone.
+pub const ROW_RTL: &str = "\x1b[8h\x1b[2 k";
+pub const ROW_LTR: &str = "\x1b[8h\x1b[1 k\u{200E}";
+pub const ROW_ORDERED: &str = "\x1b[8l\x1b[1 k";
+pub const DIRECTION_RESET: &str = "\x1b[8h\x1b[1 k";
+/// The mark the reader puts before the first cell of a row already in
+/// visual order (LRO, left-to-right override: mlterm shows it as it is).
+pub const LRO: char = '\u{202D}';
 
 /// SGR 0: default colours and attributes.
 pub const ATTRIBUTES_RESET: &str = "\x1b[0m";

@@ -83,6 +83,13 @@ impl TerminalKind {
         !self.is_dumb()
     }
 
+    /// Whether the terminal leaves alone a row it is told not to reorder
+    /// (BiDi explicit mode from the row's column 0): VTE, not behind a
+    /// multiplexer (which keeps no per-row modes to pass on).
+    pub fn keeps_explicit_rows(&self) -> bool {
+        matches!(self.emulator, Some(Emulator::Vte(_))) && self.multiplexer.is_none()
+    }
+
     /// How sequences for the emulator get past the multiplexer, if any.
     pub fn route(&self) -> Route {
         match self.multiplexer {

@@ -145,10 +145,10 @@ impl<W: Write> Screen<W> {
         while let Some(&(_, y, _)) = rest.first() {
             let end = rest.iter().position(|u| u.1 != y).unwrap_or(rest.len());
             let (row, after) = rest.split_at(end);
-            let direction = if row_is_rtl(next, y) {
-                escape::ROW_RTL
-            } else {
-                escape::ROW_LTR
+            let direction = match row_mark(next, y) {
+                Some(escape::RLM) => escape::ROW_RTL,
+                Some(escape::LRO) => escape::ROW_ORDERED,
+                _ => escape::ROW_LTR,
             };
             self.backend.queue(MoveTo(0, y))?;
             self.backend.write_all(direction.as_bytes())?;
@@ -187,15 +187,18 @@ impl<W: Write> Screen<W> {
     }
 }
 
-/// Whether row `y` of `buf` is marked right-to-left: the reader puts an
-/// RLM before the first cell of each row of an RTL paragraph when the
-/// terminal reorders.
-fn row_is_rtl(buf: &Buffer, y: u16) -> bool {
+/// The mark the reader put before the first cell of row `y` of `buf`
+/// when the terminal reorders: RLM for a row of a right-to-left
+/// paragraph, LRO for a row in visual order already (the status line).
+fn row_mark(buf: &Buffer, y: u16) -> Option<char> {
     let width = usize::from(buf.area.width);
     let start = usize::from(y) * width;
-    buf.content
-        .get(start..start + width)
-        .is_some_and(|row| row.iter().any(|c| c.symbol().starts_with(escape::RLM)))
+    buf.content.get(start..start + width)?.iter().find_map(|c| {
+        c.symbol()
+            .chars()
+            .next()
+            .filter(|m| [escape::RLM, escape::LRO].contains(m))
+    })
 }
 
 /// EL: erase from the cursor to the end of the row.

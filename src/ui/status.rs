@@ -10,10 +10,41 @@ use crate::app::view::View;
 use crate::app::App;
 use crate::layout::Direction;
 
+/// A terminal that reorders (`--bidi terminal`) would scramble a status
+/// line of Arabic titles and numbers (the percentage jumps beside the
+/// title): see `StatusLine` for the ways round it.
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
+    use crate::settings::StatusLine;
+    let marks = app.settings.status_line;
+    let ordered = app.settings.reorders() || marks == StatusLine::Ordered;
+    let isolated = !ordered && marks == StatusLine::Isolated;
+    draw(app, buf, area, theme, (ordered, isolated));
+    if !app.settings.reorders() && ordered {
+        super::text::mark_ordered(buf, area.x, area.y + area.height - 1);
+    }
+}
+
+/// The status line, in visual order when `ordered`, its titles isolated
+/// when `isolated`.
+fn draw(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &Styles,
+    (ordered, isolated): (bool, bool),
+) {
     let y = area.y + area.height - 1;
     fill(buf, area.x, y, area.width, theme.status);
-    let options = app.layout_options(area.width);
+    let mut options = app.layout_options(area.width);
+    if ordered {
+        options.reorder = true;
+        options.shape = app.settings.shape.enabled(crate::settings::BidiMode::App);
+    }
+    let isolate = |buf: &mut Buffer, x: u16, width: u16| {
+        if isolated {
+            super::text::isolate(buf, x, y, width);
+        }
+    };
     if app.prompt.is_some() {
         let line = prompt_line(app);
         let forced = crate::layout::LayoutOptions {
@@ -56,6 +87,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
         theme.status,
         ltr,
     );
+    isolate(buf, area.x + 1, title_width.saturating_sub(1));
     if !section.is_empty() && left_width > title_width + 3 {
         let forced = crate::layout::LayoutOptions {
             direction: Direction::Ltr,
@@ -70,6 +102,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
             theme.status,
             forced,
         );
+        isolate(buf, area.x + title_width + 3, left_width - title_width - 3);
     }
     draw_line(
         buf,
