@@ -203,7 +203,7 @@ mod tests {
         let on = card.find("\x1b[8h").unwrap();
         assert!(off < one && one < on && on < two, "{card:?}");
         // Line 2 is marked right-to-left: SCP 2 and an RLM before it.
-        assert!(card.contains(&format!("\x1b[2 k\u{200F}{SENTENCE}\x1b[1 k")));
+        assert!(card.contains(&format!("\x1b[2 k\u{200F}{SENTENCE}\x1b[8h\x1b[1 k")));
         // Inside tmux, by passthrough too; mlterm's switch stays off while
         // asking and comes back in `finish`.
         let card = card_for(&[("TERM", "screen"), ("TMUX", "/t,1,0"), ("MLTERM", "3.9")]);

@@ -101,8 +101,13 @@ snap() {
 key() { xdotool key --clearmodifiers "$@"; sleep 0.7; }
 
 stop() {
+  # The window's own process too: konsole outlives dbus-run-session, and
+  # the next run must not find its window.
+  wpid=$(xdotool getwindowpid "$win" 2>/dev/null)
   kill "$tpid" 2>/dev/null
   pkill -P "$tpid" 2>/dev/null
+  [ -n "$wpid" ] && kill "$wpid" 2>/dev/null
+  for _ in $(seq 1 20); do xdotool getwindowname "$win" >/dev/null 2>&1 || break; sleep 0.25; done
   sleep 0.5
   rm -f "$out"/run.*.sh
 }
@@ -230,10 +235,13 @@ tmux -L hamish-shots kill-server 2>/dev/null
 tmux -L hamish-off kill-server 2>/dev/null
 rm -rf "$out"/home.*
 
+# The README's pictures: a few views, small (70%, 16 colours).
 if [ "${DOCS:-0}" = 1 ]; then
   mkdir -p docs/terminals
-  for f in "$out"/*.png; do
-    convert "$f" -resize 70% -colors 32 "png8:docs/terminals/$(basename "$f")"
+  for name in xterm_pages xterm_popup xterm_toc xterm_side sakura_pages tmux_sakura_popup \
+    screen_sakura_toc konsole_default_pages konsole_pages mlterm_side tmux_off_notice \
+    terminal_mode_sakura_pages terminal_mode_mlterm_pages terminal_mode_konsole_pages; do
+    [ -e "$out/$name.png" ] && convert "$out/$name.png" -resize 70% -colors 16 "png8:docs/terminals/$name.png"
   done
 fi
 echo "screenshots in $out; comparisons in $report"
