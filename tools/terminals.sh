@@ -162,6 +162,12 @@ for c in $cases; do
       key q
       stop
       same xterm_pages xterm_pages_fresh "xterm: no specks after two pages"
+      # How much two fresh starts differ: xterm's own noise.
+      launch xterm "$run" "$last_home"
+      snap xterm_pages_fresh2
+      key q
+      stop
+      same xterm_pages_fresh xterm_pages_fresh2 "xterm: two fresh starts"
       ;;
     sakura)
       views sakura "$run" sakura
