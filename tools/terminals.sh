@@ -16,6 +16,7 @@
 #   CASE  run only these (xterm sakura konsole mlterm tmux-xterm tmux-sakura
 #         tmux-off screen-sakura terminal-mode); default all
 #   env DOCS=1: also write small copies for the README to docs/terminals/
+#   env HAMISH=/path/to/hamish: run that binary instead of target/release/hamish
 # Not part of `cargo test`: it needs X terminals and takes a few minutes.
 set -u
 cd "$(dirname "$0")/.."
@@ -35,8 +36,9 @@ if [ -n "$need" ]; then
   echo "installing:$need"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
 fi
-[ -x target/release/hamish ] || cargo build --release -q
-hamish=$root/target/release/hamish
+# env HAMISH: another binary to try (e.g. an older build, for a before/after).
+hamish=${HAMISH:-$root/target/release/hamish}
+[ -x "$hamish" ] || cargo build --release -q
 
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset TMUX TMUX_PANE STY MLTERM VTE_VERSION KONSOLE_VERSION
@@ -247,7 +249,10 @@ if [ "${DOCS:-0}" = 1 ]; then
   for name in xterm_pages xterm_popup xterm_toc xterm_side sakura_pages tmux_sakura_popup \
     screen_sakura_toc konsole_default_pages konsole_pages mlterm_side tmux_off_notice \
     terminal_mode_sakura_pages terminal_mode_mlterm_pages terminal_mode_konsole_pages; do
-    [ -e "$out/$name.png" ] && convert "$out/$name.png" -resize 70% -colors 16 "png8:docs/terminals/$name.png"
+    chop=0x0
+    case $name in *konsole*) chop=0x33 ;; esac # Konsole's tool bar
+    [ -e "$out/$name.png" ] && convert "$out/$name.png" -gravity north -chop $chop +repage \
+      -resize 70% +dither -colors 16 "png8:docs/terminals/$name.png"
   done
 fi
 echo "screenshots in $out; comparisons in $report"
