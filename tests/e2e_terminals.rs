@@ -188,16 +188,17 @@ fn bidi_terminal_rows_carry_their_direction_and_are_written_whole() {
     let mut s = Session::start(&["--bidi", "terminal", SEED_003], 24, 100);
     s.wait_for("the text", |c| c.contains(TROTSKY));
     let first = since(&s, 0);
-    // An Arabic row: SCP right-to-left from column 0, then an RLM before
-    // its first letter; the status line (the last row): SCP left-to-right
-    // and an LRM; after the frame, left-to-right again for whatever
-    // follows.
-    assert!(first.contains("\x1b[2 k"), "an RTL row: {first:?}");
+    // An Arabic row: BDSM implicit and SCP right-to-left from column 0,
+    // then an RLM before its first letter; the status line (the last row):
+    // SCP left-to-right and an LRM, its title inside FSI…PDI; after the
+    // frame, left-to-right again for whatever follows.
+    assert!(first.contains("\x1b[8h\x1b[2 k"), "an RTL row: {first:?}");
     assert!(first.contains('\u{200F}'), "its RLM");
     assert!(
-        first.contains("\x1b[24;1H\x1b[1 k\u{200E}"),
+        first.contains("\x1b[24;1H\x1b[8h\x1b[1 k\u{200E}"),
         "the status row"
     );
+    assert!(first.contains('\u{2068}') && first.contains('\u{2069}'));
     assert!(first.trim_end().ends_with("\x1b[1 k") || first.contains("\x1b[1 k\x1b"));
     // Every row written is written whole: after a page, each row that
     // changed is rewritten from column 1 (its blank margin erased, ECH),
@@ -213,6 +214,25 @@ fn bidi_terminal_rows_carry_their_direction_and_are_written_whole() {
         );
     }
     assert!(page.matches("\x1b[2 k").count() >= 15, "RTL rows: {page:?}");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn bidi_terminal_in_vte_keeps_the_status_line_from_reordering() {
+    let home = fresh_dir("terminal-mode-vte");
+    let mut cmd = pty_command(&["--bidi", "terminal", SEED_003], &home);
+    cmd.env("VTE_VERSION", "7006");
+    let mut s = Session::start_command(cmd, 24, 100, &home);
+    s.wait_for("the text", |c| c.contains(TROTSKY));
+    // The status row in explicit mode (CSI 8 l from its column 0), in
+    // hamish's own order, marked with an LRO; no isolates.
+    let first = since(&s, 0);
+    assert!(
+        first.contains("\x1b[24;1H\x1b[8l\x1b[1 k"),
+        "the status row: {first:?}"
+    );
+    assert!(first.contains('\u{202D}') && !first.contains('\u{2068}'));
     s.key("q");
     assert!(s.wait_exit().success());
 }
