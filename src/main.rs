@@ -169,6 +169,7 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
         // A dumb terminal understands no escape sequence at all.
         plain: args.plain || dumb_terminal(),
         to_terminal,
+        route: TerminalKind::from_env().route(),
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.files.is_empty() {

@@ -307,3 +307,21 @@ fn inside_gnu_screen_the_bidi_mode_goes_by_its_passthrough() {
     assert!(s.wait_exit().success());
     assert!(since(&s, before).contains("\x1bP\x1b[8h\x1b\\"));
 }
+
+#[test]
+fn print_to_a_terminal_inside_tmux_passes_the_bidi_mode_on() {
+    let home = fresh_dir("print-in-tmux");
+    let mut cmd = pty_command(&["--print", "--shape", "off", SEED_003], &home);
+    cmd.env("TMUX", "/tmp/tmux-1000/default,1,0");
+    let mut s = Session::start_command(cmd, 24, 100, &home);
+    assert!(s.wait_exit().success());
+    let out = since(&s, 0);
+    let take = out
+        .find("\x1bPtmux;\x1b\x1b[8l\x1b\x1b[1 k\x1b\\")
+        .expect("the mode on, by passthrough");
+    let text = out.find(&visual(TROTSKY)).expect("the text");
+    let give = out
+        .rfind("\x1bPtmux;\x1b\x1b[8h\x1b\\")
+        .expect("the mode back");
+    assert!(take < text && text < give);
+}
