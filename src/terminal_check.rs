@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::layout::layout_paragraph;
 use crate::settings::{BidiMode, Settings};
-use crate::term::escape::{self, Modes};
+use crate::term::escape;
 use crate::term::kind::{Emulator, Multiplexer};
 use crate::term::TerminalKind;
 
@@ -59,12 +59,17 @@ fn describe(kind: &TerminalKind) -> String {
 /// does it (BiDi modes, through tmux or screen, mlterm's switch), line 2
 /// with the terminal's bidi on and the row marked right-to-left. mlterm's
 /// switch acts on the whole window, so its bidi stays off while the
-/// question is asked; `finish` turns it back on.
+/// question is asked; `finish` turns it back on. Behind tmux or screen the
+/// modes go by passthrough for the rows to come only (not every row, as
+/// the reader does: line 1 must keep its mode when line 2 changes it).
 pub fn card(kind: &TerminalKind) -> String {
     let modes = kind.modes(false, true);
-    let without_mlterm = Modes {
-        mlterm: false,
-        ..modes
+    let both_ways = |seq: &str| {
+        let mut out = seq.to_string();
+        if modes.route != escape::Route::Direct {
+            out.push_str(&escape::pass_through(modes.route, seq));
+        }
+        out
     };
     let mut out = String::new();
     out.push_str(&format!(
@@ -72,11 +77,14 @@ pub fn card(kind: &TerminalKind) -> String {
         describe(kind)
     ));
     out.push_str("1  hamish orders the text (the default):\n");
-    out.push_str(&escape::bidi_off(modes));
+    out.push_str(&both_ways(escape::BIDI_TAKE_OVER));
+    if modes.mlterm {
+        out.push_str(&escape::pass_through(modes.route, escape::MLTERM_BIDI_OFF));
+    }
     out.push_str(&sample(BidiMode::App));
     out.push('\n');
     out.push_str("2  the terminal orders the text (--bidi terminal):\n");
-    out.push_str(&escape::bidi_on(without_mlterm));
+    out.push_str(&both_ways(escape::BIDI_GIVE_BACK));
     out.push_str(escape::ROW_RTL);
     out.push(escape::RLM);
     out.push_str(&sample(BidiMode::Terminal));

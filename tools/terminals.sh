@@ -14,7 +14,7 @@
 # usage: tools/terminals.sh [OUT] [CASE...]
 #   OUT   where the screenshots go (default /tmp/hamish-terminals)
 #   CASE  run only these (xterm sakura konsole mlterm tmux-xterm tmux-sakura
-#         tmux-off screen-sakura terminal-mode); default all
+#         tmux-off screen-sakura terminal-mode check); default all
 #   env DOCS=1: also write small copies for the README to docs/terminals/
 #   env HAMISH=/path/to/hamish: run that binary instead of target/release/hamish
 # Not part of `cargo test`: it needs X terminals and takes a few minutes.
@@ -23,7 +23,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 out=${1:-/tmp/hamish-terminals}
 shift || true
-cases=${*:-xterm sakura konsole mlterm tmux-xterm tmux-sakura tmux-off screen-sakura terminal-mode}
+cases=${*:-xterm sakura konsole mlterm tmux-xterm tmux-sakura tmux-off screen-sakura terminal-mode check}
 seed=$root/seeds/000_888738dd473cd04e.txt
 mkdir -p "$out"
 
@@ -223,6 +223,21 @@ for c in $cases; do
       key q
       stop
       ;;
+    check)
+      # The test card of --check-terminal, waiting for the answer.
+      for t in xterm sakura konsole mlterm tmux-sakura; do
+        home=$(mktemp -d "$out/home.XXXXXX")
+        cmd="$hamish --check-terminal"
+        term=$t
+        if [ "$t" = tmux-sakura ]; then
+          term=sakura
+          cmd="tmux -L hamish-shots -f $(tmuxconf on) new-session '$cmd; sleep 30'"
+        fi
+        launch "$term" "$cmd" "$home"
+        snap "check_$t"
+        stop
+      done
+      ;;
     terminal-mode)
       for t in konsole sakura mlterm; do
         home=$(mktemp -d "$out/home.XXXXXX")
@@ -248,11 +263,12 @@ if [ "${DOCS:-0}" = 1 ]; then
   mkdir -p docs/terminals
   for name in xterm_pages xterm_popup xterm_toc xterm_side sakura_pages tmux_sakura_popup \
     screen_sakura_toc konsole_default_pages konsole_pages mlterm_side tmux_off_notice \
-    terminal_mode_sakura_pages terminal_mode_mlterm_pages terminal_mode_konsole_pages; do
-    chop=0x0
+    terminal_mode_sakura_pages terminal_mode_mlterm_pages terminal_mode_konsole_pages check_konsole; do
+    chop=0x0 keep=100%x100%+0+0
     case $name in *konsole*) chop=0x33 ;; esac # Konsole's tool bar
+    case $name in check_*) keep=1026x260+0+0 ;; esac # the card, not the blank below
     [ -e "$out/$name.png" ] && convert "$out/$name.png" -gravity north -chop $chop +repage \
-      -resize 70% +dither -colors 16 "png8:docs/terminals/$name.png"
+      -gravity northwest -crop $keep +repage -resize 70% +dither -colors 16 "png8:docs/terminals/$name.png"
   done
 fi
 echo "screenshots in $out; comparisons in $report"
