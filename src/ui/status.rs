@@ -18,21 +18,6 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
     let marks = app.settings.status_line;
     let ordered = app.settings.reorders() || marks == StatusLine::Ordered;
     let isolated = !ordered && marks == StatusLine::Isolated;
-    draw(app, buf, area, theme, (ordered, isolated));
-    if !app.settings.reorders() && ordered {
-        super::text::mark_ordered(buf, area.x, area.y + area.height - 1);
-    }
-}
-
-/// The status line, in visual order when `ordered`, its titles isolated
-/// when `isolated`.
-fn draw(
-    app: &App,
-    buf: &mut Buffer,
-    area: Rect,
-    theme: &Styles,
-    (ordered, isolated): (bool, bool),
-) {
     let y = area.y + area.height - 1;
     fill(buf, area.x, y, area.width, theme.status);
     let mut options = app.layout_options(area.width);
@@ -40,29 +25,38 @@ fn draw(
         options.reorder = true;
         options.shape = app.settings.shape.enabled(crate::settings::BidiMode::App);
     }
-    let isolate = |buf: &mut Buffer, x: u16, width: u16| {
-        if isolated {
-            super::text::isolate(buf, x, y, width);
-        }
-    };
     if app.prompt.is_some() {
-        let line = prompt_line(app);
         let forced = crate::layout::LayoutOptions {
             direction: Direction::Ltr,
             align_rtl: false,
             ..options
         };
-        draw_line(
-            buf,
-            area.x + 1,
-            y,
-            area.width.saturating_sub(2),
-            &line,
-            theme.status,
-            forced,
-        );
-        return;
+        let line = prompt_line(app);
+        let width = area.width.saturating_sub(2);
+        draw_line(buf, area.x + 1, y, width, &line, theme.status, forced);
+    } else {
+        draw(app, buf, area, theme, (options, isolated));
     }
+    if !app.settings.reorders() && ordered {
+        super::text::mark_ordered(buf, area.x, y);
+    }
+}
+
+/// The title, the section and the position, laid out with `options`; the
+/// titles isolated when `isolated`.
+fn draw(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &Styles,
+    (options, isolated): (crate::layout::LayoutOptions, bool),
+) {
+    let y = area.y + area.height - 1;
+    let isolate = |buf: &mut Buffer, x: u16, width: u16| {
+        if isolated {
+            super::text::isolate(buf, x, y, width);
+        }
+    };
     let right = right_text(app);
     let right_width = (right.chars().count() as u16 + 1).min(area.width);
     let left_width = area.width.saturating_sub(right_width + 1);
