@@ -119,11 +119,14 @@ pub fn explain(answer: &str) -> (String, Option<BidiMode>) {
             Some(BidiMode::Terminal),
         ),
         _ => (
-            "Neither: the font may have no Arabic (try DejaVu Sans Mono or Noto Sans Mono),\n\
-             or something between hamish and the terminal keeps the BiDi mode from it\n\
-             (inside tmux: add 'set -g allow-passthrough on' to ~/.tmux.conf). See the\n\
-             README's Terminals section."
-                .into(),
+            format!(
+                "Neither: in Konsole, whose lines are left to right by default, turn its bidi off\n\
+                 ({KONSOLE_SETTING}) and run this again.\n\
+                 Elsewhere the font may have no Arabic (try DejaVu Sans Mono or Noto Sans Mono),\n\
+                 or something between hamish and the terminal keeps the BiDi mode from it\n\
+                 (inside tmux: add 'set -g allow-passthrough on' to ~/.tmux.conf). See the\n\
+                 README's Terminals section."
+            ),
             None,
         ),
     }
@@ -142,8 +145,8 @@ pub fn run(
     out.write_all(card(kind).as_bytes())?;
     if !ask {
         out.write_all(finish(kind).as_bytes())?;
-        for answer in ["1", "2"] {
-            writeln!(out, "If line {answer}: {}", explain(answer).0)?;
+        for (answer, label) in [("1", "line 1"), ("2", "line 2"), ("n", "neither")] {
+            writeln!(out, "If {label}: {}", explain(answer).0)?;
         }
         return out.flush();
     }
@@ -239,6 +242,7 @@ mod tests {
         .unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("If line 1:") && text.contains("If line 2:"));
+        assert!(text.contains("If neither:") && text.contains("Bi-Directional text rendering"));
         assert!(!text.contains("[1/2/n]"));
     }
 
