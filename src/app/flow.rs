@@ -71,8 +71,27 @@ pub struct Flow {
     pub total_bytes: usize,
     options: LayoutOptions,
     cache: Vec<Option<Laid>>,
+    /// Bytes of text whose layout is in `cache`.
+    cached_bytes: usize,
+    /// When `cached_bytes` passes this, far layouts are dropped: at least
+    /// `CACHE_TEXT_BYTES`, and twice what was left the last time, so a
+    /// view of huge paragraphs does not look through the cache each time.
+    cache_limit: usize,
+    /// `CACHE_TEXT_BYTES` and `CACHE_KEEP_ITEMS` (smaller in tests).
+    cache_budget: usize,
+    cache_keep: usize,
     pub pos: Pos,
 }
+
+/// Layouts kept for this much text at most: a layout takes a few times
+/// its text, so reading through a 100 MB document must not keep them all.
+/// Beyond it, those far from the view are dropped (laid out again if the
+/// reader comes back).
+const CACHE_TEXT_BYTES: usize = 8 << 20;
+
+/// Items on either side of the view whose layouts are never dropped: far
+/// more than a screen shows.
+const CACHE_KEEP_ITEMS: usize = 1024;
 
 impl Flow {
     /// Build the flow of `doc`, in its reading order (title, sections,
@@ -139,6 +158,10 @@ impl Flow {
             total_bytes,
             options,
             cache,
+            cached_bytes: 0,
+            cache_limit: CACHE_TEXT_BYTES,
+            cache_budget: CACHE_TEXT_BYTES,
+            cache_keep: CACHE_KEEP_ITEMS,
             pos: Pos::default(),
         }
     }
@@ -155,7 +178,25 @@ impl Flow {
                 direction: item.direction,
                 ..self.options
             };
+            self.cached_bytes += item.text.len();
             self.cache[i] = Some(layout_paragraph(&item.text, &options, &[]));
+            if self.cached_bytes > self.cache_limit {
+                self.drop_far_layouts(i);
+                self.cache_limit = self.cache_budget.max(2 * self.cached_bytes);
+            }
+        }
+    }
+
+    /// Forget the layouts of items far from the view and from item `keep`.
+    fn drop_far_layouts(&mut self, keep: usize) {
+        let keep_items = self.cache_keep;
+        let near = |i: usize, at: usize| i.abs_diff(at) <= keep_items;
+        let top = self.pos.item;
+        for (i, laid) in self.cache.iter_mut().enumerate() {
+            if laid.is_some() && !near(i, top) && !near(i, keep) {
+                *laid = None;
+                self.cached_bytes -= self.items[i].text.len();
+            }
         }
     }
 
@@ -186,6 +227,7 @@ impl Flow {
         let anchor = self.anchor();
         self.options = options;
         self.cache.iter_mut().for_each(|c| *c = None);
+        self.cached_bytes = 0;
         self.goto_anchor(anchor);
     }
 
@@ -402,6 +444,38 @@ mod tests {
                 ..LayoutOptions::default()
             },
         )
+    }
+
+    #[test]
+    fn reading_through_a_big_document_keeps_only_layouts_near_the_view() {
+        // 3,000 paragraphs of 400 bytes, with a 100 KB cache kept for 20
+        // items around the view (8 MB and 1024 in use): 1.2 MB to read
+        // through, twelve times the cache.
+        let para = "word ".repeat(80);
+        let text: Vec<&str> = (0..3000).map(|_| para.as_str()).collect();
+        let mut f = flow(&text.join("\n"), 80);
+        let budget = 100_000;
+        (f.cache_limit, f.cache_budget, f.cache_keep) = (budget, budget, 20);
+        loop {
+            let before = f.pos;
+            f.scroll_down(200, 50);
+            f.prepare(50);
+            if f.pos == before {
+                break; // the end is on screen
+            }
+        }
+        assert!(f.pos.item > 2900);
+        let cached = f.cache.iter().filter(|c| c.is_some()).count();
+        assert!(cached > 0 && f.cached_bytes <= f.cache_limit);
+        // At most what came since the last drop.
+        assert!(cached * para.len() <= 2 * budget, "{cached} kept");
+        assert!(f.laid(f.pos.item).is_some(), "the view's own are kept");
+        assert!(f.laid(0).is_none(), "the start was dropped");
+        // Back at the start, it is laid out again as before.
+        f.scroll_up(usize::MAX);
+        f.prepare(50);
+        assert_eq!(f.pos, Pos::default());
+        assert_eq!(f.rows(0), f.rows(1));
     }
 
     #[test]
