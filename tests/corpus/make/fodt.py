@@ -70,9 +70,10 @@ def document(essay):
     s = essay.settings
     font = s["font_lo"]
     columns = int(s.get("columns", "1"))
-    size = ("21cm", "29.7cm") if columns > 1 else ("14.8cm", "21cm")
+    size = ("14.8cm", "21cm")
     column_xml = (f'<style:columns fo:column-count="{columns}" fo:column-gap="0.8cm"/>'
                   if columns > 1 else "")
+    pt = "9.5pt" if columns > 1 else "11pt"
     ar = f'style:font-name-complex="{font}" style:language-complex="ar" style:country-complex="SA"'
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -87,8 +88,8 @@ def document(essay):
 <office:styles>
  <style:default-style style:family="paragraph">
   <style:paragraph-properties style:writing-mode="rl-tb" fo:text-align="justify"/>
-  <style:text-properties style:font-name="{font}" fo:font-size="11pt" {ar}
-   style:font-size-complex="11pt" fo:language="en" fo:country="GB"/>
+  <style:text-properties style:font-name="{font}" fo:font-size="{pt}" {ar}
+   style:font-size-complex="{pt}" fo:language="en" fo:country="GB"/>
  </style:default-style>
  <style:style style:name="Body" style:family="paragraph">
   <style:paragraph-properties fo:margin-bottom="0.2cm" fo:text-indent="0.5cm"/>
@@ -131,7 +132,7 @@ def document(essay):
  <style:page-layout style:name="Page">
   <style:page-layout-properties fo:page-width="{size[0]}" fo:page-height="{size[1]}"
    fo:margin-top="1.2cm" fo:margin-bottom="1.2cm" fo:margin-left="1.6cm" fo:margin-right="1.6cm"
-   style:writing-mode="rl-tb" style:footnote-max-height="0cm">
+   style:writing-mode="rl-tb" style:footnote-max-height="4.5cm">
    {column_xml}
    <style:footnote-sep style:width="0.02cm" style:rel-width="25%" style:color="#000000"
     style:line-style="solid" style:adjustment="right" style:distance-before-sep="0.1cm" style:distance-after-sep="0.1cm"/>

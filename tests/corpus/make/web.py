@@ -55,7 +55,8 @@ def body(essay):
 def document(essay):
     s = essay.settings
     columns = int(s.get("columns", "1"))
-    size = "A4" if columns > 1 else "A5"
+    size = "A5"
+    pt = "9.5pt" if columns > 1 else "11pt"
     return f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{escape(s["title"])}</title>
 <style>
@@ -63,8 +64,8 @@ def document(essay):
   @bottom-center {{ content: {page_number(essay)}; font-size: 9pt; }} }}
 @page :right {{ @top-center {{ content: "{s["journal"]}"; font-size: 9pt; }} }}
 @page :left {{ @top-center {{ content: "{s["journal_even"]}"; font-size: 9pt; }} }}
-@page {{ @footnote {{ border-top: 0.5pt solid black; padding-top: 4pt; }} }}
-html {{ font-family: "{s["font_web"]}"; font-size: 11pt; line-height: 1.5; }}
+@page {{ @footnote {{ max-height: 35%; border-top: 0.5pt solid black; padding-top: 4pt; }} }}
+html {{ font-family: "{s["font_web"]}"; font-size: {pt}; line-height: 1.5; }}
 body {{ {"column-count: 2; column-gap: 0.8cm;" if columns > 1 else ""} }}
 h1 {{ font-size: 16pt; text-align: center; column-span: all; }}
 p.author {{ text-align: center; text-indent: 0; column-span: all; }}
