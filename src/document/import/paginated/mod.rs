@@ -8,7 +8,9 @@
 //! heuristics it applies written out at its top:
 //!
 //! 1. `classified`: all lines in one sequence; rules open footnote areas.
-//! 2. `furniture`: page numbers, running headers and footers, recurring
+//! 2. `edges`: running headers and page numbers at the edges of pages,
+//!    when the source says where pages end.
+//!    `furniture`: page numbers, running headers and footers, recurring
 //!    lines, duplicated lines.
 //! 3. `notes`: footnote areas and the notes in them, across pages.
 //! 4. `structure`: headings, paragraphs and list items from the body lines
@@ -19,6 +21,7 @@
 //! 7. `meta`: title and language.
 
 mod classified;
+mod edges;
 mod furniture;
 mod headings;
 mod joining;
@@ -37,6 +40,7 @@ use crate::document::model::{Block, Document, Format};
 /// Build the document from pages of lines; `format` is the source's.
 pub fn build(pages: &[Page], format: Format) -> Document {
     let mut lines = classified::classify(pages);
+    edges::mark(&mut lines);
     furniture::mark(&mut lines);
     furniture::mark_duplicates(&mut lines);
     let raw_notes = notes::find(&mut lines);
