@@ -12,10 +12,13 @@
 //!    when the source says where pages end.
 //!    `furniture`: page numbers, running headers and footers, recurring
 //!    lines, duplicated lines.
-//! 3. `notes`: footnote areas and the notes in them, across pages.
+//! 3. `notes`: footnote areas and the notes in them, across pages;
+//!    `numbered` when no rule announces them (notes numbered through the
+//!    document at the foot of each page).
 //! 4. `structure`: headings, paragraphs and list items from the body lines
 //!    (`headings` says which lines are headings, `joining` joins lines).
-//! 5. `markers`: footnote markers in the body, linked to their notes.
+//! 5. `markers`: footnote markers in the body, linked to their notes
+//!    (`glued` finds the numbered notes' markers glued to words).
 //! 6. `repair`: extraction damage to right-to-left text undone, recorded on
 //!    each block.
 //! 7. `meta`: title and language.
@@ -23,12 +26,14 @@
 mod classified;
 mod edges;
 mod furniture;
+mod glued;
 mod headings;
 mod joining;
 pub mod line;
 mod markers;
 mod meta;
 mod notes;
+mod numbered;
 pub mod repair;
 mod structure;
 mod text;
@@ -43,7 +48,10 @@ pub fn build(pages: &[Page], format: Format) -> Document {
     edges::mark(&mut lines);
     furniture::mark(&mut lines);
     furniture::mark_duplicates(&mut lines);
-    let raw_notes = notes::find(&mut lines);
+    let mut raw_notes = notes::find(&mut lines);
+    if raw_notes.is_empty() {
+        raw_notes = numbered::find(&mut lines);
+    }
     let structure::Body {
         mut sections,
         glyphs,
@@ -54,7 +62,9 @@ pub fn build(pages: &[Page], format: Format) -> Document {
         .iter_mut()
         .flat_map(|s| s.blocks.iter_mut())
         .collect();
-    let body_markers = markers::collect(&blocks, &glyphs, &raw_notes);
+    let mut body_markers = glued::collect(&mut blocks, &raw_notes);
+    body_markers.extend(markers::collect(&blocks, &glyphs, &raw_notes));
+    body_markers.sort_by_key(|m| (m.block, m.at));
     let links = markers::link(&body_markers, &raw_notes);
     markers::insert(&mut blocks, &body_markers, &links, &notes);
     drop(blocks);
