@@ -85,7 +85,12 @@ fn line_is_rtl(line: &str) -> bool {
 fn write(item: &Item, in_rtl: bool, out: &mut String) {
     match item {
         Item::Char(c) => out.push(*c),
-        Item::Run { rtl: true, items } => items.iter().for_each(|i| write(i, true, out)),
+        // A right-to-left run with no Arabic in it (a whole English line
+        // wrapped so) is no right-to-left context for what it holds.
+        Item::Run { rtl: true, items } => {
+            let arabic = has_arabic(items);
+            items.iter().for_each(|i| write(i, arabic, out));
+        }
         Item::Run { rtl: false, items } if in_rtl => {
             let mut text = String::new();
             items.iter().for_each(|i| write(i, false, &mut text));
@@ -93,6 +98,13 @@ fn write(item: &Item, in_rtl: bool, out: &mut String) {
         }
         Item::Run { items, .. } => items.iter().for_each(|i| write(i, false, out)),
     }
+}
+
+fn has_arabic(items: &[Item]) -> bool {
+    items.iter().any(|i| match i {
+        Item::Char(c) => is_arabic_letter(*c),
+        Item::Run { items, .. } => has_arabic(items),
+    })
 }
 
 /// A left-to-right run inside right-to-left text, written as seen, in the
@@ -186,6 +198,12 @@ mod tests {
         // Pieces of one word, glued: م + جلة is مجلة (journal).
         let line = format!("{RLE}\u{62c}\u{644}\u{629}{PDF}{RLE}\u{645}{PDF}");
         assert_eq!(resolve(&line).unwrap(), "\u{645}\u{62c}\u{644}\u{629}");
+    }
+
+    #[test]
+    fn an_english_line_wrapped_as_right_to_left_keeps_its_full_stop() {
+        let line = format!("{RLE}{LRE}letter forms, made slow.{PDF}{PDF}");
+        assert_eq!(resolve(&line).unwrap(), "letter forms, made slow.");
     }
 
     #[test]

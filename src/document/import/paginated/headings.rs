@@ -74,6 +74,11 @@ const ORDINALS: [&str; 10] = [
     "\u{639}\u{627}\u{634}\u{631}\u{627}",
 ];
 
+/// A heading that starts with its number (`1. المقدمة`, `أولاً: مدخل`).
+pub fn is_numbered(t: &str) -> bool {
+    after_number(t.trim()).is_some()
+}
+
 /// The words after a heading's number: `1.`, `1-`, `1)`, `١.`, `IV.`, or
 /// an ordinal word with `:` or `-`.
 fn after_number(t: &str) -> Option<&str> {

@@ -6,7 +6,8 @@
 //!   area of a page starts at the first line that begins with the next
 //!   number (`1الوقف`, `1 text`, `1. text`, `.1text`, `(1) text`, or the
 //!   number alone on its line), when the body above it on that page holds
-//!   that number as a marker glued to a word (`بالوقف1`, `3H2O`). After it,
+//!   that number as a marker glued to a word (`بالوقف1`, `3H2O`), and the
+//!   line is no numbered heading (`4. الخاتمة`). After it,
 //!   each line is the next note when it starts with the next number, more
 //!   of the current note otherwise, to the end of the page.
 //! - **Continued notes**: when the last note of a page does not end a
@@ -17,6 +18,7 @@
 //!   first), and only sources that say where pages end.
 
 use super::classified::{Kind, Line};
+use super::headings::heading;
 use super::notes::RawNote;
 
 /// A line that starts a numbered note: its number and the rest.
@@ -102,6 +104,7 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
         let first = (start..end).find(|&i| {
             lines[i].kind == Kind::Body
                 && label(lines[i].text()).is_some_and(|(n, _)| n == next)
+                && heading(lines[i].text(), false).is_none()
                 && (start..i).any(|j| lines[j].kind == Kind::Body && has_glued_marker(lines[j].text(), next))
         });
         let open = notes.last().is_some_and(|n| !ends_sentence(lines[*n.lines.last().expect("a line")].text()));

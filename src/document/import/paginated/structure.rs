@@ -7,6 +7,9 @@
 //! - A title-like line is a heading when it stands between the end of a
 //!   paragraph and an indented, full first line of the next (see
 //!   `headings`). Keywords come with the abstracts, before the body.
+//! - Where indents are lost (most extractions), a short title (1–6 words,
+//!   no sentence punctuation) is a heading when the line before it ended a
+//!   sentence or a heading, and a full line follows it.
 
 use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
@@ -31,13 +34,17 @@ pub fn assemble(lines: &[Line]) -> Body {
         glyphs: Vec::new(),
         pending: Pending::default(),
         prev_short: true, // the start counts as a paragraph end
+        prev_end: true,
         in_body: false,
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
             continue;
         }
-        if !a.known_heading(line.text(), no) && !a.title_heading(lines, no, &lengths) {
+        if !a.known_heading(line.text(), no)
+            && !a.title_heading(lines, no, &lengths)
+            && !a.standalone_heading(lines, no, &lengths)
+        {
             a.text_line(line, no, &lengths);
         }
     }
@@ -83,6 +90,8 @@ struct Assembler {
     pending: Pending,
     /// The line before ended a paragraph.
     prev_short: bool,
+    /// The line before ended a sentence or was a heading.
+    prev_end: bool,
     /// A titled body section has begun: no keywords line after that.
     in_body: bool,
 }
@@ -120,6 +129,7 @@ impl Assembler {
         self.in_body |= section.kind == SectionKind::Body && section.title.is_some();
         self.sections.push(section);
         self.prev_short = true;
+        self.prev_end = true;
     }
 
     /// A known heading opens its section; keywords on its line are its
@@ -166,6 +176,27 @@ impl Assembler {
         true
     }
 
+    /// A short title alone between a finished sentence and a full line.
+    fn standalone_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
+        let t = lines[no].text();
+        let candidate = self.prev_end
+            && short_title(t)
+            && bullet_item(t).is_none()
+            && !self
+                .sections
+                .last()
+                .is_some_and(|s| s.kind == SectionKind::References);
+        if !candidate {
+            return false;
+        }
+        let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
+        if !next.is_some_and(|n| !lengths.short(n.text()) && bullet_item(n.text()).is_none()) {
+            return false;
+        }
+        self.open(body_section(Some(title_text(t)), Vec::new()));
+        true
+    }
+
     /// A line of text: a new item at a bullet, a new paragraph at an
     /// indent or after a short line, else more of the block before.
     fn text_line(&mut self, line: &Line, no: usize, lengths: &TypicalLengths) {
@@ -175,6 +206,7 @@ impl Assembler {
             self.pending.kind = BlockKind::Item;
             self.pending.push_line(item, no);
             self.prev_short = false;
+            self.prev_end = false;
             return;
         }
         if (line.indented() || self.prev_short) && self.pending.kind != BlockKind::Item {
@@ -182,10 +214,27 @@ impl Assembler {
         }
         self.pending.push_line(t, no);
         self.prev_short = lengths.short(t);
+        self.prev_end = ends_sentence(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
             self.flush();
         }
     }
+}
+
+/// A line that can be a heading on its own: 1–6 words, at most 50
+/// characters, a word of four letters or more, no sentence punctuation.
+fn short_title(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=6).contains(&words)
+        && char_len(t) <= 50
+        && t.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        && !t.contains(['\u{60c}', ',', '(', ')', '[', ']', '"', ';', '\u{61b}'])
+        && !ends_sentence(t)
+        && !t.trim_end().ends_with(['\u{61f}', '?', '!'])
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['.', ':', '!', '?', '\u{61f}'])
 }
 
 #[cfg(test)]
