@@ -54,6 +54,7 @@ pub fn build(pages: &[Page], format: Format) -> Document {
     }
     let structure::Body {
         mut sections,
+        title,
         glyphs,
     } = structure::assemble(&lines);
     let mut notes = notes::note_texts(&lines, &raw_notes);
@@ -78,7 +79,7 @@ pub fn build(pages: &[Page], format: Format) -> Document {
             .warnings
             .push(format!("{unlinked} footnote marker(s) have no note text"));
     }
-    doc.meta.title = meta::title(&sections);
+    doc.meta.title = title.unwrap_or_else(|| meta::title(&sections));
     doc.meta.language = meta::language(&lines);
     doc.sections = sections;
     doc.notes = notes;

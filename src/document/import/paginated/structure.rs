@@ -7,6 +7,9 @@
 //! - A title-like line is a heading when it stands between the end of a
 //!   paragraph and an indented, full first line of the next (see
 //!   `headings`). Keywords come with the abstracts, before the body.
+//! - The essay's title: the document's first text line, when it reads
+//!   like a title (2–12 words, no sentence punctuation), no heading came
+//!   before it, and the line after it is short (the author) or a heading. It goes to the document's title, not to a block.
 //! - Where indents are lost (most extractions), a short title (1–6 words,
 //!   no sentence punctuation) is a heading when the line before it ended a
 //!   sentence or a heading, and a full line follows it.
@@ -23,6 +26,8 @@ use crate::layout::Direction;
 /// marker glyphs found in it as (byte offset, line).
 pub struct Body {
     pub sections: Vec<Section>,
+    /// The essay's title, when its first line is one.
+    pub title: Option<String>,
     pub glyphs: Vec<Vec<(usize, usize)>>,
 }
 
@@ -36,12 +41,15 @@ pub fn assemble(lines: &[Line]) -> Body {
         prev_short: true, // the start counts as a paragraph end
         prev_end: true,
         in_body: false,
+        seen_text: false,
+        title: None,
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
             continue;
         }
         if !a.known_heading(line.text(), no)
+            && !a.document_title(lines, no, &lengths)
             && !a.title_heading(lines, no, &lengths)
             && !a.standalone_heading(lines, no, &lengths)
         {
@@ -51,6 +59,7 @@ pub fn assemble(lines: &[Line]) -> Body {
     a.flush();
     Body {
         sections: a.sections,
+        title: a.title,
         glyphs: a.glyphs,
     }
 }
@@ -94,6 +103,9 @@ struct Assembler {
     prev_end: bool,
     /// A titled body section has begun: no keywords line after that.
     in_body: bool,
+    /// A text line (or heading) has been read.
+    seen_text: bool,
+    title: Option<String>,
 }
 
 impl Assembler {
@@ -126,6 +138,7 @@ impl Assembler {
 
     fn open(&mut self, section: Section) {
         self.flush();
+        self.seen_text = true;
         self.in_body |= section.kind == SectionKind::Body && section.title.is_some();
         self.sections.push(section);
         self.prev_short = true;
@@ -174,6 +187,24 @@ impl Assembler {
         }
         self.open(body_section(Some(title_text(line.text())), Vec::new()));
         true
+    }
+
+    /// The document's first line, when it reads like a title.
+    /// The paragraph's first line is no title: the line after a title is
+    /// short (the author) or a heading.
+    fn document_title(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
+        let t = lines[no].text();
+        let first = !std::mem::replace(&mut self.seen_text, true) && self.sections.is_empty();
+        let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
+        let title = first
+            && title_like(t)
+            && !ends_sentence(t)
+            && bullet_item(t).is_none()
+            && next.is_some_and(|n| lengths.short(n.text()) || heading(n.text(), true).is_some());
+        if title {
+            self.title = Some(title_text(t));
+        }
+        title
     }
 
     /// A short title alone between a finished sentence and a full line.
