@@ -18,6 +18,11 @@ pub fn import(text: &str) -> Document {
     paginated::build(&pages(text), Format::Pdftext)
 }
 
+/// Each line of the text and what it became (`convert --to outline`).
+pub fn outline(text: &str) -> String {
+    paginated::outline(&pages(text), Format::Pdftext)
+}
+
 /// The text's lines, page by page, each in logical order. A line is on
 /// the page where it starts (pdftotext puts the form feed at the start of
 /// a page's first line).

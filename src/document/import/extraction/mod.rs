@@ -50,23 +50,34 @@ impl Family {
 
     /// One line in logical order, without bidi controls.
     pub fn line<'a>(&self, raw: &'a str) -> Cow<'a, str> {
-        if self.controls {
-            return controls::resolve(raw).map_or(Cow::Borrowed(raw), Cow::Owned);
+        let line = if self.controls {
+            controls::resolve(raw).map_or(Cow::Borrowed(raw), Cow::Owned)
+        } else if raw.chars().any(is_arabic_letter) && visual::is_visual(raw, self.visual) {
+            Cow::Owned(visual::turn(raw))
+        } else {
+            Cow::Borrowed(raw)
+        };
+        match final_punctuation_back(&line) {
+            Cow::Owned(fixed) => Cow::Owned(fixed),
+            Cow::Borrowed(_) => line,
         }
-        if raw.chars().any(is_arabic_letter) && visual::is_visual(raw, self.visual) {
-            return Cow::Owned(visual::turn(raw));
-        }
-        final_punctuation_back(raw)
     }
 }
 
 /// `.الخط المكتوب` → `الخط المكتوب.`: a right-to-left line that opens with
-/// sentence-final punctuation straight before an Arabic letter.
+/// sentence-final punctuation straight before an Arabic letter; and
+/// `.Leiden, 2010` → `Leiden, 2010.`, a Latin line set in a right-to-left
+/// page, whose full stop glued to its first letter no sentence starts with.
 fn final_punctuation_back(raw: &str) -> Cow<'_, str> {
     let t = raw.trim_start();
-    let punct: String = t.chars().take_while(|c| matches!(c, '.' | '،' | ':' | '؛' | '؟' | '!')).collect();
-    let rest = t[punct.len()..].trim_start();
-    if punct.is_empty() || !rest.chars().next().is_some_and(is_arabic_letter) {
+    let punct: String = t.chars().take_while(|c| matches!(c, '.' | '،' | ':' | '؛' | '؟' | '!' | ',')).collect();
+    let glued = &t[punct.len()..];
+    let rest = glued.trim_start();
+    let arabic = rest.chars().next().is_some_and(is_arabic_letter);
+    let latin = glued.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !raw.chars().any(is_arabic_letter)
+        && (punct == "." || punct == ",");
+    if punct.is_empty() || !(arabic || latin) {
         return Cow::Borrowed(raw);
     }
     let rest = rest.trim_end();
@@ -84,7 +95,8 @@ mod tests {
     fn final_punctuation_goes_back_to_the_end() {
         assert_eq!(final_punctuation_back(&format!(".{SCRIPT}")), format!("{SCRIPT}."));
         assert_eq!(final_punctuation_back(&format!(" :{SCRIPT} ")), format!("{SCRIPT}:"));
-        for clean in [SCRIPT, ". Latin", "...", "1. Heading"] {
+        assert_eq!(final_punctuation_back(".Leiden, 2010"), "Leiden, 2010.");
+        for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);
         }
     }

@@ -28,12 +28,15 @@ pub struct Body {
     pub sections: Vec<Section>,
     /// The essay's title, when its first line is one.
     pub title: Option<String>,
+    /// The lines that became headings (or the title).
+    pub headings: Vec<usize>,
     pub glyphs: Vec<Vec<(usize, usize)>>,
 }
 
 /// Turn the body lines into sections of blocks.
 pub fn assemble(lines: &[Line]) -> Body {
     let lengths = TypicalLengths::of(lines);
+    let mut headings = Vec::new();
     let mut a = Assembler {
         sections: Vec::new(),
         glyphs: Vec::new(),
@@ -48,11 +51,13 @@ pub fn assemble(lines: &[Line]) -> Body {
         if line.kind != Kind::Body {
             continue;
         }
-        if !a.known_heading(line.text(), no)
-            && !a.document_title(lines, no, &lengths)
-            && !a.title_heading(lines, no, &lengths)
-            && !a.standalone_heading(lines, no, &lengths)
-        {
+        let heading = a.known_heading(line.text(), no)
+            || a.document_title(lines, no, &lengths)
+            || a.title_heading(lines, no, &lengths)
+            || a.standalone_heading(lines, no, &lengths);
+        if heading {
+            headings.push(no);
+        } else {
             a.text_line(line, no, &lengths);
         }
     }
@@ -60,6 +65,7 @@ pub fn assemble(lines: &[Line]) -> Body {
     Body {
         sections: a.sections,
         title: a.title,
+        headings,
         glyphs: a.glyphs,
     }
 }
