@@ -72,11 +72,12 @@ fn edges(lines: &[Line]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Mark page numbers and running lines at the edges of pages.
-pub fn mark(lines: &mut [Line]) {
+/// Mark page numbers and running lines at the edges of pages; false when
+/// the source has one page (nothing to compare).
+pub fn mark(lines: &mut [Line]) -> bool {
     let pages = lines.last().map_or(0, |l| l.source.page) - lines.first().map_or(0, |l| l.source.page);
     if pages == 0 {
-        return;
+        return false;
     }
     let edges = edges(lines);
     let mut count: HashMap<String, (usize, u32)> = HashMap::new();
@@ -96,6 +97,7 @@ pub fn mark(lines: &mut [Line]) {
             lines[i].kind = Kind::Furniture;
         }
     }
+    true
 }
 
 #[cfg(test)]

@@ -55,12 +55,17 @@ pub fn outline(pages: &[Page], format: Format) -> String {
     trace::render(&lines, &headings, &doc)
 }
 
+/// The numbers of the notes labelled with a plain number.
+fn numbered_labels(notes: &[notes::RawNote]) -> Vec<u32> {
+    notes.iter().filter_map(|n| n.label.as_deref()?.parse().ok()).collect()
+}
+
 /// All the stages: the document, the lines with their kinds, and which
 /// lines became headings.
 fn run<'a>(pages: &'a [Page<'a>], format: Format) -> (Document, Vec<classified::Line<'a>>, Vec<usize>) {
     let mut lines = classified::classify(pages);
-    edges::mark(&mut lines);
-    furniture::mark(&mut lines);
+    let paged = edges::mark(&mut lines);
+    furniture::mark(&mut lines, paged);
     furniture::mark_duplicates(&mut lines);
     let mut raw_notes = notes::find(&mut lines);
     if raw_notes.is_empty() {
@@ -71,7 +76,7 @@ fn run<'a>(pages: &'a [Page<'a>], format: Format) -> (Document, Vec<classified::
         title,
         headings,
         glyphs,
-    } = structure::assemble(&lines);
+    } = structure::assemble(&lines, &numbered_labels(&raw_notes));
     let mut notes = notes::note_texts(&lines, &raw_notes);
 
     let mut blocks: Vec<&mut Block> = sections

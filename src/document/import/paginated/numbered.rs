@@ -6,7 +6,8 @@
 //!   area of a page starts at the first line that begins with the next
 //!   number (`1الوقف`, `1 text`, `1. text`, `.1text`, `(1) text`, or the
 //!   number alone on its line), when the body above it on that page holds
-//!   that number as a marker glued to a word (`بالوقف1`, `3H2O`), and the
+//!   that number as a marker glued to a word (`بالوقف1`, `3H2O`) or set on
+//!   a line of its own after an unfinished line (PyMuPDF), and the
 //!   line is no numbered heading (`4. الخاتمة`). After it,
 //!   each line is the next note when it starts with the next number, more
 //!   of the current note otherwise, to the end of the page.
@@ -19,6 +20,7 @@
 
 use super::classified::{Kind, Line};
 use super::headings::heading;
+use super::text::bullet_item;
 use super::notes::RawNote;
 
 /// A line that starts a numbered note: its number and the rest.
@@ -105,7 +107,8 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
             lines[i].kind == Kind::Body
                 && label(lines[i].text()).is_some_and(|(n, _)| n == next)
                 && heading(lines[i].text(), false).is_none()
-                && (start..i).any(|j| lines[j].kind == Kind::Body && has_glued_marker(lines[j].text(), next))
+                && !split_after_unfinished(lines, i, next)
+                && (start..i).any(|j| lines[j].kind == Kind::Body && marks(lines, j, next))
         });
         let open = notes.last().is_some_and(|n| !ends_sentence(lines[*n.lines.last().expect("a line")].text()));
         if open {
@@ -134,6 +137,39 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
         }
     }
     notes
+}
+
+/// Line `j` holds the marker of note `n`: glued to a word, or (PyMuPDF
+/// writes a superscript as a line of its own) starting the line after an
+/// unfinished one.
+fn marks(lines: &[Line], j: usize, n: u32) -> bool {
+    let t = lines[j].text();
+    heading(t, false).is_none() && (has_glued_marker(t, n) || split_after_unfinished(lines, j, n))
+}
+
+/// Line `j` starts with `n` set apart, right after a text line (no blank
+/// between, no list item) that ends no sentence.
+fn split_after_unfinished(lines: &[Line], j: usize, n: u32) -> bool {
+    let prev = j.checked_sub(1).map(|k| &lines[k]);
+    split_marker(lines[j].text()) == Some(n)
+        && prev.is_some_and(|p| {
+            let t = p.text();
+            p.kind == Kind::Body && !ends_sentence(t) && !t.ends_with(':') && bullet_item(t).is_none()
+        })
+}
+
+/// A line that starts with a marker set apart from the word it belongs
+/// to: `1`, `2. أما …`, `3 وأن …` (one or two digits, then nothing, a
+/// space, or the sentence's full stop).
+pub fn split_marker(t: &str) -> Option<u32> {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    let apart = rest.is_empty() || rest.starts_with(' ') || rest == "." || rest.starts_with(". ");
+    if (1..=2).contains(&digits) && apart {
+        t[..digits].parse().ok()
+    } else {
+        None
+    }
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -214,6 +250,19 @@ mod tests {
             ]
         );
         assert_eq!(lines[1].kind, Kind::Body);
+    }
+
+    #[test]
+    fn markers_on_their_own_line() {
+        assert_eq!(split_marker("1"), Some(1));
+        assert_eq!(split_marker("2. and then"), Some(2));
+        assert_eq!(split_marker("3 and"), Some(3));
+        for t in ["1917 was", "2.5 km", "12a", "text"] {
+            assert_eq!(split_marker(t), None, "{t}");
+        }
+        let p = pages(&[&["Text with a marker", "1", "that goes on.", "1 The note."], &["More."]]);
+        let mut lines = classify(&p);
+        assert_eq!(find(&mut lines).len(), 1);
     }
 
     #[test]

@@ -17,6 +17,7 @@
 use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
 use super::joining::Pending;
+use super::numbered::split_marker;
 use super::text::{bullet_item, char_len, rtl};
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
@@ -34,7 +35,7 @@ pub struct Body {
 }
 
 /// Turn the body lines into sections of blocks.
-pub fn assemble(lines: &[Line]) -> Body {
+pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
     let lengths = TypicalLengths::of(lines);
     let mut headings = Vec::new();
     let mut a = Assembler {
@@ -45,6 +46,7 @@ pub fn assemble(lines: &[Line]) -> Body {
         prev_end: true,
         in_body: false,
         seen_text: false,
+        note_numbers,
         title: None,
     };
     for (no, line) in lines.iter().enumerate() {
@@ -58,7 +60,8 @@ pub fn assemble(lines: &[Line]) -> Body {
         if heading {
             headings.push(no);
         } else {
-            a.text_line(line, no, &lengths);
+            let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
+            a.text_line(line, no, next, &lengths);
         }
     }
     a.flush();
@@ -99,7 +102,7 @@ impl TypicalLengths {
     }
 }
 
-struct Assembler {
+struct Assembler<'n> {
     sections: Vec<Section>,
     glyphs: Vec<Vec<(usize, usize)>>,
     pending: Pending,
@@ -111,10 +114,13 @@ struct Assembler {
     in_body: bool,
     /// A text line (or heading) has been read.
     seen_text: bool,
+    /// The numbers of the numbered notes, whose markers may stand on a
+    /// line of their own.
+    note_numbers: &'n [u32],
     title: Option<String>,
 }
 
-impl Assembler {
+impl Assembler<'_> {
     /// End the block being assembled, if it has text.
     fn flush(&mut self) {
         let p = std::mem::take(&mut self.pending);
@@ -235,8 +241,9 @@ impl Assembler {
     }
 
     /// A line of text: a new item at a bullet, a new paragraph at an
-    /// indent or after a short line, else more of the block before.
-    fn text_line(&mut self, line: &Line, no: usize, lengths: &TypicalLengths) {
+    /// indent or after a short line, else more of the block before. A
+    /// marker on a line of its own goes back to the word before it.
+    fn text_line(&mut self, line: &Line, no: usize, next: Option<&Line>, lengths: &TypicalLengths) {
         let t = line.text();
         if let Some(item) = bullet_item(t) {
             self.flush();
@@ -246,15 +253,36 @@ impl Assembler {
             self.prev_end = false;
             return;
         }
+        if let Some(len) = self.split_marker(t) {
+            self.pending.text.push_str(&t[..len]);
+            self.pending.push_line(&t[len..], no);
+            self.prev_short = false;
+            self.prev_end = ends_sentence(t);
+            return;
+        }
         if (line.indented() || self.prev_short) && self.pending.kind != BlockKind::Item {
             self.flush();
         }
         self.pending.push_line(t, no);
-        self.prev_short = lengths.short(t);
+        self.prev_short = lengths.short(t) && !next.is_some_and(|n| self.split_marker_after(n.text()));
         self.prev_end = ends_sentence(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
             self.flush();
         }
+    }
+
+    /// The length of a numbered note's marker at the start of `t` (with
+    /// the full stop after it) when the block being built is unfinished.
+    fn split_marker(&self, t: &str) -> Option<usize> {
+        let open = !self.pending.text.is_empty() && !ends_sentence(&self.pending.text);
+        let n = split_marker(t).filter(|n| open && self.note_numbers.contains(n))?;
+        let digits = n.to_string().len();
+        Some(if t[digits..].starts_with('.') { digits + 1 } else { digits })
+    }
+
+    /// `t` would be a marker on its own line after the current line.
+    fn split_marker_after(&self, t: &str) -> bool {
+        split_marker(t).is_some_and(|n| self.note_numbers.contains(&n))
     }
 }
 
@@ -302,7 +330,7 @@ mod tests {
             "   The third starts at an indent, like the first one",
         ]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         assert_eq!(body.sections.len(), 1);
         assert_eq!(
             texts(&body)[0].1,
@@ -323,7 +351,7 @@ mod tests {
             "   The section's first line is indented and long enough",
         ]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         let t = texts(&body);
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].0, Some("Trotsky and the revolution"));
@@ -335,7 +363,7 @@ mod tests {
             "   short.",
         ]);
         let l = classify(&p);
-        assert_eq!(assemble(&l).sections.len(), 1);
+        assert_eq!(assemble(&l, &[]).sections.len(), 1);
     }
 
     #[test]
@@ -348,7 +376,7 @@ mod tests {
             "\u{F0B7}  Second entry.",
         ]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         let refs = &body.sections[0];
         assert_eq!(refs.kind, SectionKind::References);
         assert!(refs.blocks.iter().all(|b| b.kind == BlockKind::Reference));
@@ -370,7 +398,7 @@ mod tests {
             "More.",
         ]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         assert_eq!(body.sections[1].kind, SectionKind::Keywords);
         assert_eq!(texts(&body)[1].1, ["Trotsky, Lenin", "More."]);
     }
@@ -379,7 +407,7 @@ mod tests {
     fn glyphs_are_kept_per_block() {
         let p = page(&["Lenin\u{F02B}, he said so.", "", "   Stalin\u{F02B} too."]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         assert_eq!(body.glyphs, [vec![(5, 0)], vec![(6, 2)]]);
     }
 }
