@@ -20,6 +20,8 @@
 
 use super::classified::{Kind, Line};
 use super::headings::heading;
+use crate::document::import::heading_words::is_standard_heading;
+use crate::document::model::SectionKind;
 use super::text::bullet_item;
 use super::notes::RawNote;
 
@@ -144,7 +146,16 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
 /// unfinished one.
 fn marks(lines: &[Line], j: usize, n: u32) -> bool {
     let t = lines[j].text();
-    heading(t, false).is_none() && (has_glued_marker(t, n) || split_after_unfinished(lines, j, n))
+    !names_a_part(t) && (has_glued_marker(t, n) || split_after_unfinished(lines, j, n))
+}
+
+/// A numbered heading that names a part (`1. المقدمة`, `4. الخاتمة`): its
+/// number is never a marker.
+pub fn names_a_part(t: &str) -> bool {
+    heading(t, false).is_some_and(|h| {
+        let words = h.title.split_once([' ', ':']).map_or("", |(_, w)| w);
+        h.kind != SectionKind::Body || is_standard_heading(words)
+    })
 }
 
 /// Line `j` starts with `n` set apart, right after a text line (no blank

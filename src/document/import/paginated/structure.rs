@@ -17,7 +17,7 @@
 use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
 use super::joining::Pending;
-use super::numbered::split_marker;
+use super::numbered::{names_a_part, split_marker};
 use super::text::{bullet_item, char_len, rtl};
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
@@ -53,7 +53,10 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         if line.kind != Kind::Body {
             continue;
         }
-        let heading = a.known_heading(line.text(), no)
+        // A marker set apart after an unfinished line is no numbered
+        // heading (`4. وكانت …` after `… إلى اليوم`), unless it names a part.
+        let marker = a.split_marker(line.text()).is_some() && !names_a_part(line.text());
+        let heading = !marker && a.known_heading(line.text(), no)
             || a.document_title(lines, no, &lengths)
             || a.title_heading(lines, no, &lengths)
             || a.standalone_heading(lines, no, &lengths);
@@ -274,7 +277,9 @@ impl Assembler<'_> {
     /// The length of a numbered note's marker at the start of `t` (with
     /// the full stop after it) when the block being built is unfinished.
     fn split_marker(&self, t: &str) -> Option<usize> {
-        let open = !self.pending.text.is_empty() && !ends_sentence(&self.pending.text);
+        let open = !self.pending.text.is_empty()
+            && self.pending.kind == BlockKind::Paragraph
+            && !ends_sentence(&self.pending.text);
         let n = split_marker(t).filter(|n| open && self.note_numbers.contains(n))?;
         let digits = n.to_string().len();
         Some(if t[digits..].starts_with('.') { digits + 1 } else { digits })
