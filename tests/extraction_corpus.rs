@@ -34,15 +34,17 @@ fn score_all() -> Vec<(String, String, usize, usize, Vec<String>)> {
         for file in files {
             let stem = file.file_stem().unwrap().to_string_lossy().to_string();
             let essay = stem.split('.').next().unwrap().to_string();
-            let expected = std::fs::read_to_string(corpus().join(format!("expected/{essay}.outline")))
-                .expect("expected outline");
+            let expected =
+                std::fs::read_to_string(corpus().join(format!("expected/{essay}.outline")))
+                    .expect("expected outline");
             let doc = import_path(&file, None).expect("imports");
             let mut s = score(&doc, &parse(&expected));
             s.total += 1;
             if doc.meta.format == Format::Pdftext {
                 s.passed += 1;
             } else {
-                s.failures.push(format!("detected as {:?}", doc.meta.format));
+                s.failures
+                    .push(format!("detected as {:?}", doc.meta.format));
             }
             let tool = tool.file_name().unwrap().to_string_lossy().to_string();
             out.push((tool, stem, s.passed, s.total, s.failures));
@@ -75,7 +77,10 @@ fn every_extraction_is_scored_against_its_source() {
     for (tool, (p, t)) in &by_tool {
         println!("{tool:18} {p:4}/{t:4} {:5.1}%", percent(*p, *t));
     }
-    println!("corpus total       {passed:4}/{total:4} {:5.1}%", percent(passed, total));
+    println!(
+        "corpus total       {passed:4}/{total:4} {:5.1}%",
+        percent(passed, total)
+    );
     // Floors: the figures reached when this was written (README, Formats),
     // so a change that loses ground fails here.
     let floor = |tool: &str| by_tool.get(tool).map_or(0.0, |(p, t)| percent(*p, *t));

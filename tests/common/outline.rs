@@ -35,7 +35,10 @@ pub enum Fact {
 
 pub fn parse(text: &str) -> Vec<Fact> {
     let mut facts = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let f: Vec<&str> = line.split('\t').collect();
         let s = |i: usize| f.get(i).copied().unwrap_or("").to_string();
         facts.push(match f[0] {
@@ -83,7 +86,9 @@ fn bare_heading(title: &str) -> String {
         .trim_start_matches(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
         .trim_start_matches(['.', '-', ')', ' ']);
     let t = match t.split_once([':', '-', '–']) {
-        Some((head, rest)) if head.split_whitespace().count() == 1 && !rest.trim().is_empty() => rest,
+        Some((head, rest)) if head.split_whitespace().count() == 1 && !rest.trim().is_empty() => {
+            rest
+        }
         _ => t,
     };
     norm(t.trim_end_matches([':', '.', ' ']))
@@ -124,15 +129,22 @@ fn all_texts(doc: &Document) -> Vec<String> {
 }
 
 fn is_control(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A block that is only a page number in one of the corpus's forms.
 fn is_page_number(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c));
+    let digits = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+    };
     let inner = t.trim_matches(['-', '(', ')']);
-    digits(inner) || t.strip_prefix("صفحة").is_some_and(|r| r.split("من").all(digits))
+    digits(inner)
+        || t.strip_prefix("صفحة")
+            .is_some_and(|r| r.split("من").all(digits))
 }
 
 pub fn score(doc: &Document, facts: &[Fact]) -> Score {
@@ -140,7 +152,11 @@ pub fn score(doc: &Document, facts: &[Fact]) -> Score {
     let body: Vec<(SectionKind, String, &hamish::document::Block)> = doc
         .sections
         .iter()
-        .flat_map(|s| s.blocks.iter().map(move |b| (s.kind, norm(&b.plain_text()), b)))
+        .flat_map(|s| {
+            s.blocks
+                .iter()
+                .map(move |b| (s.kind, norm(&b.plain_text()), b))
+        })
         .collect();
     let notes: Vec<String> = doc
         .notes
@@ -154,47 +170,83 @@ pub fn score(doc: &Document, facts: &[Fact]) -> Score {
                 format!("title {:?}", doc.meta.title)
             }),
             Fact::Furniture(f) => {
-                let allowed = usize::from(facts.iter().any(|x| matches!(x, Fact::Title(t) if t == f)));
-                let found = all_body.matches(&norm(f)).count() + notes.iter().map(|n| n.matches(&norm(f)).count()).sum::<usize>();
+                let allowed =
+                    usize::from(facts.iter().any(|x| matches!(x, Fact::Title(t) if t == f)));
+                let found = all_body.matches(&norm(f)).count()
+                    + notes
+                        .iter()
+                        .map(|n| n.matches(&norm(f)).count())
+                        .sum::<usize>();
                 score.check(found <= allowed, || format!("furniture kept: {f}"));
             }
             Fact::Section { kind, lang, title } => {
                 let ok = doc.sections.iter().any(|s| {
                     s.kind == *kind
                         && (lang.is_none() || s.lang == *lang)
-                        && s.title.as_deref().is_some_and(|st| norm(st) == norm(title) || bare_heading(st) == bare_heading(title))
+                        && s.title.as_deref().is_some_and(|st| {
+                            norm(st) == norm(title) || bare_heading(st) == bare_heading(title)
+                        })
                 });
                 score.check(ok, || format!("section {kind:?} {title}"));
             }
             Fact::Para { first, last } => {
                 let (f, l) = (norm(first), norm(last));
-                let ok = body.iter().any(|(_, t, _)| t.contains(&f) && t.contains(&l));
+                let ok = body
+                    .iter()
+                    .any(|(_, t, _)| t.contains(&f) && t.contains(&l));
                 score.check(ok, || format!("paragraph {first} … {last}"));
             }
             Fact::Ref(first) => {
                 let f = norm(first);
-                let ok = body
-                    .iter()
-                    .any(|(k, t, b)| *k == SectionKind::References && b.kind == BlockKind::Reference && t.starts_with(&f));
+                let ok = body.iter().any(|(k, t, b)| {
+                    *k == SectionKind::References
+                        && b.kind == BlockKind::Reference
+                        && t.starts_with(&f)
+                });
                 score.check(ok, || format!("reference {first}"));
             }
-            Fact::Note { n, before, first, last } => score_note(&mut score, doc, &notes, *n, before, first, last),
+            Fact::Note {
+                n,
+                before,
+                first,
+                last,
+            } => score_note(&mut score, doc, &notes, *n, before, first, last),
         }
     }
-    score.check(all_texts(doc).iter().all(|t| !t.chars().any(is_control)), || "control characters".into());
-    score.check(!body.iter().any(|(_, _, b)| is_page_number(&b.plain_text())), || "page number kept".into());
+    score.check(
+        all_texts(doc).iter().all(|t| !t.chars().any(is_control)),
+        || "control characters".into(),
+    );
+    score.check(
+        !body.iter().any(|(_, _, b)| is_page_number(&b.plain_text())),
+        || "page number kept".into(),
+    );
     score
 }
 
 /// Two checks for note `n`: its text is a note, and a marker right after
 /// the word `before` links to that note.
-fn score_note(score: &mut Score, doc: &Document, notes: &[String], n: usize, before: &str, first: &str, last: &str) {
+fn score_note(
+    score: &mut Score,
+    doc: &Document,
+    notes: &[String],
+    n: usize,
+    before: &str,
+    first: &str,
+    last: &str,
+) {
     let (f, l) = (norm(first), norm(last));
     let found = notes.iter().position(|t| t.contains(&f) && t.contains(&l));
-    score.check(found.is_some(), || format!("note {n} text {first} … {last}"));
+    score.check(found.is_some(), || {
+        format!("note {n} text {first} … {last}")
+    });
     // The marker is checked on its own: the note with the text, or else
     // the note numbered n (its text may be damaged beyond the check).
-    let found = found.or_else(|| doc.notes.iter().position(|note| note.label == n.to_string()));
+    let found = found.or_else(|| {
+        doc.notes
+            .iter()
+            .position(|note| note.label == n.to_string())
+    });
     let Some(i) = found else {
         score.check(false, || format!("note {n} marker (no note)"));
         return;
@@ -209,7 +261,10 @@ fn score_note(score: &mut Score, doc: &Document, notes: &[String], n: usize, bef
                 false
             }
             Inline::Note { note, .. } => {
-                note.as_ref() == Some(id) && norm(&text).trim_end_matches(['.', '،', ',', ')', '(']).ends_with(&b)
+                note.as_ref() == Some(id)
+                    && norm(&text)
+                        .trim_end_matches(['.', '،', ',', ')', '('])
+                        .ends_with(&b)
             }
         })
     });

@@ -42,7 +42,11 @@ fn parse(line: &str) -> Vec<Item> {
             LRE | LRO | RLE | RLO => stack.push((matches!(c, RLE | RLO), Vec::new())),
             PDF if stack.len() > 1 => {
                 let (rtl, items) = stack.pop().expect("an open run");
-                stack.last_mut().expect("the line").1.push(Item::Run { rtl, items });
+                stack
+                    .last_mut()
+                    .expect("the line")
+                    .1
+                    .push(Item::Run { rtl, items });
             }
             c if is_bidi_control(c) => {}
             c => stack.last_mut().expect("the line").1.push(Item::Char(c)),
@@ -50,7 +54,11 @@ fn parse(line: &str) -> Vec<Item> {
     }
     while stack.len() > 1 {
         let (rtl, items) = stack.pop().expect("an open run");
-        stack.last_mut().expect("the line").1.push(Item::Run { rtl, items });
+        stack
+            .last_mut()
+            .expect("the line")
+            .1
+            .push(Item::Run { rtl, items });
     }
     stack.pop().expect("the line").1
 }
@@ -209,8 +217,14 @@ mod tests {
     #[test]
     fn left_to_right_lines_keep_their_order_and_lose_the_controls() {
         let line = format!("The word {RLE}{WAS}{PDF} means was.");
-        assert_eq!(resolve(&line).unwrap(), format!("The word {WAS} means was."));
+        assert_eq!(
+            resolve(&line).unwrap(),
+            format!("The word {WAS} means was.")
+        );
         assert_eq!(resolve("no controls"), None);
-        assert!(!resolve(&format!("{PDF}{PDF}{RLE}x")).unwrap().chars().any(is_bidi_control));
+        assert!(!resolve(&format!("{PDF}{PDF}{RLE}x"))
+            .unwrap()
+            .chars()
+            .any(is_bidi_control));
     }
 }

@@ -70,7 +70,10 @@ impl Family {
 /// page, whose full stop glued to its first letter no sentence starts with.
 fn final_punctuation_back(raw: &str) -> Cow<'_, str> {
     let t = raw.trim_start();
-    let punct: String = t.chars().take_while(|c| matches!(c, '.' | '،' | ':' | '؛' | '؟' | '!' | ',')).collect();
+    let punct: String = t
+        .chars()
+        .take_while(|c| matches!(c, '.' | '،' | ':' | '؛' | '؟' | '!' | ','))
+        .collect();
     let glued = &t[punct.len()..];
     let rest = glued.trim_start();
     let arabic = rest.chars().next().is_some_and(is_arabic_letter);
@@ -89,12 +92,19 @@ mod tests {
     use super::*;
 
     // الخط المكتوب "the written script"
-    const SCRIPT: &str = "\u{627}\u{644}\u{62e}\u{637} \u{627}\u{644}\u{645}\u{643}\u{62a}\u{648}\u{628}";
+    const SCRIPT: &str =
+        "\u{627}\u{644}\u{62e}\u{637} \u{627}\u{644}\u{645}\u{643}\u{62a}\u{648}\u{628}";
 
     #[test]
     fn final_punctuation_goes_back_to_the_end() {
-        assert_eq!(final_punctuation_back(&format!(".{SCRIPT}")), format!("{SCRIPT}."));
-        assert_eq!(final_punctuation_back(&format!(" :{SCRIPT} ")), format!("{SCRIPT}:"));
+        assert_eq!(
+            final_punctuation_back(&format!(".{SCRIPT}")),
+            format!("{SCRIPT}.")
+        );
+        assert_eq!(
+            final_punctuation_back(&format!(" :{SCRIPT} ")),
+            format!("{SCRIPT}:")
+        );
         assert_eq!(final_punctuation_back(".Leiden, 2010"), "Leiden, 2010.");
         for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);

@@ -42,7 +42,9 @@ pub fn is_page_number(t: &str) -> bool {
 /// across pages.
 fn key(t: &str) -> String {
     t.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_digit() && !('\u{660}'..='\u{669}').contains(c))
+        .filter(|c| {
+            !c.is_whitespace() && !c.is_ascii_digit() && !('\u{660}'..='\u{669}').contains(c)
+        })
         .collect()
 }
 
@@ -57,7 +59,9 @@ fn edges(lines: &[Line]) -> Vec<(usize, usize)> {
             .iter()
             .position(|l| l.source.page != page)
             .map_or(lines.len(), |n| start + n);
-        let body: Vec<usize> = (start..end).filter(|&i| lines[i].kind == Kind::Body).collect();
+        let body: Vec<usize> = (start..end)
+            .filter(|&i| lines[i].kind == Kind::Body)
+            .collect();
         let top = body.iter().take(TOP).enumerate();
         let bottom = body.iter().rev().take(BOTTOM).enumerate();
         let mut seen = Vec::new();
@@ -75,7 +79,8 @@ fn edges(lines: &[Line]) -> Vec<(usize, usize)> {
 /// Mark page numbers and running lines at the edges of pages; false when
 /// the source has one page (nothing to compare).
 pub fn mark(lines: &mut [Line]) -> bool {
-    let pages = lines.last().map_or(0, |l| l.source.page) - lines.first().map_or(0, |l| l.source.page);
+    let pages =
+        lines.last().map_or(0, |l| l.source.page) - lines.first().map_or(0, |l| l.source.page);
     if pages == 0 {
         return false;
     }
@@ -123,7 +128,14 @@ mod tests {
     #[test]
     fn page_numbers_in_their_forms() {
         // - ١٢ -, صفحة 2 من 4 (page 2 of 4), and its pieces
-        for t in ["12", "(12)", "- \u{661}\u{662} -", "\u{635}\u{641}\u{62d}\u{629} 2 \u{645}\u{646} 4", "\u{635}\u{641}\u{62d}\u{629}1", "\u{645}\u{646}2"] {
+        for t in [
+            "12",
+            "(12)",
+            "- \u{661}\u{662} -",
+            "\u{635}\u{641}\u{62d}\u{629} 2 \u{645}\u{646} 4",
+            "\u{635}\u{641}\u{62d}\u{629}1",
+            "\u{645}\u{646}2",
+        ] {
             assert!(is_page_number(t), "{t}");
         }
         for t in ["12345", "p. 12", "1. Introduction", ""] {
@@ -141,10 +153,23 @@ mod tests {
         ]);
         let mut lines = crate::document::import::paginated::classified::classify(&p);
         mark(&mut lines);
-        let kept: Vec<&str> = lines.iter().filter(|l| l.kind == Kind::Body).map(|l| l.text()).collect();
+        let kept: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.kind == Kind::Body)
+            .map(|l| l.text())
+            .collect();
         assert_eq!(
             kept,
-            ["Title of the essay", "Text one.", "Text two.", "More text two.", "Text three.", "More text three.", "Text four.", "The end."]
+            [
+                "Title of the essay",
+                "Text one.",
+                "Text two.",
+                "More text two.",
+                "Text three.",
+                "More text three.",
+                "Text four.",
+                "The end."
+            ]
         );
     }
 

@@ -84,7 +84,9 @@ pub fn is_numbered(t: &str) -> bool {
 fn after_number(t: &str) -> Option<&str> {
     let number: Vec<char> = t
         .chars()
-        .take_while(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c) || "IVX".contains(*c))
+        .take_while(|c| {
+            c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c) || "IVX".contains(*c)
+        })
         .collect();
     let roman = number.iter().all(|c| "IVX".contains(*c));
     // Sections run to two digits; four would be a year starting a sentence.
@@ -96,14 +98,18 @@ fn after_number(t: &str) -> Option<&str> {
     }
     let (word, rest) = t.split_once([':', '-', '\u{2013}'])?;
     let word: String = word.trim().chars().filter(|&c| c != '\u{64b}').collect();
-    ORDINALS.contains(&word.as_str()).then_some(rest.trim_start())
+    ORDINALS
+        .contains(&word.as_str())
+        .then_some(rest.trim_start())
 }
 
 /// A numbered heading: the number, then a few words that end no sentence.
 fn numbered(t: &str) -> Option<Heading> {
     let words = after_number(t.trim())?;
     let n = words.split_whitespace().count();
-    let sentence = words.trim_end().ends_with(['.', '\u{60c}', ',', '\u{61f}', '?', '!', ';'])
+    let sentence = words
+        .trim_end()
+        .ends_with(['.', '\u{60c}', ',', '\u{61f}', '?', '!', ';'])
         || words.contains(['(', ')', '\u{60c}', ',']);
     if !(1..=8).contains(&n) || char_len(words) > 60 || sentence {
         return None;
@@ -195,7 +201,10 @@ mod tests {
         assert_eq!(heading(intro, false).unwrap().title, intro);
         let first = "\u{623}\u{648}\u{644}\u{627}\u{64b}: \u{645}\u{62f}\u{62e}\u{644}";
         assert_eq!(heading(first, false).unwrap().title, first);
-        assert_eq!(heading("2. References", false).unwrap().kind, SectionKind::References);
+        assert_eq!(
+            heading("2. References", false).unwrap().kind,
+            SectionKind::References
+        );
         // A numbered sentence or note is no heading.
         assert_eq!(heading("1. He went home, and slept.", false), None);
         assert_eq!(heading("12 apples were sold", false), None);

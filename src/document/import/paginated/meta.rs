@@ -14,7 +14,9 @@ pub fn title(sections: &[Section]) -> String {
         .iter()
         .filter(|s| s.kind == SectionKind::Body)
         .filter_map(|s| s.title.as_ref())
-        .find(|t| classify_heading(t).0 == SectionKind::Body && !is_standard_heading(t) && !is_numbered(t))
+        .find(|t| {
+            classify_heading(t).0 == SectionKind::Body && !is_standard_heading(t) && !is_numbered(t)
+        })
         .cloned()
         .unwrap_or_default()
 }

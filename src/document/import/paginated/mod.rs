@@ -57,12 +57,18 @@ pub fn outline(pages: &[Page], format: Format) -> String {
 
 /// The numbers of the notes labelled with a plain number.
 fn numbered_labels(notes: &[notes::RawNote]) -> Vec<u32> {
-    notes.iter().filter_map(|n| n.label.as_deref()?.parse().ok()).collect()
+    notes
+        .iter()
+        .filter_map(|n| n.label.as_deref()?.parse().ok())
+        .collect()
 }
 
 /// All the stages: the document, the lines with their kinds, and which
 /// lines became headings.
-fn run<'a>(pages: &'a [Page<'a>], format: Format) -> (Document, Vec<classified::Line<'a>>, Vec<usize>) {
+fn run<'a>(
+    pages: &'a [Page<'a>],
+    format: Format,
+) -> (Document, Vec<classified::Line<'a>>, Vec<usize>) {
     let mut lines = classified::classify(pages);
     let paged = edges::mark(&mut lines);
     furniture::mark(&mut lines, paged);

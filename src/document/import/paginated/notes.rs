@@ -186,7 +186,12 @@ pub fn note_texts(lines: &[Line], raw_notes: &[RawNote]) -> Vec<Note> {
             let t = if k == 0 {
                 note_start(t)
                     .map(|(_, rest)| rest)
-                    .or_else(|| raw.label.as_ref().and(super::numbered::label(t)).map(|(_, rest)| rest))
+                    .or_else(|| {
+                        raw.label
+                            .as_ref()
+                            .and(super::numbered::label(t))
+                            .map(|(_, rest)| rest)
+                    })
                     .unwrap_or(t)
             } else {
                 t

@@ -20,10 +20,10 @@
 
 use super::classified::{Kind, Line};
 use super::headings::heading;
+use super::notes::RawNote;
+use super::text::bullet_item;
 use crate::document::import::heading_words::is_standard_heading;
 use crate::document::model::SectionKind;
-use super::text::bullet_item;
-use super::notes::RawNote;
 
 /// A line that starts a numbered note: its number and the rest.
 pub fn label(t: &str) -> Option<(u32, &str)> {
@@ -68,7 +68,10 @@ pub fn glued_numbers(t: &str) -> impl Iterator<Item = (usize, usize, u32)> + '_ 
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
             }
-            let before = t[..start].chars().next_back().is_some_and(char::is_alphabetic);
+            let before = t[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
             let after = t[i..].chars().next().is_some_and(char::is_alphabetic);
             if before != after && i - start <= 2 {
                 if let Ok(n) = t[start..i].parse() {
@@ -112,7 +115,9 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
                 && !split_after_unfinished(lines, i, next)
                 && (start..i).any(|j| lines[j].kind == Kind::Body && marks(lines, j, next))
         });
-        let open = notes.last().is_some_and(|n| !ends_sentence(lines[*n.lines.last().expect("a line")].text()));
+        let open = notes
+            .last()
+            .is_some_and(|n| !ends_sentence(lines[*n.lines.last().expect("a line")].text()));
         if open {
             let to = first.unwrap_or(end);
             let rest = continuation(lines, start, to);
@@ -165,7 +170,10 @@ fn split_after_unfinished(lines: &[Line], j: usize, n: u32) -> bool {
     split_marker(lines[j].text()) == Some(n)
         && prev.is_some_and(|p| {
             let t = p.text();
-            p.kind == Kind::Body && !ends_sentence(t) && !t.ends_with(':') && bullet_item(t).is_none()
+            p.kind == Kind::Body
+                && !ends_sentence(t)
+                && !t.ends_with(':')
+                && bullet_item(t).is_none()
         })
 }
 
@@ -196,7 +204,9 @@ fn continuation(lines: &[Line], start: usize, to: usize) -> Vec<usize> {
         Some(b) => b + 1,
         None => to.saturating_sub(1).max(start),
     };
-    (from..to).filter(|&i| lines[i].kind == Kind::Body).collect()
+    (from..to)
+        .filter(|&i| lines[i].kind == Kind::Body)
+        .collect()
 }
 
 #[cfg(test)]
@@ -246,12 +256,26 @@ mod tests {
     #[test]
     fn notes_at_the_foot_of_pages_and_one_that_runs_on() {
         let p = pages(&[
-            &["Text with a marker1 and another2.", "A list:", "1 The first note.", "2 The second note runs"],
-            &["More text3 here.", "", "over to the next page.", "3. The third note.", "2"],
+            &[
+                "Text with a marker1 and another2.",
+                "A list:",
+                "1 The first note.",
+                "2 The second note runs",
+            ],
+            &[
+                "More text3 here.",
+                "",
+                "over to the next page.",
+                "3. The third note.",
+                "2",
+            ],
         ]);
         let mut lines = classify(&p);
         let notes = find(&mut lines);
-        let texts: Vec<Vec<&str>> = notes.iter().map(|n| n.lines.iter().map(|&l| lines[l].text()).collect()).collect();
+        let texts: Vec<Vec<&str>> = notes
+            .iter()
+            .map(|n| n.lines.iter().map(|&l| lines[l].text()).collect())
+            .collect();
         assert_eq!(
             texts,
             [
@@ -271,7 +295,10 @@ mod tests {
         for t in ["1917 was", "2.5 km", "12a", "text"] {
             assert_eq!(split_marker(t), None, "{t}");
         }
-        let p = pages(&[&["Text with a marker", "1", "that goes on.", "1 The note."], &["More."]]);
+        let p = pages(&[
+            &["Text with a marker", "1", "that goes on.", "1 The note."],
+            &["More."],
+        ]);
         let mut lines = classify(&p);
         assert_eq!(find(&mut lines).len(), 1);
     }

@@ -267,7 +267,8 @@ impl Assembler<'_> {
             self.flush();
         }
         self.pending.push_line(t, no);
-        self.prev_short = lengths.short(t) && !next.is_some_and(|n| self.split_marker_after(n.text()));
+        self.prev_short =
+            lengths.short(t) && !next.is_some_and(|n| self.split_marker_after(n.text()));
         self.prev_end = ends_sentence(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
             self.flush();
@@ -282,7 +283,11 @@ impl Assembler<'_> {
             && !ends_sentence(&self.pending.text);
         let n = split_marker(t).filter(|n| open && self.note_numbers.contains(n))?;
         let digits = n.to_string().len();
-        Some(if t[digits..].starts_with('.') { digits + 1 } else { digits })
+        Some(if t[digits..].starts_with('.') {
+            digits + 1
+        } else {
+            digits
+        })
     }
 
     /// `t` would be a marker on its own line after the current line.
@@ -297,7 +302,8 @@ fn short_title(t: &str) -> bool {
     let words = t.split_whitespace().count();
     (1..=6).contains(&words)
         && char_len(t) <= 50
-        && t.split_whitespace().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        && t.split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
         && !t.contains(['\u{60c}', ',', '(', ')', '[', ']', '"', ';', '\u{61b}'])
         && !ends_sentence(t)
         && !t.trim_end().ends_with(['\u{61f}', '?', '!'])

@@ -26,7 +26,10 @@ fn role(line: &Line, i: usize, headings: &[usize]) -> String {
 /// The outline: one row per source line, then markers and repairs.
 pub fn render(lines: &[Line], headings: &[usize], doc: &Document) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# each source line: number, page, what it became | text");
+    let _ = writeln!(
+        out,
+        "# each source line: number, page, what it became | text"
+    );
     for (i, line) in lines.iter().enumerate() {
         let _ = writeln!(
             out,
@@ -46,17 +49,33 @@ pub fn render(lines: &[Line], headings: &[usize], doc: &Document) -> String {
                     before = text.split_whitespace().last().unwrap_or("").to_string();
                     None
                 }
-                Inline::Note { note: Some(id), .. } if *id == note.id => Some((b.id.clone(), before.clone())),
+                Inline::Note { note: Some(id), .. } if *id == note.id => {
+                    Some((b.id.clone(), before.clone()))
+                }
                 Inline::Note { .. } => None,
             })
         });
         let _ = match marker {
-            Some((block, word)) => writeln!(out, "note {} ({}): marker in {block} after {}", note.label, note.id, clean(&word)),
-            None => writeln!(out, "note {} ({}): no marker found in the body", note.label, note.id),
+            Some((block, word)) => writeln!(
+                out,
+                "note {} ({}): marker in {block} after {}",
+                note.label,
+                note.id,
+                clean(&word)
+            ),
+            None => writeln!(
+                out,
+                "note {} ({}): no marker found in the body",
+                note.label, note.id
+            ),
         };
     }
     let _ = writeln!(out, "# repairs");
-    let blocks = doc.sections.iter().flat_map(|s| &s.blocks).chain(doc.notes.iter().flat_map(|n| &n.blocks));
+    let blocks = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .chain(doc.notes.iter().flat_map(|n| &n.blocks));
     for b in blocks.filter(|b| !b.repairs.is_empty()) {
         let _ = writeln!(out, "{}: {}", b.id, b.repairs.join("; "));
     }
@@ -66,5 +85,7 @@ pub fn render(lines: &[Line], headings: &[usize], doc: &Document) -> String {
 /// Controls shown as the symbols the screen shows: the outline goes to a
 /// terminal as often as to a file.
 fn clean(text: &str) -> String {
-    text.chars().map(|c| visible_symbol(c).unwrap_or(c)).collect()
+    text.chars()
+        .map(|c| visible_symbol(c).unwrap_or(c))
+        .collect()
 }

@@ -44,7 +44,10 @@ pub fn lam_alef(text: &str) -> Option<String> {
         ("\u{627}\u{623}\u{644}", "\u{627}\u{644}\u{623}"),
         ("\u{627}\u{625}\u{644}", "\u{627}\u{644}\u{625}"),
         ("\u{627}\u{622}\u{644}", "\u{627}\u{644}\u{622}"),
-        ("\u{627}\u{647}\u{644}\u{644}", "\u{627}\u{644}\u{644}\u{647}"),
+        (
+            "\u{627}\u{647}\u{644}\u{644}",
+            "\u{627}\u{644}\u{644}\u{647}",
+        ),
     ];
     if !SWAPS.iter().any(|(from, _)| text.contains(from)) {
         return None;
@@ -63,15 +66,26 @@ mod tests {
     #[test]
     fn kashida_goes_from_inside_words() {
         // قــال "qala", said; النديم "an-nadim", with "22" for its kashida
-        assert_eq!(kashida("\u{642}\u{640}\u{640}\u{627}\u{644}").unwrap(), "\u{642}\u{627}\u{644}");
+        assert_eq!(
+            kashida("\u{642}\u{640}\u{640}\u{627}\u{644}").unwrap(),
+            "\u{642}\u{627}\u{644}"
+        );
         assert_eq!(
             kashida("\u{627}\u{644}\u{646}22\u{62f}\u{64a}\u{645}").unwrap(),
             "\u{627}\u{644}\u{646}\u{62f}\u{64a}\u{645}"
         );
         // م''اهو "ma huwa", what is
-        assert_eq!(kashida("\u{645}''\u{627}\u{647}\u{648}").unwrap(), "\u{645}\u{627}\u{647}\u{648}");
+        assert_eq!(
+            kashida("\u{645}''\u{627}\u{647}\u{648}").unwrap(),
+            "\u{645}\u{627}\u{647}\u{648}"
+        );
         // Numbers between words, a year after a word: untouched.
-        for clean in ["\u{633}\u{646}\u{629} 1514", "H2O", "\u{633}\u{646}\u{629}1514", "l'homme"] {
+        for clean in [
+            "\u{633}\u{646}\u{629} 1514",
+            "H2O",
+            "\u{633}\u{646}\u{629}1514",
+            "l'homme",
+        ] {
             assert_eq!(kashida(clean), None, "{clean}");
         }
     }
@@ -83,7 +97,10 @@ mod tests {
             lam_alef("\u{627}\u{623}\u{644}\u{648}\u{644}\u{649}").unwrap(),
             "\u{627}\u{644}\u{623}\u{648}\u{644}\u{649}"
         );
-        assert_eq!(lam_alef("\u{627}\u{647}\u{644}\u{644}").unwrap(), "\u{627}\u{644}\u{644}\u{647}");
+        assert_eq!(
+            lam_alef("\u{627}\u{647}\u{644}\u{644}").unwrap(),
+            "\u{627}\u{644}\u{644}\u{647}"
+        );
         // الأولى, written right, stays.
         assert_eq!(lam_alef("\u{627}\u{644}\u{623}\u{648}\u{644}\u{649}"), None);
     }
