@@ -54,6 +54,8 @@ impl Family {
             controls::resolve(raw).map_or(Cow::Borrowed(raw), Cow::Owned)
         } else if raw.chars().any(is_arabic_letter) && visual::is_visual(raw, self.visual) {
             Cow::Owned(visual::turn(raw))
+        } else if let Some(heading) = numbered_heading(raw) {
+            Cow::Owned(heading)
         } else {
             Cow::Borrowed(raw)
         };
@@ -62,6 +64,22 @@ impl Family {
             Cow::Borrowed(_) => line,
         }
     }
+}
+
+/// `. المقدمة1` → `1. المقدمة`: PyMuPDF writes a numbered heading's
+/// number and full stop where they are drawn, at the two ends of the line.
+/// Only a line of at most six words that opens with `. ` and an Arabic
+/// letter and ends in one or two digits glued to a word.
+fn numbered_heading(raw: &str) -> Option<String> {
+    let t = raw.trim();
+    let words = t.strip_prefix(". ")?;
+    let digits = words.chars().rev().take_while(char::is_ascii_digit).count();
+    let title = &words[..words.len() - digits];
+    let fits = (1..=2).contains(&digits)
+        && title.starts_with(is_arabic_letter)
+        && title.ends_with(is_arabic_letter)
+        && title.split_whitespace().count() <= 6;
+    fits.then(|| format!("{}. {title}", &words[title.len()..]))
 }
 
 /// `.الخط المكتوب` → `الخط المكتوب.`: a right-to-left line that opens with
@@ -109,6 +127,16 @@ mod tests {
         for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);
         }
+    }
+
+    #[test]
+    fn numbered_headings_drawn_apart() {
+        // ". المقدمة1" is "1. المقدمة" (1. the introduction)
+        let intro = "\u{627}\u{644}\u{645}\u{642}\u{62f}\u{645}\u{629}";
+        assert_eq!(numbered_heading(&format!(". {intro}1")).unwrap(), format!("1. {intro}"));
+        assert_eq!(numbered_heading(&format!("{intro}1.")), None);
+        assert_eq!(numbered_heading(&format!(". {intro}")), None);
+        assert_eq!(numbered_heading(&format!(". {intro} 1917")), None);
     }
 
     #[test]
