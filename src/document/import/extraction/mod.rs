@@ -6,12 +6,15 @@
 //!   direction; `controls` resolves them and removes them.
 //! - **visual order** (pdfminer.six): whole right-to-left lines reversed;
 //!   `visual` tells them by their letters and turns them.
+//! - **runs in visual order** (PyMuPDF, paginated text without
+//!   controls): a line split by a number or a Latin citation; `runs`.
 //! - **a right-to-left line opening with its final punctuation** (PyMuPDF
 //!   puts the full stop at the left end, where it is drawn: `.الخط`): the
 //!   punctuation goes back to the end. Only a line with Arabic letters right
 //!   after it, in a text without bidi controls, is touched.
 
 pub mod controls;
+pub mod runs;
 pub mod visual;
 
 use std::borrow::Cow;
@@ -28,6 +31,11 @@ pub struct Family {
     pub controls: bool,
     /// pdfminer: right-to-left lines in visual order.
     pub visual: bool,
+    /// Form feeds between pages, no bidi controls (PyMuPDF's recipe,
+    /// pdfminer): lines split by numbers may have their runs in visual
+    /// order (`runs`). Text without pages (seed 000) is left to the
+    /// repairs of the structure stage.
+    pub paged: bool,
 }
 
 impl Family {
@@ -45,6 +53,7 @@ impl Family {
         Family {
             controls,
             visual: reversed > logical,
+            paged: !controls && text.contains('\u{c}'),
         }
     }
 
@@ -56,6 +65,8 @@ impl Family {
             Cow::Owned(visual::turn(raw))
         } else if let Some(heading) = numbered_heading(raw) {
             Cow::Owned(heading)
+        } else if let Some(turned) = self.paged.then(|| runs::turn(raw)).flatten() {
+            Cow::Owned(turned)
         } else {
             Cow::Borrowed(raw)
         };
