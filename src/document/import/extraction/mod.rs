@@ -13,6 +13,7 @@
 //!   punctuation goes back to the end. Only a line with Arabic letters right
 //!   after it, in a text without bidi controls, is touched.
 
+pub mod columns;
 pub mod controls;
 pub mod runs;
 pub mod visual;
