@@ -108,12 +108,19 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
     }
     for (area, &(start, end)) in ranges.iter().enumerate() {
         let next = notes.len() as u32 + 1;
+        // The first line that starts note `next` after a line that marks
+        // it (one pass over the page).
+        let mut marked = false;
         let first = (start..end).find(|&i| {
-            lines[i].kind == Kind::Body
+            if lines[i].kind != Kind::Body {
+                return false;
+            }
+            let starts = marked
                 && label(lines[i].text()).is_some_and(|(n, _)| n == next)
                 && heading(lines[i].text(), false).is_none()
-                && !split_after_unfinished(lines, i, next)
-                && (start..i).any(|j| lines[j].kind == Kind::Body && marks(lines, j, next))
+                && !split_after_unfinished(lines, i, next);
+            marked |= marks(lines, i, next);
+            starts
         });
         let open = notes
             .last()
