@@ -99,6 +99,18 @@ fn numbered_heading(raw: &str) -> Option<String> {
 /// `.Leiden, 2010` → `Leiden, 2010.`, a Latin line set in a right-to-left
 /// page, whose full stop glued to its first letter no sentence starts with.
 fn final_punctuation_back(raw: &str) -> Cow<'_, str> {
+    // After a bullet, the item's own line.
+    let trimmed = raw.trim_start();
+    let bullet = trimmed
+        .strip_prefix('\u{2022}')
+        .filter(|rest| rest.starts_with(' '))
+        .map(|rest| (&trimmed[..trimmed.len() - rest.len()], rest));
+    if let Some((mark, rest)) = bullet {
+        return match final_punctuation_back(rest) {
+            Cow::Owned(fixed) => Cow::Owned(format!("{mark} {fixed}")),
+            Cow::Borrowed(_) => Cow::Borrowed(raw),
+        };
+    }
     let t = raw.trim_start();
     let punct: String = t
         .chars()
@@ -136,6 +148,7 @@ mod tests {
             format!("{SCRIPT}:")
         );
         assert_eq!(final_punctuation_back(".Leiden, 2010"), "Leiden, 2010.");
+        assert_eq!(final_punctuation_back("\u{2022} .Roper, 2010"), "\u{2022} Roper, 2010.");
         for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);
         }
