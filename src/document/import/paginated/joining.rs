@@ -63,8 +63,12 @@ impl Pending {
         let (Some(hyphen), Some(letter)) = (end.next(), end.next()) else {
             return false;
         };
+        // The last word is letters only (not a URL's piece).
+        let word = self.text.rsplit(' ').next().unwrap_or("");
+        let word = &word[..word.len() - hyphen.len_utf8()];
         let hyphenated = matches!(hyphen, '-' | '\u{2010}' | '\u{AD}')
             && letter.is_ascii_lowercase()
+            && word.chars().all(|c| c.is_alphabetic())
             && next.starts_with(|c: char| c.is_ascii_lowercase());
         if hyphenated {
             self.text.pop();
