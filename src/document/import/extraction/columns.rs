@@ -72,8 +72,23 @@ fn split_at_column(line: &str, column: usize) -> (&str, &str) {
 
 /// The gutter's column, if the page has two columns.
 fn gutter(lines: &[&str]) -> Option<usize> {
-    let width = lines.iter().map(|l| visible(l).count()).max()?;
-    let text_lines = lines.iter().filter(|l| has_text(l)).count();
+    // Per line: its width and its first and last visible letter.
+    let spans: Vec<(usize, Option<(usize, usize)>)> = lines
+        .iter()
+        .map(|l| {
+            let mut width = 0;
+            let mut span: Option<(usize, usize)> = None;
+            for (col, (_, c)) in visible(l).enumerate() {
+                width = col + 1;
+                if !c.is_whitespace() {
+                    span = Some((span.map_or(col, |s| s.0), col));
+                }
+            }
+            (width, span)
+        })
+        .collect();
+    let width = spans.iter().map(|s| s.0).max()?;
+    let text_lines = spans.iter().filter(|s| s.1.is_some()).count();
     if width < 40 || text_lines < 8 {
         return None;
     }
@@ -88,13 +103,11 @@ fn gutter(lines: &[&str]) -> Option<usize> {
     // Lines across the page (a header, a footnote) may cross the gutter.
     let few = (text_lines / 5).max(2);
     let blank = |c: usize| (c.saturating_sub(1)..=(c + 1).min(width - 1)).all(|k| letters[k] <= few);
+    // Text on both sides of `c`: a letter before it and one after it.
     let both = |c: usize| {
-        lines
+        spans
             .iter()
-            .filter(|l| {
-                let (left, right) = split_at_column(l, c);
-                has_text(left) && has_text(right)
-            })
+            .filter(|s| s.1.is_some_and(|(first, last)| first < c && last >= c))
             .count()
     };
     let (best, count) = (width / 4..width * 3 / 4)

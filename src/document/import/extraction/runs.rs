@@ -20,7 +20,8 @@
 use super::is_arabic_letter;
 
 fn strong_ltr(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (c.is_alphabetic() && !is_arabic_letter(c))
+    // The cheap tests first: most characters are Arabic letters.
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && !is_arabic_letter(c) && c.is_alphabetic())
 }
 
 /// The line shows that its runs are in visual order.

@@ -158,7 +158,7 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
 /// unfinished one.
 fn marks(lines: &[Line], j: usize, n: u32) -> bool {
     let t = lines[j].text();
-    !names_a_part(t) && (has_glued_marker(t, n) || split_after_unfinished(lines, j, n))
+    (has_glued_marker(t, n) || split_after_unfinished(lines, j, n)) && !names_a_part(t)
 }
 
 /// A numbered heading that names a part (`1. المقدمة`, `4. الخاتمة`): its
