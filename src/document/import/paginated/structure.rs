@@ -10,6 +10,8 @@
 //! - The essay's title: the document's first text line, when it reads
 //!   like a title (2–12 words, no sentence punctuation), no heading came
 //!   before it, and the line after it is short (the author) or a heading. It goes to the document's title, not to a block.
+//! - Under a references heading, bulleted items are entries; when the list
+//!   has no bullet at all, each paragraph is one.
 //! - Where indents are lost (most extractions), a short title (1–6 words,
 //!   no sentence punctuation) is a heading when the line before it ended a
 //!   sentence or a heading, and a full line follows it.
@@ -68,6 +70,7 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         }
     }
     a.flush();
+    unbulleted_references(&mut a.sections);
     Body {
         sections: a.sections,
         title: a.title,
@@ -296,6 +299,16 @@ impl Assembler<'_> {
     }
 }
 
+/// A reference list with no bullets at all (the extraction lost them, or
+/// wrote them apart): each of its paragraphs is an entry.
+fn unbulleted_references(sections: &mut [Section]) {
+    for s in sections.iter_mut().filter(|s| s.kind == SectionKind::References) {
+        if s.blocks.iter().all(|b| b.kind == BlockKind::Paragraph) {
+            s.blocks.iter_mut().for_each(|b| b.kind = BlockKind::Reference);
+        }
+    }
+}
+
 /// A line that can be a heading on its own: 1–6 words, at most 50
 /// characters, a word of four letters or more, no sentence punctuation.
 fn short_title(t: &str) -> bool {
@@ -398,6 +411,23 @@ mod tests {
                 "Second entry."
             ]
         );
+    }
+
+    #[test]
+    fn a_reference_list_without_bullets_has_one_entry_per_paragraph() {
+        let p = page(&[
+            "References",
+            "Gutas, Dimitri. Greek Thought, Arabic Culture. London:",
+            "Routledge, 1998.",
+            "Saliba, George. Islamic Science and the Making of the",
+            "European Renaissance. Cambridge, Mass.: MIT Press, 2007.",
+        ]);
+        let l = classify(&p);
+        let body = assemble(&l, &[]);
+        let refs = &body.sections[0];
+        assert_eq!(refs.kind, SectionKind::References);
+        assert_eq!(refs.blocks.len(), 2);
+        assert!(refs.blocks.iter().all(|b| b.kind == BlockKind::Reference));
     }
 
     #[test]
