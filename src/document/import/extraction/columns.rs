@@ -21,7 +21,8 @@ use super::controls::is_bidi_control;
 pub fn reorder<'a>(lines: &[&'a str]) -> Option<Vec<(usize, &'a str)>> {
     let gutter = gutter(lines)?;
     let mut out = Vec::with_capacity(lines.len() + 8);
-    let (mut first, mut second): (Vec<(usize, &str)>, Vec<(usize, &str)>) = (Vec::new(), Vec::new());
+    let mut first: Vec<(usize, &str)> = Vec::new();
+    let mut second: Vec<(usize, &str)> = Vec::new();
     let mut started = false;
     for (i, &line) in lines.iter().enumerate() {
         let (left, right) = split_at_column(line, gutter);
@@ -59,7 +60,9 @@ fn visible(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 }
 
 fn occupied(line: &str, column: usize) -> bool {
-    visible(line).nth(column).is_some_and(|(_, c)| !c.is_whitespace())
+    visible(line)
+        .nth(column)
+        .is_some_and(|(_, c)| !c.is_whitespace())
 }
 
 /// The line cut at visible column `column`: (left, right).
@@ -102,7 +105,8 @@ fn gutter(lines: &[&str]) -> Option<usize> {
     }
     // Lines across the page (a header, a footnote) may cross the gutter.
     let few = (text_lines / 5).max(2);
-    let blank = |c: usize| (c.saturating_sub(1)..=(c + 1).min(width - 1)).all(|k| letters[k] <= few);
+    let blank =
+        |c: usize| (c.saturating_sub(1)..=(c + 1).min(width - 1)).all(|k| letters[k] <= few);
     // Text on both sides of `c`: a letter before it and one after it.
     let both = |c: usize| {
         spans
@@ -124,13 +128,18 @@ mod tests {
     #[test]
     fn two_columns_come_apart_right_first() {
         let mut page = vec!["            Journal of margins, a header across the page"];
-        for _ in 0..6 {
-            page.push("left column text here         right column text goes here");
-        }
+        page.extend(std::iter::repeat_n(
+            "left column text here         right column text goes here",
+            6,
+        ));
         page.push("left column ends              right ends");
         page.push("a footnote that runs across the whole width of the page, both");
         let (left, right) = ("left column text here", "right column text goes here");
-        let order: Vec<&str> = reorder(&page).unwrap().into_iter().map(|(_, t)| t.trim()).collect();
+        let order: Vec<&str> = reorder(&page)
+            .unwrap()
+            .into_iter()
+            .map(|(_, t)| t.trim())
+            .collect();
         assert_eq!(order[0], page[0].trim());
         assert_eq!(&order[1..7], [right; 6]);
         assert_eq!(order[7], "right ends");

@@ -148,7 +148,10 @@ mod tests {
             format!("{SCRIPT}:")
         );
         assert_eq!(final_punctuation_back(".Leiden, 2010"), "Leiden, 2010.");
-        assert_eq!(final_punctuation_back("\u{2022} .Roper, 2010"), "\u{2022} Roper, 2010.");
+        assert_eq!(
+            final_punctuation_back("\u{2022} .Roper, 2010"),
+            "\u{2022} Roper, 2010."
+        );
         for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);
         }
@@ -158,7 +161,10 @@ mod tests {
     fn numbered_headings_drawn_apart() {
         // ". المقدمة1" is "1. المقدمة" (1. the introduction)
         let intro = "\u{627}\u{644}\u{645}\u{642}\u{62f}\u{645}\u{629}";
-        assert_eq!(numbered_heading(&format!(". {intro}1")).unwrap(), format!("1. {intro}"));
+        assert_eq!(
+            numbered_heading(&format!(". {intro}1")).unwrap(),
+            format!("1. {intro}")
+        );
         assert_eq!(numbered_heading(&format!("{intro}1.")), None);
         assert_eq!(numbered_heading(&format!(". {intro}")), None);
         assert_eq!(numbered_heading(&format!(". {intro} 1917")), None);

@@ -28,9 +28,15 @@ fn strong_ltr(c: char) -> bool {
 fn has_evidence(t: &str) -> bool {
     let opens_wrong = t.starts_with(['\u{60c}', '.', ')', ':']);
     let chars: Vec<char> = t.chars().collect();
-    let stop_digit = chars.windows(2).any(|w| w[0] == '.' && w[1].is_ascii_digit())
-        && chars.windows(3).any(|w| is_arabic_letter(w[0]) && w[1] == '.' && w[2].is_ascii_digit());
-    let long_glued = chars.windows(4).any(|w| is_arabic_letter(w[0]) && w[1..].iter().all(char::is_ascii_digit));
+    let stop_digit = chars
+        .windows(2)
+        .any(|w| w[0] == '.' && w[1].is_ascii_digit())
+        && chars
+            .windows(3)
+            .any(|w| is_arabic_letter(w[0]) && w[1] == '.' && w[2].is_ascii_digit());
+    let long_glued = chars
+        .windows(4)
+        .any(|w| is_arabic_letter(w[0]) && w[1..].iter().all(char::is_ascii_digit));
     opens_wrong || stop_digit || long_glued
 }
 
@@ -75,7 +81,8 @@ pub fn turn(line: &str) -> Option<String> {
     let t = line.trim();
     let label_len = note_label_len(t);
     let (label, body) = t.split_at(label_len);
-    if !has_evidence(body) && !(label_len > 0 && body.starts_with([')', '('])) {
+    let label_then_bracket = label_len > 0 && body.starts_with([')', '(']);
+    if !(has_evidence(body) || label_then_bracket) {
         return None;
     }
     let parts = pieces(body);
@@ -110,7 +117,9 @@ fn note_label_len(t: &str) -> usize {
     };
     let rest_trim = rest.trim_start();
     let digits = rest_trim.chars().take_while(char::is_ascii_digit).count();
-    if (1..=2).contains(&digits) && !rest_trim[digits..].starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+    if (1..=2).contains(&digits)
+        && !rest_trim[digits..].starts_with(|c: char| c.is_ascii_digit() || c == '-')
+    {
         t.len() - rest_trim.len() + digits
     } else {
         0

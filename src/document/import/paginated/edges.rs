@@ -13,6 +13,7 @@
 //!   essay's title stays, though later pages repeat it as their header.
 //! - **Header words** at the very top or bottom of a page: a line of a few
 //!   words naming a journal, volume, issue or year (`furniture`'s test).
+//!
 //! Sources of one page (seed 000, pasted text) have no edges to compare;
 //! the stage leaves them to `furniture`.
 
@@ -63,8 +64,17 @@ fn edges(lines: &[Line]) -> Vec<(usize, usize, bool)> {
         let body: Vec<usize> = (start..end)
             .filter(|&i| lines[i].kind == Kind::Body)
             .collect();
-        let top = body.iter().take(TOP).enumerate().map(|(d, &i)| (i, d, true));
-        let bottom = body.iter().rev().take(BOTTOM).enumerate().map(|(d, &i)| (i, d, false));
+        let top = body
+            .iter()
+            .take(TOP)
+            .enumerate()
+            .map(|(d, &i)| (i, d, true));
+        let bottom = body
+            .iter()
+            .rev()
+            .take(BOTTOM)
+            .enumerate()
+            .map(|(d, &i)| (i, d, false));
         let mut seen = Vec::new();
         for (i, depth, at_top) in top.chain(bottom) {
             if !seen.contains(&i) {

@@ -82,7 +82,8 @@ pub fn is_numbered(t: &str) -> bool {
 /// The words after a heading's number: `1.`, `1-`, `1)`, `١.`, `IV.`, or
 /// an ordinal word with `:` or `-`.
 fn after_number(t: &str) -> Option<&str> {
-    let numeral = |c: char| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || "IVX".contains(c);
+    let numeral =
+        |c: char| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || "IVX".contains(c);
     let len = t.find(|c: char| !numeral(c)).unwrap_or(t.len());
     let number = &t[..len];
     let roman = number.chars().all(|c| "IVX".contains(c));

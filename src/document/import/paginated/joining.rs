@@ -96,7 +96,10 @@ mod tests {
         p.push_line("veloped and cit\u{2010}", 1);
         p.push_line("ies grew; well-", 2);
         p.push_line("Known stays", 3);
-        assert_eq!(p.text, "the word was developed and cities grew; well- Known stays");
+        assert_eq!(
+            p.text,
+            "the word was developed and cities grew; well- Known stays"
+        );
     }
 
     #[test]

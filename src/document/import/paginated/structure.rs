@@ -302,9 +302,14 @@ impl Assembler<'_> {
 /// A reference list with no bullets at all (the extraction lost them, or
 /// wrote them apart): each of its paragraphs is an entry.
 fn unbulleted_references(sections: &mut [Section]) {
-    for s in sections.iter_mut().filter(|s| s.kind == SectionKind::References) {
+    for s in sections
+        .iter_mut()
+        .filter(|s| s.kind == SectionKind::References)
+    {
         if s.blocks.iter().all(|b| b.kind == BlockKind::Paragraph) {
-            s.blocks.iter_mut().for_each(|b| b.kind = BlockKind::Reference);
+            s.blocks
+                .iter_mut()
+                .for_each(|b| b.kind = BlockKind::Reference);
         }
     }
 }

@@ -129,7 +129,10 @@ mod tests {
             "\u{627}\u{644}\u{633}\u{637}\u{62d}\u{64a}\u{651}\u{629} x"
         );
         // A word that ends in a haraka before another word stays.
-        assert_eq!(detached_harakat("\u{643}\u{62a}\u{628}\u{64e} \u{639}\u{644}\u{649}"), None);
+        assert_eq!(
+            detached_harakat("\u{643}\u{62a}\u{628}\u{64e} \u{639}\u{644}\u{649}"),
+            None
+        );
     }
 
     #[test]
