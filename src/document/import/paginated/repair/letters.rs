@@ -8,7 +8,9 @@
 //!   (letters that end words and never start one), is inside the word:
 //!   `السطحيّ ة` → `السطحيّة`.
 //! - **Lam-alef** decomposed in the wrong order by a font's Unicode map:
-//!   `األ` → `الأ` (also with إ and آ), and `اهلل` → `الله`. Only these
+//!   `األ` → `الأ` (also with إ and آ), and `اهلل` → `الله`; likewise
+//!   lam with alef maksura, `ىل` at a word's end → `لى` (`إىل` → `إلى`):
+//!   alef maksura never stands inside a word. Only these
 //!   sequences, which no Arabic word contains; the plain `ال` for `لا`
 //!   (`أوال` for `أولا`) cannot be told from the article and is left.
 
@@ -68,8 +70,41 @@ pub fn detached_harakat(text: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// `األ` `اإل` `اآل` → `الأ` `الإ` `الآ`; `اهلل` → `الله`.
+/// `األ` `اإل` `اآل` → `الأ` `الإ` `الآ`; `اهلل` → `الله`; `ىل` ending a
+/// word → `لى` (alef maksura only ends words: `إىل` is `إلى`).
 pub fn lam_alef(text: &str) -> Option<String> {
+    let swapped = lam_alef_pairs(text);
+    let maksura = lam_maksura(swapped.as_deref().unwrap_or(text));
+    maksura.or(swapped)
+}
+
+/// `ىل` at the end of a word → `لى`.
+fn lam_maksura(text: &str) -> Option<String> {
+    const BROKEN: &str = "\u{649}\u{644}";
+    if !text.contains(BROKEN) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut rest = text;
+    while let Some(at) = rest.find(BROKEN) {
+        let after = &rest[at + BROKEN.len()..];
+        let word_end = !after.starts_with(is_arabic_letter);
+        let inside = rest[..at].ends_with(is_arabic_letter);
+        out.push_str(&rest[..at]);
+        if word_end && inside {
+            out.push_str("\u{644}\u{649}");
+            changed = true;
+        } else {
+            out.push_str(BROKEN);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+fn lam_alef_pairs(text: &str) -> Option<String> {
     const SWAPS: [(&str, &str); 4] = [
         ("\u{627}\u{623}\u{644}", "\u{627}\u{644}\u{623}"),
         ("\u{627}\u{625}\u{644}", "\u{627}\u{644}\u{625}"),
@@ -146,6 +181,9 @@ mod tests {
             lam_alef("\u{627}\u{647}\u{644}\u{644}").unwrap(),
             "\u{627}\u{644}\u{644}\u{647}"
         );
+        // إىل → إلى (to), ليىل → ليلى (Layla)
+        assert_eq!(lam_alef("\u{625}\u{649}\u{644} x").unwrap(), "\u{625}\u{644}\u{649} x");
+        assert_eq!(lam_alef("\u{644}\u{64a}\u{649}\u{644}").unwrap(), "\u{644}\u{64a}\u{644}\u{649}");
         // الأولى, written right, stays.
         assert_eq!(lam_alef("\u{627}\u{644}\u{623}\u{648}\u{644}\u{649}"), None);
     }
