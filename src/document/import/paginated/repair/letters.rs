@@ -2,8 +2,9 @@
 //!
 //! - **Kashida** (tatweel, U+0640) between two Arabic letters is
 //!   stretching, not a letter: `قــال` → `قال`. Some fonts' justification
-//!   glyphs come out as apostrophes or digits inside a word (`م''اهو`,
-//!   `الن22ديم`): 1–4 of them strictly between two Arabic letters go too.
+//!   glyphs come out as apostrophes, digits or control characters inside
+//!   a word (`م''اهو`, `الن22ديم`, U+0016 from PyMuPDF): 1–4 of them
+//!   strictly between two Arabic letters go too.
 //! - **Detached harakat**: a space after a haraka, before `ة` or `ى`
 //!   (letters that end words and never start one), is inside the word:
 //!   `السطحيّ ة` → `السطحيّة`.
@@ -18,7 +19,9 @@ use super::is_arabic_letter;
 
 /// Kashida and the glyphs fonts give it, out from between Arabic letters.
 pub fn kashida(text: &str) -> Option<String> {
-    let stretch = |c: char| c == '\u{640}' || c == '\'' || c == '\u{2019}' || c.is_ascii_digit();
+    let stretch = |c: char| {
+        c == '\u{640}' || c == '\'' || c == '\u{2019}' || c.is_ascii_digit() || (c.is_control() && c != '\n')
+    };
     if !text.chars().any(stretch) {
         return None;
     }
@@ -138,6 +141,11 @@ mod tests {
         assert_eq!(
             kashida("\u{627}\u{644}\u{646}22\u{62f}\u{64a}\u{645}").unwrap(),
             "\u{627}\u{644}\u{646}\u{62f}\u{64a}\u{645}"
+        );
+        // ت U+0016 أخرت: a control character for the kashida (PyMuPDF)
+        assert_eq!(
+            kashida("\u{62a}\u{16}\u{623}\u{62e}\u{631}\u{62a}").unwrap(),
+            "\u{62a}\u{623}\u{62e}\u{631}\u{62a}"
         );
         // م''اهو "ma huwa", what is
         assert_eq!(
