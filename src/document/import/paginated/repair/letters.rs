@@ -20,7 +20,11 @@ use super::is_arabic_letter;
 /// Kashida and the glyphs fonts give it, out from between Arabic letters.
 pub fn kashida(text: &str) -> Option<String> {
     let stretch = |c: char| {
-        c == '\u{640}' || c == '\'' || c == '\u{2019}' || c.is_ascii_digit() || (c.is_control() && c != '\n')
+        c == '\u{640}'
+            || c == '\''
+            || c == '\u{2019}'
+            || c.is_ascii_digit()
+            || (c.is_control() && c != '\n')
     };
     if !text.chars().any(stretch) {
         return None;
@@ -190,8 +194,14 @@ mod tests {
             "\u{627}\u{644}\u{644}\u{647}"
         );
         // إىل → إلى (to), ليىل → ليلى (Layla)
-        assert_eq!(lam_alef("\u{625}\u{649}\u{644} x").unwrap(), "\u{625}\u{644}\u{649} x");
-        assert_eq!(lam_alef("\u{644}\u{64a}\u{649}\u{644}").unwrap(), "\u{644}\u{64a}\u{644}\u{649}");
+        assert_eq!(
+            lam_alef("\u{625}\u{649}\u{644} x").unwrap(),
+            "\u{625}\u{644}\u{649} x"
+        );
+        assert_eq!(
+            lam_alef("\u{644}\u{64a}\u{649}\u{644}").unwrap(),
+            "\u{644}\u{64a}\u{644}\u{649}"
+        );
         // الأولى, written right, stays.
         assert_eq!(lam_alef("\u{627}\u{644}\u{623}\u{648}\u{644}\u{649}"), None);
     }
