@@ -194,7 +194,10 @@ mod tests {
     fn controls_inside_arabic_words_go() {
         // مقامة with five U+0016 for its kashida
         let line = "\u{645}\u{642}\u{627}\u{645}\u{16}\u{16}\u{16}\u{16}\u{16}\u{629} \u{1b}[0m";
-        assert_eq!(controls_inside_words(line).unwrap(), "\u{645}\u{642}\u{627}\u{645}\u{629} \u{1b}[0m");
+        assert_eq!(
+            controls_inside_words(line).unwrap(),
+            "\u{645}\u{642}\u{627}\u{645}\u{629} \u{1b}[0m"
+        );
         assert_eq!(controls_inside_words("plain"), None);
     }
 
