@@ -90,11 +90,11 @@ impl Family {
 /// here, before headings and titles are read; controls anywhere else are
 /// left for the screen to show as symbols.
 fn controls_inside_words(line: &str) -> Option<String> {
-    let chars: Vec<char> = line.chars().collect();
     let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
-    if !chars.iter().any(|&c| control(c)) {
+    if !line.chars().any(control) {
         return None;
     }
+    let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
     while i < chars.len() {
