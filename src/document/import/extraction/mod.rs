@@ -35,6 +35,9 @@ pub struct Family {
     pub controls: bool,
     /// pdfminer: right-to-left lines in visual order.
     pub visual: bool,
+    /// Words that read reversed in the whole text: with fewer than two, no
+    /// line of a logical text can be turned, and none is looked at.
+    pub reversed_words: usize,
     /// Form feeds between pages, no bidi controls (PyMuPDF's recipe,
     /// pdfminer): lines split by numbers may have their runs in visual
     /// order (`runs`). Text without pages (seed 000) is left to the
@@ -57,6 +60,7 @@ impl Family {
         Family {
             controls,
             visual: reversed > logical,
+            reversed_words: reversed,
             paged: !controls && text.contains('\u{c}'),
         }
     }
@@ -65,7 +69,10 @@ impl Family {
     pub fn line<'a>(&self, raw: &'a str) -> Cow<'a, str> {
         let line = if self.controls {
             controls::resolve(raw).map_or(Cow::Borrowed(raw), Cow::Owned)
-        } else if raw.chars().any(is_arabic_letter) && visual::is_visual(raw, self.visual) {
+        } else if (self.visual || self.reversed_words >= 2)
+            && raw.chars().any(is_arabic_letter)
+            && visual::is_visual(raw, self.visual)
+        {
             Cow::Owned(visual::turn(raw))
         } else if let Some(heading) = numbered_heading(raw) {
             Cow::Owned(heading)

@@ -26,7 +26,14 @@ pub fn kashida(text: &str) -> Option<String> {
             || c.is_ascii_digit()
             || (c.is_control() && c != '\n')
     };
-    if !text.chars().any(stretch) {
+    // Most text has none: look for a letter then a stretch before copying.
+    let mut prev_letter = false;
+    let found = text.chars().any(|c| {
+        let hit = prev_letter && stretch(c);
+        prev_letter = is_arabic_letter(c) && !stretch(c);
+        hit
+    });
+    if !found {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -56,7 +63,17 @@ fn is_haraka(c: char) -> bool {
 
 /// A word cut after a haraka: the space before its `ة` or `ى` goes.
 pub fn detached_harakat(text: &str) -> Option<String> {
-    if !text.chars().any(is_haraka) {
+    if !text.contains([' ']) || !text.chars().any(is_haraka) {
+        return None;
+    }
+    // Most text has none: look for a haraka, a space and ة or ى first.
+    let cut = |w: &[char]| is_haraka(w[0]) && w[1] == ' ' && matches!(w[2], '\u{629}' | '\u{649}');
+    let mut window = ['x'; 3];
+    let found = text.chars().any(|c| {
+        window = [window[1], window[2], c];
+        cut(&window)
+    });
+    if !found {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
