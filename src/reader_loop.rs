@@ -44,6 +44,8 @@ struct FirstDocument {
     saved: Option<hamish::persist::state::DocState>,
     state_path: Option<std::path::PathBuf>,
     state_warning: Option<String>,
+    /// The search prompt's history, from the state file.
+    history: Vec<String>,
 }
 
 /// The first file named, or the first bundled essay (the library is then
@@ -93,6 +95,7 @@ fn open_first(args: &Args) -> anyhow::Result<FirstDocument> {
         library,
         state_path,
         state_warning,
+        history: saved.search_history.clone(),
     })
 }
 
@@ -125,6 +128,7 @@ pub(crate) fn read(
     let mut app = App::new(first.doc, settings, config.keymap.clone(), width, height)
         .with_library(first.library)
         .with_state_file(first.state_path)
+        .with_search_history(first.history)
         .with_identity(first.key, first.path, entry, first.saved);
     let mut background: Background = None;
     if let Some(rx) = first.rest {

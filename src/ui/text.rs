@@ -67,3 +67,55 @@ pub fn fill(buf: &mut Buffer, x: u16, y: u16, width: u16, style: Style) {
         }
     }
 }
+
+/// The mark put where a line is cut.
+pub const ELLIPSIS: &str = "\u{2026}";
+
+/// Like `draw_line`, but a text too long for `width` ends in "…" where it
+/// is cut (at the left end of a right-to-left line), so the reader sees
+/// that something is missing.
+pub fn draw_line_fit(
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    text: &str,
+    style: Style,
+    options: LayoutOptions,
+) {
+    if width == 0 {
+        return;
+    }
+    let options = LayoutOptions {
+        width: usize::from(width.saturating_sub(1).max(1)),
+        ..options
+    };
+    let whole = LayoutOptions {
+        width: usize::from(width),
+        ..options
+    };
+    let laid = layout_paragraph(text, &whole, &[]);
+    if laid.rows.len() <= 1 {
+        draw_row(buf, (x, y, width), text, &laid, 0, &|_| style);
+        return;
+    }
+    // One cell less, for the mark.
+    let laid = layout_paragraph(text, &options, &[]);
+    let Some(row) = laid.rows.first() else { return };
+    let (text_x, mark_x) = if laid.rtl {
+        let start = x + 1 + row.indent as u16;
+        (x + 1, start.saturating_sub(1))
+    } else {
+        (
+            x,
+            x + (row.indent + row.width).min(usize::from(width - 1)) as u16,
+        )
+    };
+    draw_row(buf, (text_x, y, width - 1), text, &laid, 0, &|_| style);
+    if y < buf.area.bottom() && mark_x < buf.area.right() {
+        buf.set_stringn(mark_x, y, ELLIPSIS, 1, style);
+    }
+}
+
+/// The width `text` takes on screen, in cells.
+pub fn cells(text: &str) -> usize {
+    crate::layout::width::text_width(text)
+}
