@@ -131,6 +131,9 @@ impl App {
         if action == Action::QuitNow {
             return self.quit();
         }
+        if action == Action::Redraw {
+            return self.effects.push(Effect::Redraw);
+        }
         match self.overlay {
             Overlay::Toc { selected } => return self.update_toc(action, selected),
             Overlay::Help { scroll } => return self.update_help(action, scroll),

@@ -86,6 +86,8 @@ impl App {
                 self.overlay = Overlay::Library { selected };
             }
             Action::Quit | Action::QuitNow => self.quit(),
+            // Answered in `update` before it gets here.
+            Action::Redraw => {}
             Action::NextFile => self.step_file(true),
             Action::PrevFile => self.step_file(false),
             Action::Forget => self.message = Some("d forgets an entry in the library (o)".into()),

@@ -18,18 +18,51 @@ use crate::layout::{layout_paragraph, Direction, LayoutOptions};
 /// Cells the title keeps, if it is that long, before hints give way.
 const TITLE_KEEPS: usize = 16;
 
+/// A terminal that reorders (`--bidi terminal`) would scramble a status
+/// line of Arabic titles and numbers (the percentage jumps beside the
+/// title): see `StatusLine` for the ways round it.
 pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
+    use crate::settings::StatusLine;
+    let marks = app.settings.status_line;
+    let ordered = app.settings.reorders() || marks == StatusLine::Ordered;
+    let isolated = !ordered && marks == StatusLine::Isolated;
     let y = area.y + area.height - 1;
     fill(buf, area.x, y, area.width, theme.status);
-    let options = app.layout_options(area.width);
+    let mut options = app.layout_options(area.width);
+    if ordered {
+        options.reorder = true;
+        options.shape = app.settings.shape.enabled(crate::settings::BidiMode::App);
+    }
     if app.prompt.is_some() {
-        return prompt(
+        prompt(
             app,
             buf,
             (area.x + 1, y, area.width.saturating_sub(2)),
             theme,
         );
+    } else {
+        draw(app, buf, area, theme, (options, isolated));
     }
+    if !app.settings.reorders() && ordered {
+        super::text::mark_ordered(buf, area.x, y);
+    }
+}
+
+/// The title, the section and the position, laid out with `options`; the
+/// titles isolated when `isolated`.
+fn draw(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    theme: &Styles,
+    (options, isolated): (LayoutOptions, bool),
+) {
+    let y = area.y + area.height - 1;
+    let isolate = |buf: &mut Buffer, x: u16, width: u16| {
+        if isolated {
+            super::text::isolate(buf, x, y, width);
+        }
+    };
     let inner = usize::from(area.width.saturating_sub(2));
     let title = &app.doc.meta.title;
     // A message may take the whole row; hints leave the title some room.
@@ -66,6 +99,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
         theme.status,
         auto,
     );
+    isolate(buf, area.x + 1, title_width.saturating_sub(1));
     if title_width < left_width {
         let ltr = LayoutOptions {
             direction: Direction::Ltr,
@@ -78,6 +112,12 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
             &line,
             theme.status,
             ltr,
+        );
+        // The section's name, after "│ ".
+        isolate(
+            buf,
+            area.x + 1 + title_width + 2,
+            (left_width - title_width).saturating_sub(2),
         );
     }
     let ltr = LayoutOptions {

@@ -58,6 +58,50 @@ pub fn draw_line(
     draw_row(buf, (x, y, width), text, &laid, 0, &|_| style);
 }
 
+/// Mark the row at (x, y) as the row of a right-to-left paragraph, for a
+/// terminal that reorders (`--bidi terminal`): an RLM before the symbol of
+/// its first cell. The painter reads it to set the row's direction, and
+/// terminals that take a row's direction from its first strong character
+/// (mlterm) read it too, whatever letter the row starts with.
+pub fn mark_rtl(buf: &mut Buffer, x: u16, y: u16) {
+    if let Some(cell) = buf.cell_mut((x, y)) {
+        let marked = format!("\u{200F}{}", cell.symbol());
+        cell.set_symbol(&marked);
+    }
+}
+
+/// Mark the row at (x, y) as already in visual order, for a terminal that
+/// reorders (`--bidi terminal`): an LRO before the symbol of its first
+/// cell. The painter reads it and asks the terminal not to reorder the
+/// row (VTE: BiDi explicit mode from its column 0); terminals that follow
+/// the marks (mlterm) show an overridden left-to-right row as it is.
+pub fn mark_ordered(buf: &mut Buffer, x: u16, y: u16) {
+    if let Some(cell) = buf.cell_mut((x, y)) {
+        let marked = format!("\u{202D}{}", cell.symbol());
+        cell.set_symbol(&marked);
+    }
+}
+
+/// Put the text drawn in `width` cells from (x, y) inside an FSI…PDI
+/// isolate, for a terminal that reorders (`--bidi terminal`): an FSI
+/// before its first drawn cell and a PDI after its last, so the numbers
+/// after an Arabic title are not drawn into it.
+pub fn isolate(buf: &mut Buffer, x: u16, y: u16, width: u16) {
+    let right = x.saturating_add(width).min(buf.area.right());
+    let drawn: Vec<u16> = (x..right)
+        .filter(|&cx| buf.cell((cx, y)).is_some_and(|c| c.symbol() != " "))
+        .collect();
+    let (Some(&first), Some(&last)) = (drawn.first(), drawn.last()) else {
+        return;
+    };
+    let cell = &mut buf[(first, y)];
+    let opened = format!("\u{2068}{}", cell.symbol());
+    cell.set_symbol(&opened);
+    let cell = &mut buf[(last, y)];
+    let closed = format!("{}\u{2069}", cell.symbol());
+    cell.set_symbol(&closed);
+}
+
 /// Fill a row span with a style (for reverse-video bars).
 pub fn fill(buf: &mut Buffer, x: u16, y: u16, width: u16, style: Style) {
     let right = x.saturating_add(width).min(buf.area.right());
