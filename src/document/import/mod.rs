@@ -2,6 +2,7 @@
 //! chosen by content unless the user names the format.
 
 pub mod detect;
+pub mod extraction;
 pub mod heading_words;
 pub mod json;
 pub mod markdown;
@@ -30,6 +31,23 @@ pub enum ImportError {
 pub fn import_path(path: &Path, format: Option<Format>) -> Result<Document, ImportError> {
     let source = read_text(path)?;
     import_source(&source, format)
+}
+
+/// The outline of `path` (`convert --to outline`): for text extracted from
+/// a PDF, each source line and what it became; other formats have no
+/// lines to trace, so their import as Markdown, after a line saying so.
+pub fn outline_path(path: &Path, format: Option<Format>) -> Result<String, ImportError> {
+    let source = read_text(path)?;
+    let format = format.unwrap_or_else(|| detect::detect(&source.path, &source.text));
+    if format == Format::Pdftext {
+        return Ok(pdftext::outline(&source.text));
+    }
+    let doc = import_source(&source, Some(format))?;
+    Ok(format!(
+        "# read as {}: the line-by-line outline is for PDF text (--format pdftext)\n{}",
+        format.name(),
+        crate::document::export::to_markdown(&doc)
+    ))
 }
 
 /// Import text already read.

@@ -2,11 +2,15 @@
 //! blank-line noise, page furniture, footnote areas after separator lines,
 //! symbol-font glyphs, and right-to-left runs written in the wrong order.
 //!
-//! This front end only turns the text into pages of lines (a form feed
-//! starts a page; a line of 20+ spaces, or of 10+ `_`/`-`, stands for the
-//! rule above a footnote area); the shared `paginated` stage finds the
-//! structure.
+//! This front end only turns the text into pages of lines in logical order
+//! (`extraction` reads which extractor wrote it and undoes its ordering;
+//! a form feed starts a page; a line of 20+ spaces, or of 10+ `_`/`-`,
+//! stands for the rule above a footnote area); the shared `paginated`
+//! stage finds the structure.
 
+use std::borrow::Cow;
+
+use crate::document::import::extraction::{columns, Family};
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -14,29 +18,70 @@ pub fn import(text: &str) -> Document {
     paginated::build(&pages(text), Format::Pdftext)
 }
 
-/// The text's lines, page by page. A line is on the page where it starts.
+/// Each line of the text and what it became (`convert --to outline`).
+pub fn outline(text: &str) -> String {
+    paginated::outline(&pages(text), Format::Pdftext)
+}
+
+/// The text's lines, page by page, each in logical order. A line is on
+/// the page where it starts (pdftotext puts the form feed at the start of
+/// a page's first line). A page set in two columns side by side
+/// (`pdftotext -layout`) is read one column after the other.
 pub fn pages(text: &str) -> Vec<Page<'_>> {
-    let mut pages = vec![Page {
-        number: 1,
-        lines: Vec::new(),
-    }];
+    let family = Family::of(text);
+    let paged = text.contains('\u{c}');
+    raw_pages(text)
+        .into_iter()
+        .enumerate()
+        .map(|(p, lines)| {
+            let number = p as u32 + 1;
+            let texts: Vec<&str> = lines.iter().map(|&(_, t)| t).collect();
+            let ordered = match paged.then(|| columns::reorder(&texts)).flatten() {
+                Some(order) => order.into_iter().map(|(i, t)| (lines[i].0, t)).collect(),
+                None => lines,
+            };
+            let lines = ordered
+                .into_iter()
+                .map(|(index, raw)| {
+                    let mut line = source_line(raw, family.line(raw), number, index as u32);
+                    line.rule = is_rule(raw);
+                    line
+                })
+                .collect();
+            Page { number, lines }
+        })
+        .collect()
+}
+
+/// The raw lines of each page, with their index in the text.
+fn raw_pages(text: &str) -> Vec<Vec<(usize, &str)>> {
+    let mut pages = vec![Vec::new()];
     for (index, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let page = pages.len() as u32;
-        let trimmed = raw.trim();
-        let lead = raw.len() - raw.trim_start().len();
-        let trail = raw.len() - raw.trim_end().len();
-        let mut line = SourceLine::plain(trimmed, page, index as u32, lead, trail);
-        line.rule = is_rule(raw);
-        pages.last_mut().expect("a page").lines.push(line);
+        let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
+        while let Some(rest) = raw.strip_prefix('\u{c}') {
+            raw = rest;
+            pages.push(Vec::new());
+        }
+        pages.last_mut().expect("a page").push((index, raw));
         for _ in raw.matches('\u{c}') {
-            pages.push(Page {
-                number: page + 1,
-                lines: Vec::new(),
-            });
+            pages.push(Vec::new());
         }
     }
     pages
+}
+
+/// The line without the whitespace around it. The indentation is the raw
+/// line's, as it stood on the page (left and right margins), whatever
+/// reordering the text went through.
+fn source_line<'a>(raw: &str, text: Cow<'a, str>, page: u32, index: u32) -> SourceLine<'a> {
+    let lead = raw.len() - raw.trim_start().len();
+    let trail = raw.len() - raw.trim_end().len();
+    let mut line = SourceLine::plain("", page, index, lead, trail);
+    line.text = match text {
+        Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
+        Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
+    };
+    line
 }
 
 /// A line standing for the rule above a footnote area: 20+ spaces, or

@@ -30,7 +30,8 @@ pub fn looks_like_running_header(t: &str) -> bool {
     let has_year = t.as_bytes().windows(4).any(|w| {
         w.iter().all(u8::is_ascii_digit) && (w.starts_with(b"19") || w.starts_with(b"20"))
     });
-    // ISSN, Vol., issue; العدد (issue), المجلد (volume), مجلة (journal)
+    // ISSN, Vol., issue, journal; العدد (issue), المجلد (volume), مجلة
+    // (journal)
     has_year
         || [
             "issn",
@@ -41,14 +42,23 @@ pub fn looks_like_running_header(t: &str) -> bool {
             "\u{0627}\u{0644}\u{0639}\u{062F}\u{062F}",
             "\u{0627}\u{0644}\u{0645}\u{062C}\u{0644}\u{062F}",
             "\u{0645}\u{062C}\u{0644}\u{0629}",
+            // حوليات (annals), دورية (periodical)
+            "\u{062D}\u{0648}\u{0644}\u{064A}\u{0627}\u{062A}",
+            "\u{062F}\u{0648}\u{0631}\u{064A}\u{0629}",
+            "journal",
         ]
         .iter()
         .any(|w| lower.contains(w))
 }
 
 /// Mark page numbers, the running lines around them, and recurring lines.
-pub fn mark(lines: &mut [Line]) {
-    mark_page_numbers(lines);
+/// `paged`: the source says where pages end, and `edges` has found the
+/// page numbers; a number alone on a line is then a marker set apart
+/// (WeasyPrint's superscripts in pdftotext), not a page number.
+pub fn mark(lines: &mut [Line], paged: bool) {
+    if !paged {
+        mark_page_numbers(lines);
+    }
     mark_recurring(lines);
 }
 
@@ -182,7 +192,7 @@ mod tests {
             "The first line of the next page.",
         ]);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         assert_eq!(
             kinds(&l),
             [Body, Blank, Furniture, Blank, Furniture, Blank, Furniture, Blank, Body]
@@ -193,7 +203,7 @@ mod tests {
     fn a_number_inside_a_paragraph_is_not_a_page_number() {
         let p = page(&["A sentence that ends in the year", "1917", "and goes on."]);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         assert!(l.iter().all(|l| l.kind == Kind::Body));
     }
 
@@ -201,7 +211,7 @@ mod tests {
     fn a_running_line_needs_journal_words() {
         let p = page(&["", "Just a short line", "", "12", ""]);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         assert_eq!(l[1].kind, Kind::Body);
         assert_eq!(l[3].kind, Kind::Furniture);
     }
@@ -215,7 +225,7 @@ mod tests {
         }
         let p = page(&texts);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         let headers: Vec<&Line> = l
             .iter()
             .filter(|l| l.text() == "An essay on revolutions")
@@ -233,7 +243,7 @@ mod tests {
             "",
         ]);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         assert!(l.iter().all(|l| l.kind != Kind::Furniture));
     }
 

@@ -16,13 +16,16 @@ pub struct Pending {
 
 impl Pending {
     /// Add a line: wrapped lines are joined with one space (none inside a
-    /// URL broken at the line end), runs of spaces become one.
+    /// URL broken at the line end, nor in a hyphenated English word, whose
+    /// hyphen goes), runs of spaces become one.
     pub fn push_line(&mut self, line: &str, line_no: usize) {
         let line = line.trim();
         if line.is_empty() {
             return;
         }
-        if !self.text.is_empty() {
+        if self.rejoin_hyphenated(line) {
+            // The word goes on at once: no space, no hyphen.
+        } else if !self.text.is_empty() {
             // A URL broken at the end of a line goes on without a space.
             // (the last word only: looking from the end keeps this linear)
             let last = self.text.rsplit(' ').next().unwrap_or("");
@@ -52,6 +55,29 @@ impl Pending {
     }
 }
 
+impl Pending {
+    /// `de-` + `veloped`: an English word hyphenated at the end of a line
+    /// (hyphen-minus, U+2010 or a soft hyphen after a lowercase Latin
+    /// letter) going on in lowercase: the hyphen goes.
+    fn rejoin_hyphenated(&mut self, next: &str) -> bool {
+        let mut end = self.text.chars().rev();
+        let (Some(hyphen), Some(letter)) = (end.next(), end.next()) else {
+            return false;
+        };
+        // The last word is letters only (not a URL's piece).
+        let word = self.text.rsplit(' ').next().unwrap_or("");
+        let word = &word[..word.len() - hyphen.len_utf8()];
+        let hyphenated = matches!(hyphen, '-' | '\u{2010}' | '\u{AD}')
+            && letter.is_ascii_lowercase()
+            && word.chars().all(|c| c.is_alphabetic())
+            && next.starts_with(|c: char| c.is_ascii_lowercase());
+        if hyphenated {
+            self.text.pop();
+        }
+        hyphenated
+    }
+}
+
 /// A number of one or two digits standing alone just before a marker
 /// glyph is the marker's own label, which some extractions keep beside the
 /// glyph ("1\u{F02B}"): the glyph is the marker, so the digits go (a longer
@@ -74,6 +100,19 @@ mod tests {
         p.push_line("  The Russian   revolution ", 0);
         p.push_line("is not a revolution", 1);
         assert_eq!(p.text, "The Russian revolution is not a revolution");
+    }
+
+    #[test]
+    fn hyphenated_words_are_rejoined() {
+        let mut p = Pending::default();
+        p.push_line("the word was de-", 0);
+        p.push_line("veloped and cit\u{2010}", 1);
+        p.push_line("ies grew; well-", 2);
+        p.push_line("Known stays", 3);
+        assert_eq!(
+            p.text,
+            "the word was developed and cities grew; well- Known stays"
+        );
     }
 
     #[test]

@@ -8,27 +8,36 @@
 //! heuristics it applies written out at its top:
 //!
 //! 1. `classified`: all lines in one sequence; rules open footnote areas.
-//! 2. `furniture`: page numbers, running headers and footers, recurring
+//! 2. `edges`: running headers and page numbers at the edges of pages,
+//!    when the source says where pages end.
+//!    `furniture`: page numbers, running headers and footers, recurring
 //!    lines, duplicated lines.
-//! 3. `notes`: footnote areas and the notes in them, across pages.
+//! 3. `notes`: footnote areas and the notes in them, across pages;
+//!    `numbered` when no rule announces them (notes numbered through the
+//!    document at the foot of each page).
 //! 4. `structure`: headings, paragraphs and list items from the body lines
 //!    (`headings` says which lines are headings, `joining` joins lines).
-//! 5. `markers`: footnote markers in the body, linked to their notes.
+//! 5. `markers`: footnote markers in the body, linked to their notes
+//!    (`glued` finds the numbered notes' markers glued to words).
 //! 6. `repair`: extraction damage to right-to-left text undone, recorded on
 //!    each block.
 //! 7. `meta`: title and language.
 
 mod classified;
+mod edges;
 mod furniture;
+mod glued;
 mod headings;
 mod joining;
 pub mod line;
 mod markers;
 mod meta;
 mod notes;
+mod numbered;
 pub mod repair;
 mod structure;
 mod text;
+mod trace;
 
 pub use line::{LineEvidence, Page, SourceLine};
 
@@ -36,21 +45,53 @@ use crate::document::model::{Block, Document, Format};
 
 /// Build the document from pages of lines; `format` is the source's.
 pub fn build(pages: &[Page], format: Format) -> Document {
+    run(pages, format).0
+}
+
+/// The document and its outline: each source line and what it became, the
+/// notes' markers and the repairs (`hamish convert --to outline`).
+pub fn outline(pages: &[Page], format: Format) -> String {
+    let (doc, lines, headings) = run(pages, format);
+    trace::render(&lines, &headings, &doc)
+}
+
+/// The numbers of the notes labelled with a plain number.
+fn numbered_labels(notes: &[notes::RawNote]) -> Vec<u32> {
+    notes
+        .iter()
+        .filter_map(|n| n.label.as_deref()?.parse().ok())
+        .collect()
+}
+
+/// All the stages: the document, the lines with their kinds, and which
+/// lines became headings.
+fn run<'a>(
+    pages: &'a [Page<'a>],
+    format: Format,
+) -> (Document, Vec<classified::Line<'a>>, Vec<usize>) {
     let mut lines = classified::classify(pages);
-    furniture::mark(&mut lines);
+    let paged = edges::mark(&mut lines);
+    furniture::mark(&mut lines, paged);
     furniture::mark_duplicates(&mut lines);
-    let raw_notes = notes::find(&mut lines);
+    let mut raw_notes = notes::find(&mut lines);
+    if raw_notes.is_empty() {
+        raw_notes = numbered::find(&mut lines);
+    }
     let structure::Body {
         mut sections,
+        title,
+        headings,
         glyphs,
-    } = structure::assemble(&lines);
+    } = structure::assemble(&lines, &numbered_labels(&raw_notes));
     let mut notes = notes::note_texts(&lines, &raw_notes);
 
     let mut blocks: Vec<&mut Block> = sections
         .iter_mut()
         .flat_map(|s| s.blocks.iter_mut())
         .collect();
-    let body_markers = markers::collect(&blocks, &glyphs, &raw_notes);
+    let mut body_markers = glued::collect(&mut blocks, &raw_notes);
+    body_markers.extend(markers::collect(&blocks, &glyphs, &raw_notes));
+    body_markers.sort_by_key(|m| (m.block, m.at));
     let links = markers::link(&body_markers, &raw_notes);
     markers::insert(&mut blocks, &body_markers, &links, &notes);
     drop(blocks);
@@ -64,12 +105,12 @@ pub fn build(pages: &[Page], format: Format) -> Document {
             .warnings
             .push(format!("{unlinked} footnote marker(s) have no note text"));
     }
-    doc.meta.title = meta::title(&sections);
+    doc.meta.title = title.unwrap_or_else(|| meta::title(&sections));
     doc.meta.language = meta::language(&lines);
     doc.sections = sections;
     doc.notes = notes;
     doc.assign_ids();
-    doc
+    (doc, lines, headings)
 }
 
 #[cfg(test)]

@@ -1,0 +1,175 @@
+//! The text importer against every extraction in tests/corpus: each
+//! fixture scored against the outline written from its essay's source
+//! (headings, paragraphs present and joined, abstracts, references, notes
+//! and their markers, no furniture, no control characters). The table and
+//! the totals print with `cargo test --test extraction_corpus -- --show-output`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use hamish::document::import::import_path;
+use hamish::document::Format;
+
+mod common;
+use common::outline::{parse, score, Fact};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// One fixture's result.
+struct Scored {
+    tool: String,
+    file: String,
+    columns: u32,
+    passed: usize,
+    total: usize,
+    failures: Vec<String>,
+}
+
+/// Every fixture, scored.
+fn score_all() -> Vec<Scored> {
+    let mut out = Vec::new();
+    let mut tools: Vec<PathBuf> = std::fs::read_dir(corpus().join("text"))
+        .expect("tests/corpus/text")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    tools.sort();
+    for tool in tools {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&tool)
+            .expect("tool dir")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        for file in files {
+            let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+            let essay = stem.split('.').next().unwrap().to_string();
+            let expected =
+                std::fs::read_to_string(corpus().join(format!("expected/{essay}.outline")))
+                    .expect("expected outline");
+            let doc = import_path(&file, None).expect("imports");
+            let facts = parse(&expected);
+            let columns = facts
+                .iter()
+                .find_map(|f| match f {
+                    Fact::Columns(n) => Some(*n),
+                    _ => None,
+                })
+                .unwrap_or(1);
+            let mut s = score(&doc, &facts);
+            s.total += 1;
+            if doc.meta.format == Format::Pdftext {
+                s.passed += 1;
+            } else {
+                s.failures
+                    .push(format!("detected as {:?}", doc.meta.format));
+            }
+            let tool = tool.file_name().unwrap().to_string_lossy().to_string();
+            out.push(Scored {
+                tool,
+                file: stem,
+                columns,
+                passed: s.passed,
+                total: s.total,
+                failures: s.failures,
+            });
+        }
+    }
+    out
+}
+
+fn percent(passed: usize, total: usize) -> f64 {
+    100.0 * passed as f64 / total.max(1) as f64
+}
+
+#[test]
+fn every_extraction_is_scored_against_its_source() {
+    let results = score_all();
+    assert!(results.len() >= 40, "fixtures: {}", results.len());
+    // (tool, columns) -> (passed, total); columns 0 for all essays.
+    let mut by_tool: BTreeMap<(&str, u32), (usize, usize)> = BTreeMap::new();
+    let (mut passed, mut total) = (0, 0);
+    for r in &results {
+        println!(
+            "{:18} {:24} {:3}/{:3} {:5.1}%",
+            r.tool,
+            r.file,
+            r.passed,
+            r.total,
+            percent(r.passed, r.total)
+        );
+        for f in r.failures.iter().take(8) {
+            println!("    {f}");
+        }
+        for key in [(r.tool.as_str(), 0), (r.tool.as_str(), r.columns)] {
+            let e = by_tool.entry(key).or_default();
+            e.0 += r.passed;
+            e.1 += r.total;
+        }
+        passed += r.passed;
+        total += r.total;
+    }
+    for ((tool, columns), (p, t)) in &by_tool {
+        let which = match columns {
+            0 => "all essays",
+            1 => "one column",
+            _ => "two columns",
+        };
+        println!("{tool:18} {which:12} {p:4}/{t:4} {:5.1}%", percent(*p, *t));
+    }
+    println!(
+        "corpus total       {passed:4}/{total:4} {:5.1}%",
+        percent(passed, total)
+    );
+    // Floors: the figures reached when this was written (README, Formats),
+    // so that a change that loses ground fails here. The targets (95% over
+    // the corpus, 100% on pdftotext and PyMuPDF) are not reached yet.
+    let score_of = |tool: &str| {
+        by_tool
+            .get(&(tool, 0))
+            .map_or(0.0, |(p, t)| percent(*p, *t))
+    };
+    let floors = [
+        ("pdftotext", 85.0),
+        ("pdftotext-layout", 83.0),
+        ("pdftotext-raw", 70.0),
+        ("pymupdf", 75.0),
+        ("pdfminer", 50.0),
+    ];
+    for (tool, floor) in floors {
+        assert!(
+            score_of(tool) >= floor,
+            "{tool}: {:.1}% < {floor}%",
+            score_of(tool)
+        );
+    }
+    assert!(percent(passed, total) >= 72.5);
+}
+
+/// `hamish convert --to outline` on a pdftotext extraction: each source
+/// line with what it became, the notes' markers, and no bidi control left.
+#[test]
+fn the_outline_says_what_each_line_became() {
+    use hamish::document::import::outline_path;
+    let file = corpus().join("text/pdftotext/01_water.lo.txt");
+    let outline = outline_path(&file, None).expect("outline");
+    let source_lines = std::fs::read_to_string(&file).unwrap().split('\n').count();
+    let rows: Vec<&str> = outline
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.contains(" | "))
+        .collect();
+    assert_eq!(rows.len(), source_lines);
+    // مجلة دراسات الهامش (the journal's name): the running header
+    let journal = "\u{645}\u{62c}\u{644}\u{629} \u{62f}\u{631}\u{627}\u{633}\u{627}\u{62a} \u{627}\u{644}\u{647}\u{627}\u{645}\u{634}";
+    assert!(rows
+        .iter()
+        .any(|r| r.contains("furniture") && r.ends_with(journal)));
+    // 1. المقدمة (1. the introduction)
+    assert!(rows.iter().any(|r| r.contains("heading")
+        && r.ends_with("1. \u{627}\u{644}\u{645}\u{642}\u{62f}\u{645}\u{629}")));
+    assert!(rows.iter().any(|r| r.contains("note 1 ")));
+    assert!(outline.contains("note 1 (fn1): marker in"));
+    assert!(!outline
+        .chars()
+        .any(|c| ('\u{202A}'..='\u{202E}').contains(&c)));
+}
