@@ -24,6 +24,10 @@ impl JumpList {
     /// `JUMPS_KEPT`.
     pub fn push(&mut self, place: Anchor) {
         self.ahead.clear();
+        // A jump from where the last one left adds nothing to go back to.
+        if self.places.last() == Some(&place) {
+            return;
+        }
         self.places.push(place);
         if self.places.len() > JUMPS_KEPT {
             self.places.remove(0);
@@ -35,8 +39,13 @@ impl JumpList {
         self.places.pop()
     }
 
-    /// Go back from `here`: the latest place, `here` kept for `forward`.
+    /// Go back from `here`: the latest place other than `here` (a jump
+    /// that went nowhere leaves nothing to go back to), `here` kept for
+    /// `forward`.
     pub fn back(&mut self, here: Anchor) -> Option<Anchor> {
+        while self.places.last() == Some(&here) {
+            self.places.pop();
+        }
         let to = self.places.pop()?;
         self.ahead.push(here);
         Some(to)

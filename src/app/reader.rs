@@ -161,6 +161,12 @@ impl App {
         let byte = target.saturating_sub(self.flow.items.get(item).map_or(0, |i| i.offset));
         self.push_jump();
         self.go(Anchor { item, byte });
+        // The row holding that byte starts a little before it: the next
+        // row is the first whose top is N% in, as the status line counts.
+        if self.flow.percent() < n {
+            let rows = self.rows();
+            self.flow.scroll_down(1, rows);
+        }
     }
 
     /// Open the search prompt (the exact/folded choice is kept).

@@ -162,6 +162,17 @@ fn a_percentage_then_percent_or_p_jumps_there() {
     let mut app = reader(numbered());
     keys(&mut app, "100%");
     assert!(app.place().at_end);
+    // The status line then says that percentage, not one short; a jump
+    // to the same place again is not a second place to go back to.
+    let mut app = seed000(80, 24);
+    for n in [10, 25, 50, 75, 90] {
+        keys(&mut app, &format!("{n}%"));
+        assert_eq!(app.place().percent, n, "{n}%");
+    }
+    let mut app = seed000(80, 24);
+    keys(&mut app, "50%50p");
+    app.handle(ctrl('o'));
+    assert_eq!(app.flow().anchor().item, 0, "one Ctrl-o back to the start");
 }
 
 #[test]
