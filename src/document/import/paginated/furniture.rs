@@ -110,6 +110,9 @@ fn mark_running_lines(lines: &mut [Line], at: usize, step: isize) {
     }
 }
 
+/// More different recurring lines than this are not page furniture.
+const MAX_RUNNING_TEXTS: usize = 8;
+
 /// Lines that recur on several pages: (count, last place, always 10+
 /// lines apart) per text, without a list of places per line.
 fn mark_recurring(lines: &mut [Line]) {
@@ -125,7 +128,10 @@ fn mark_recurring(lines: &mut [Line]) {
         }
     }
     seen.retain(|_, &mut (count, _, spread)| count >= 3 && spread);
-    if seen.is_empty() {
+    // Running headers and footers are a handful of texts (journal, title,
+    // author, odd and even pages); many different lines that recur are
+    // text that recurs (a document pasted twice, a refrain), not furniture.
+    if seen.is_empty() || seen.len() > MAX_RUNNING_TEXTS {
         return;
     }
     for i in 0..lines.len() {
@@ -214,6 +220,25 @@ mod tests {
         mark(&mut l, false);
         assert_eq!(l[1].kind, Kind::Body);
         assert_eq!(l[3].kind, Kind::Furniture);
+    }
+
+    #[test]
+    fn a_text_pasted_three_times_is_not_furniture() {
+        // Twelve one-line paragraphs, the whole pasted three times: every
+        // line recurs far apart, as headers do, but far too many differ.
+        let one: Vec<String> = (0..12)
+            .map(|i| format!("Paragraph number {i} of the essay."))
+            .collect();
+        let mut texts: Vec<&str> = Vec::new();
+        for _ in 0..3 {
+            for p in &one {
+                texts.extend(["", p.as_str()]);
+            }
+        }
+        let p = page(&texts);
+        let mut l = classify(&p);
+        mark(&mut l, false);
+        assert!(l.iter().all(|l| l.kind != Kind::Furniture));
     }
 
     #[test]
