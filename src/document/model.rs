@@ -54,6 +54,8 @@ pub struct Meta {
 pub enum Format {
     /// Text extracted from a PDF (pdftotext and the like).
     Pdftext,
+    /// A PDF file itself, rebuilt from the page geometry.
+    Pdf,
     /// One paragraph per line.
     #[default]
     Plain,
@@ -68,6 +70,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Pdftext => "pdftext",
+            Format::Pdf => "pdf",
             Format::Plain => "plain",
             Format::Markdown => "markdown",
             Format::Json => "json",

@@ -6,6 +6,7 @@ pub mod heading_words;
 pub mod json;
 pub mod markdown;
 pub mod paginated;
+pub mod pdf;
 pub mod pdftext;
 pub mod plain;
 pub mod warnings;
@@ -34,9 +35,20 @@ pub fn import_path(path: &Path, format: Option<Format>) -> Result<Document, Impo
 
 /// Import text already read.
 pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Document, ImportError> {
-    let format = format.unwrap_or_else(|| detect::detect(&source.path, &source.text));
     let display = source.path.display().to_string();
+    let format = match (&source.pdf, format) {
+        (Some(_), None) => Format::Pdf,
+        (_, Some(format)) => format,
+        (None, None) => detect::detect(&source.path, &source.text),
+    };
     let mut doc = match format {
+        Format::Pdf => {
+            let bytes = source.pdf.as_deref().unwrap_or(source.text.as_bytes());
+            pdf::import(bytes).map_err(|message| ImportError::Invalid {
+                path: display.clone(),
+                message,
+            })?
+        }
         Format::Json => json::import(&source.text).map_err(|message| ImportError::Invalid {
             path: display.clone(),
             message,

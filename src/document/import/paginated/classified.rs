@@ -33,6 +33,21 @@ impl<'a> Line<'a> {
         &self.source.text
     }
 
+    /// What the source says of the line, when it says anything.
+    fn evidence(&self) -> Option<&'a super::line::LineEvidence> {
+        self.source.evidence.as_deref()
+    }
+
+    /// Set larger than the body text: a heading.
+    pub fn larger(&self) -> bool {
+        self.evidence().is_some_and(|e| e.larger == Some(true))
+    }
+
+    /// Set apart from the line above by more than a line's space.
+    pub fn gap_before(&self) -> bool {
+        self.evidence().is_some_and(|e| e.gap_before == Some(true))
+    }
+
     /// Indented: 3+ spaces before left-to-right text, or on either side of
     /// right-to-left text (extractions put its indent at the end).
     pub fn indented(&self) -> bool {

@@ -105,7 +105,10 @@ fn mark_running_lines(lines: &mut [Line], at: usize, step: isize) {
 fn mark_recurring(lines: &mut [Line]) {
     let mut seen: HashMap<&str, (u32, usize, bool)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        if l.kind == Kind::Body && l.text().len() >= 10 && isolated(lines, i) {
+        // Lines already taken as running lines beside a page number count
+        // too: the first page often has no page number to find them by.
+        let candidate = matches!(l.kind, Kind::Body | Kind::Furniture);
+        if candidate && l.text().len() >= 10 && isolated(lines, i) {
             let entry = seen.entry(l.text()).or_insert((0, i, true));
             if entry.0 > 0 && i - entry.1 < 10 {
                 entry.2 = false;

@@ -24,6 +24,11 @@ pub struct LineEvidence {
     pub raised: Option<bool>,
     /// Smaller than the page's body text (footnote areas are).
     pub smaller: Option<bool>,
+    /// Larger than the body text (headings and titles are).
+    pub larger: Option<bool>,
+    /// More space above it than between the lines of a paragraph: a new
+    /// paragraph starts here.
+    pub gap_before: Option<bool>,
 }
 
 /// One line of a paginated source.

@@ -137,6 +137,15 @@ fn read_area(lines: &[Line], area: &Area, full: usize, notes: &mut Vec<RawNote>)
             Kind::Separator => break,
             _ => {}
         }
+        // A source that knows sizes says where the smaller notes end.
+        if line
+            .source
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.smaller == Some(false))
+        {
+            break;
+        }
         let t = line.text();
         if let Some((label, rest)) = note_start(t) {
             notes.push(RawNote {

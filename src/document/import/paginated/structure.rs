@@ -32,6 +32,7 @@ pub fn assemble(lines: &[Line]) -> Body {
         pending: Pending::default(),
         prev_short: true, // the start counts as a paragraph end
         in_body: false,
+        prev_larger: false,
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
@@ -85,6 +86,9 @@ struct Assembler {
     prev_short: bool,
     /// A titled body section has begun: no keywords line after that.
     in_body: bool,
+    /// The line before was a heading by its size (a heading may take two
+    /// lines).
+    prev_larger: bool,
 }
 
 impl Assembler {
@@ -147,6 +151,25 @@ impl Assembler {
     /// the one after starts indented.
     fn title_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
         let line = &lines[no];
+        let was_larger = std::mem::replace(&mut self.prev_larger, false);
+        if line.larger() && char_len(line.text()) <= 200 {
+            self.prev_larger = true;
+            let title = title_text(line.text());
+            // A heading set on two lines is one heading.
+            if let (true, true, Some(section)) = (
+                was_larger,
+                self.pending.text.is_empty(),
+                self.sections.last_mut().filter(|s| s.blocks.is_empty()),
+            ) {
+                if let Some(t) = section.title.as_mut() {
+                    t.push(' ');
+                    t.push_str(&title);
+                    return true;
+                }
+            }
+            self.open(body_section(Some(title), Vec::new()));
+            return true;
+        }
         let candidate = self.prev_short
             && self.pending.text.is_empty()
             && !line.indented()
@@ -177,7 +200,9 @@ impl Assembler {
             self.prev_short = false;
             return;
         }
-        if (line.indented() || self.prev_short) && self.pending.kind != BlockKind::Item {
+        if (line.indented() || self.prev_short || line.gap_before())
+            && self.pending.kind != BlockKind::Item
+        {
             self.flush();
         }
         self.pending.push_line(t, no);

@@ -1,0 +1,200 @@
+//! The lines of every page as the shared structure stage reads them: text
+//! in logical order, with the evidence the page gives. Blank lines stand
+//! where the vertical gap is wider than the usual line pitch (page numbers
+//! and running lines stand apart so); a drawn rule, or failing that a gap,
+//! opens the footnote area above smaller text at the foot of a page;
+//! indentation is measured from the edge of the text block on the side the
+//! line starts from.
+
+use std::borrow::Cow;
+
+use super::interpret::Rule;
+use super::lines::{Line, MARKER};
+use crate::document::import::paginated::{LineEvidence, Page, SourceLine};
+
+/// A page's lines and rules, as read.
+pub struct ReadPage {
+    pub number: u32,
+    pub lines: Vec<Line>,
+    pub rules: Vec<Rule>,
+}
+
+/// Facts about the whole document the pages are measured against.
+struct Measures {
+    /// The body text size (most characters are set in it).
+    body: f32,
+    /// The usual distance between baselines, per point of size.
+    pitch: f32,
+    /// The text block's left and right edges (body lines).
+    left: f32,
+    right: f32,
+}
+
+fn measures(pages: &[ReadPage]) -> Measures {
+    let lines = || pages.iter().flat_map(|p| p.lines.iter());
+    let mut sizes: Vec<(f32, usize)> = Vec::new();
+    for l in lines() {
+        let n = l.text.chars().count();
+        match sizes.iter_mut().find(|(s, _)| (*s - l.size).abs() < 0.25) {
+            Some(e) => e.1 += n,
+            None => sizes.push((l.size, n)),
+        }
+    }
+    let body = sizes
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(12.0, |(s, _)| *s);
+    let is_body = |l: &Line| (l.size - body).abs() < 0.25;
+    let mut ratios: Vec<f32> = pages
+        .iter()
+        .flat_map(|p| p.lines.windows(2))
+        .filter(|w| is_body(&w[0]) && is_body(&w[1]))
+        .map(|w| (w[1].y - w[0].y) / body)
+        .filter(|r| (0.8..3.0).contains(r))
+        .collect();
+    ratios.sort_by(f32::total_cmp);
+    let pitch = ratios.get(ratios.len() / 3).copied().unwrap_or(1.3);
+    let mut lefts: Vec<f32> = lines().filter(|l| is_body(l)).map(|l| l.x0).collect();
+    let mut rights: Vec<f32> = lines().filter(|l| is_body(l)).map(|l| l.x1).collect();
+    lefts.sort_by(f32::total_cmp);
+    rights.sort_by(f32::total_cmp);
+    // Not the extremes: a stray wide line should not move the edges.
+    let left = lefts.get(lefts.len() / 10).copied().unwrap_or(0.0);
+    let right = rights.get(rights.len() * 9 / 10).copied().unwrap_or(0.0);
+    Measures {
+        body,
+        pitch,
+        left,
+        right,
+    }
+}
+
+/// Pages of source lines for the structure stage.
+pub fn source_pages(pages: &[ReadPage]) -> Vec<Page<'static>> {
+    let m = measures(pages);
+    let mut index = 0u32;
+    pages
+        .iter()
+        .map(|page| {
+            let lines = page_source_lines(page, &m, &mut index);
+            Page {
+                number: page.number,
+                lines,
+            }
+        })
+        .collect()
+}
+
+fn page_source_lines(page: &ReadPage, m: &Measures, index: &mut u32) -> Vec<SourceLine<'static>> {
+    let separator = separator_at(page, m);
+    let mut out: Vec<SourceLine<'static>> = Vec::new();
+    let mut push = |out: &mut Vec<SourceLine<'static>>, mut line: SourceLine<'static>| {
+        line.index = *index;
+        line.page = page.number;
+        *index += 1;
+        out.push(line);
+    };
+    // A page starts and ends apart from its neighbours.
+    push(&mut out, SourceLine::default());
+    let mut prev: Option<&Line> = None;
+    for (i, line) in page.lines.iter().enumerate() {
+        if separator == Some(i) {
+            let mut rule = SourceLine::default();
+            rule.rule = true;
+            push(&mut out, rule);
+        } else if prev.is_some_and(|p| spacing(p, line, m) > 1.4) {
+            push(&mut out, SourceLine::default());
+        }
+        let gap_before =
+            prev.is_some_and(|p| (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1);
+        let mut source = source_line(line, m, gap_before);
+        if separator.is_some_and(|s| i >= s) {
+            if let Some(rest) = numbered_note(&source.text) {
+                source.text = Cow::Owned(format!("{MARKER} {rest}"));
+            }
+        }
+        push(&mut out, source);
+        prev = Some(line);
+    }
+    push(&mut out, SourceLine::default());
+    out
+}
+
+/// The distance between two lines' baselines against the usual distance
+/// for lines of their sizes: 1 within a paragraph.
+fn spacing(above: &Line, below: &Line, m: &Measures) -> f32 {
+    let usual = m.pitch * (above.size + below.size) / 2.0;
+    (below.y - above.y) / usual.max(1.0)
+}
+
+/// Before which line the footnote area starts: under the lowest rule
+/// that has smaller text right below it, or else before a run of smaller
+/// lines at the foot of the page that starts with a marker after a gap.
+fn separator_at(page: &ReadPage, m: &Measures) -> Option<usize> {
+    let smaller = |l: &Line| l.size < m.body * 0.92;
+    let by_rule = page
+        .rules
+        .iter()
+        .filter_map(|r| {
+            let i = page.lines.iter().position(|l| l.y > r.y)?;
+            (smaller(&page.lines[i]) && i > 0).then_some(i)
+        })
+        .max();
+    if by_rule.is_some() {
+        return by_rule;
+    }
+    // No rule: the last body-size line, then smaller lines with a marker.
+    let last_body = page.lines.iter().rposition(|l| !smaller(l))?;
+    let first = last_body + 1;
+    let starts_note = page
+        .lines
+        .get(first)
+        .is_some_and(|l| l.raised && l.text.starts_with(super::lines::MARKER));
+    starts_note.then_some(first)
+}
+
+/// A line of a footnote area that starts with its note's number (1 to 3
+/// digits, Latin or Arabic-Indic, right before the text): the rest.
+fn numbered_note(text: &str) -> Option<&str> {
+    let digits = text.chars().take_while(|c| c.is_numeric()).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let at = text
+        .char_indices()
+        .nth(digits)
+        .map_or(text.len(), |(i, _)| i);
+    let rest = text[at..].trim_start_matches(['.', ')', '-']).trim_start();
+    rest.chars()
+        .next()
+        .is_some_and(char::is_alphabetic)
+        .then_some(rest)
+}
+
+fn source_line(line: &Line, m: &Measures, gap_before: bool) -> SourceLine<'static> {
+    // Indentation in characters of about half the size.
+    let em = (line.size * 0.5).max(1.0);
+    let from_left = ((line.x0 - m.left) / em).round().max(0.0) as usize;
+    let from_right = ((m.right - line.x1) / em).round().max(0.0) as usize;
+    // A left-to-right line flush with the right edge (and not the left)
+    // belongs to a right-to-left paragraph: it has no indent of its own.
+    let flush_right = from_right <= 1 && from_left > 1;
+    let (lead, trail) = match (line.rtl, flush_right) {
+        (true, _) => (0, from_right),
+        (false, true) => (0, 0),
+        (false, false) => (from_left, 0),
+    };
+    let mut source = SourceLine::plain("", 0, 0, lead, trail);
+    source.text = Cow::Owned(line.text.clone());
+    source.evidence = Some(Box::new(LineEvidence {
+        x: Some(line.x0),
+        y: Some(line.y),
+        size: Some(line.size),
+        bold: Some(line.bold),
+        raised: Some(line.raised),
+        smaller: Some(line.size < m.body * 0.92),
+        larger: Some(line.size > m.body * 1.1),
+        gap_before: Some(gap_before),
+    }));
+    source
+}
