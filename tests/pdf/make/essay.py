@@ -129,3 +129,24 @@ doc = f'''<?xml version="1.0" encoding="UTF-8"?>
 </office:text></office:body></office:document>
 '''
 open(sys.argv[1] if len(sys.argv) > 1 else "essay.fodt", "w").write(doc)
+
+# What a correct import holds, from the same lists (for tests/import_pdf.rs).
+def plain(parts):
+    return "".join(p[0] if isinstance(p, tuple) else p for p in parts).strip()
+paragraphs = list(ABSTRACT_EN) + list(ABSTRACT_AR)
+for i, (h, parts) in enumerate(SECTIONS):
+    paragraphs.append(plain(parts))
+    paragraphs += [(FILLER * 3).strip()] * (2 + i)
+expected = {
+    "title": TITLE,
+    "headings": [TITLE, "Abstract", "الملخص"] + [h for h, _ in SECTIONS] + ["المراجع"],
+    "abstract_en": ABSTRACT_EN,
+    "abstract_ar": ABSTRACT_AR,
+    "keywords": KEYWORDS_AR.split(":", 1)[1].strip(),
+    "paragraphs": paragraphs,
+    "notes": [{"after": p[0].split()[-1], "text": p[1]} for _, parts in SECTIONS for p in parts if isinstance(p, tuple)],
+    "references": REFERENCES,
+    "furniture": [HEADER],
+}
+if len(sys.argv) > 2:
+    json.dump(expected, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)

@@ -260,7 +260,7 @@ fn units(placed: &[Placed], size: f32) -> (Vec<String>, Vec<Class>, bool) {
             .collect();
         let marker = p.raised && is_marker_text(&run);
         let gap = end.is_some_and(|e| p.x - e > 0.2 * size);
-        if (space || gap) && !texts.is_empty() && !marker {
+        if (space || gap) && !texts.is_empty() {
             texts.push(" ".to_string());
             classes.push(Class::Neutral);
         }
