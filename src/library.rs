@@ -26,7 +26,7 @@ const TITLE_IMPORT_BYTES: u64 = 2 << 20;
 
 /// Extensions of the formats hamish reads (other files in a folder are
 /// left out; named on the command line, any file is tried).
-const KNOWN_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "json"];
+const KNOWN_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "json", "pdf"];
 
 /// The library for the files and folders named on the command line and
 /// the state file's documents.
@@ -99,7 +99,7 @@ fn file_entry(path: &Path, group: Group, saved: &StateFile) -> LibraryEntry {
         .unwrap_or_else(|| path.display().to_string());
     let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= TITLE_IMPORT_BYTES);
     let read = small.then(|| read_text(&path).ok()).flatten();
-    let key = read.as_ref().map(|source| state::key(&source.text));
+    let key = read.as_ref().map(|source| state::key_of(source.identity()));
     let title = read
         .as_ref()
         .and_then(|source| import::import_source(source, None).ok())

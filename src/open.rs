@@ -32,7 +32,7 @@ pub fn open_source(
         }
         Source::File(path) => {
             let text = read_text(path).map_err(|e| e.to_string())?;
-            let key = state::key(&text.text);
+            let key = state::key_of(text.identity());
             let doc = import::import_source(&text, None).map_err(|e| e.to_string())?;
             (doc, key, Some(path.clone()))
         }
@@ -72,8 +72,12 @@ pub struct QuickOpen {
 /// handed over through `rest`.
 pub fn open_quickly(path: &Path, format: Option<Format>) -> anyhow::Result<QuickOpen> {
     let source = read_text(path)?;
-    let key = state::key(&source.text);
-    let format = format.unwrap_or_else(|| import::detect::detect(path, &source.text));
+    let key = state::key_of(source.identity());
+    let format = match (&source.pdf, format) {
+        (_, Some(format)) => format,
+        (Some(_), None) => Format::Pdf,
+        (None, None) => import::detect::detect(path, &source.text),
+    };
     let quick = matches!(format, Format::Pdftext | Format::Plain | Format::Lines)
         && source.text.len() > QUICK_OPEN_BYTES;
     if !quick {
