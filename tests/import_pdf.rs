@@ -287,3 +287,17 @@ proptest! {
         let _ = pdf::import(&bytes);
     }
 }
+
+#[test]
+fn each_paragraph_knows_its_page() {
+    let doc = essay();
+    let pages: Vec<u32> = all_blocks(&doc).map(|b| b.page.expect("a page")).collect();
+    assert_eq!(pages[0], 1);
+    assert!(pages.windows(2).all(|w| w[0] <= w[1]), "{pages:?}");
+    // The references close the essay, on its last page (seven: `pdfinfo`).
+    assert_eq!(*pages.last().unwrap(), 7);
+    // Written with the JSON and read back.
+    let json = hamish::document::export::to_json(&doc);
+    let back = hamish::document::import::json::import(&json).unwrap();
+    assert_eq!(back.sections, doc.sections);
+}

@@ -129,8 +129,17 @@ fn right_text(app: &App) -> String {
                 Some(m) => format!("note {} of {} \u{2502} ", m + 1, app.flow.markers.len()),
                 None => String::new(),
             };
+            // The source page of the paragraph at the top (PDFs).
+            let page = app
+                .flow
+                .items
+                .get(app.flow.pos.item)
+                .and_then(|item| app.doc.block(&item.id))
+                .and_then(|b| b.page)
+                .map(|p| format!("p. {p} \u{2502} "))
+                .unwrap_or_default();
             format!(
-                "{}{marker}{}% \u{2502} ? help",
+                "{}{marker}{page}{}% \u{2502} ? help",
                 search_status.unwrap_or_default(),
                 app.flow.percent()
             )

@@ -33,6 +33,7 @@ pub fn assemble(lines: &[Line]) -> Body {
         prev_short: true, // the start counts as a paragraph end
         in_body: false,
         prev_larger: false,
+        pending_page: None,
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
@@ -89,9 +90,20 @@ struct Assembler {
     /// The line before was a heading by its size (a heading may take two
     /// lines).
     prev_larger: bool,
+    /// The page the block being assembled starts on, when the source
+    /// places its lines (a PDF).
+    pending_page: Option<u32>,
 }
 
 impl Assembler {
+    /// Remember the page of a block's first line, for sources whose pages
+    /// the reader can cite.
+    fn note_page(&mut self, line: &Line) {
+        if line.source.evidence.is_some() && self.pending.text.is_empty() {
+            self.pending_page = Some(line.source.page);
+        }
+    }
+
     /// End the block being assembled, if it has text.
     fn flush(&mut self) {
         let p = std::mem::take(&mut self.pending);
@@ -115,6 +127,7 @@ impl Assembler {
             direction: Direction::Auto,
             inlines: vec![Inline::Text { text }],
             repairs: Vec::new(),
+            page: self.pending_page.take(),
         });
         self.glyphs.push(p.markers);
     }
@@ -196,6 +209,7 @@ impl Assembler {
         if let Some(item) = bullet_item(t) {
             self.flush();
             self.pending.kind = BlockKind::Item;
+            self.note_page(line);
             self.pending.push_line(item, no);
             self.prev_short = false;
             return;
@@ -205,6 +219,7 @@ impl Assembler {
         {
             self.flush();
         }
+        self.note_page(line);
         self.pending.push_line(t, no);
         self.prev_short = lengths.short(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
