@@ -7,6 +7,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod cli;
+pub mod outline;
 pub mod pty;
 pub mod seeds;
 pub mod strategies;

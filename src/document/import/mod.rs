@@ -2,6 +2,7 @@
 //! chosen by content unless the user names the format.
 
 pub mod detect;
+pub mod extraction;
 pub mod heading_words;
 pub mod json;
 pub mod markdown;

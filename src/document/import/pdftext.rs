@@ -2,11 +2,15 @@
 //! blank-line noise, page furniture, footnote areas after separator lines,
 //! symbol-font glyphs, and right-to-left runs written in the wrong order.
 //!
-//! This front end only turns the text into pages of lines (a form feed
-//! starts a page; a line of 20+ spaces, or of 10+ `_`/`-`, stands for the
-//! rule above a footnote area); the shared `paginated` stage finds the
-//! structure.
+//! This front end only turns the text into pages of lines in logical order
+//! (`extraction` reads which extractor wrote it and undoes its ordering;
+//! a form feed starts a page; a line of 20+ spaces, or of 10+ `_`/`-`,
+//! stands for the rule above a footnote area); the shared `paginated`
+//! stage finds the structure.
 
+use std::borrow::Cow;
+
+use crate::document::import::extraction::Family;
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -14,19 +18,26 @@ pub fn import(text: &str) -> Document {
     paginated::build(&pages(text), Format::Pdftext)
 }
 
-/// The text's lines, page by page. A line is on the page where it starts.
+/// The text's lines, page by page, each in logical order. A line is on
+/// the page where it starts (pdftotext puts the form feed at the start of
+/// a page's first line).
 pub fn pages(text: &str) -> Vec<Page<'_>> {
+    let family = Family::of(text);
     let mut pages = vec![Page {
         number: 1,
         lines: Vec::new(),
     }];
     for (index, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
+        while let Some(rest) = raw.strip_prefix('\u{c}') {
+            raw = rest;
+            pages.push(Page {
+                number: pages.len() as u32 + 1,
+                lines: Vec::new(),
+            });
+        }
         let page = pages.len() as u32;
-        let trimmed = raw.trim();
-        let lead = raw.len() - raw.trim_start().len();
-        let trail = raw.len() - raw.trim_end().len();
-        let mut line = SourceLine::plain(trimmed, page, index as u32, lead, trail);
+        let mut line = source_line(family.line(raw), page, index as u32);
         line.rule = is_rule(raw);
         pages.last_mut().expect("a page").lines.push(line);
         for _ in raw.matches('\u{c}') {
@@ -37,6 +48,19 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
         }
     }
     pages
+}
+
+/// The line without the whitespace around it, which is kept as its
+/// indentation.
+fn source_line(text: Cow<'_, str>, page: u32, index: u32) -> SourceLine<'_> {
+    let lead = text.len() - text.trim_start().len();
+    let trail = text.len() - text.trim_end().len();
+    let mut line = SourceLine::plain("", page, index, lead, trail);
+    line.text = match text {
+        Cow::Borrowed(t) => Cow::Borrowed(t.trim()),
+        Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
+    };
+    line
 }
 
 /// A line standing for the rule above a footnote area: 20+ spaces, or

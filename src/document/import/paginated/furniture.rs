@@ -30,7 +30,8 @@ pub fn looks_like_running_header(t: &str) -> bool {
     let has_year = t.as_bytes().windows(4).any(|w| {
         w.iter().all(u8::is_ascii_digit) && (w.starts_with(b"19") || w.starts_with(b"20"))
     });
-    // ISSN, Vol., issue; العدد (issue), المجلد (volume), مجلة (journal)
+    // ISSN, Vol., issue, journal; العدد (issue), المجلد (volume), مجلة
+    // (journal)
     has_year
         || [
             "issn",
@@ -41,6 +42,10 @@ pub fn looks_like_running_header(t: &str) -> bool {
             "\u{0627}\u{0644}\u{0639}\u{062F}\u{062F}",
             "\u{0627}\u{0644}\u{0645}\u{062C}\u{0644}\u{062F}",
             "\u{0645}\u{062C}\u{0644}\u{0629}",
+            // حوليات (annals), دورية (periodical)
+            "\u{062D}\u{0648}\u{0644}\u{064A}\u{0627}\u{062A}",
+            "\u{062F}\u{0648}\u{0631}\u{064A}\u{0629}",
+            "journal",
         ]
         .iter()
         .any(|w| lower.contains(w))

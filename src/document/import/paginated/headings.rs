@@ -4,6 +4,10 @@
 //!   introduction, conclusion, references, in English or Arabic) once its
 //!   swapped runs are repaired. Before the body, a keywords line may carry
 //!   its keywords on the same line.
+//! - **Numbered headings**: `1. المقدمة`, `٢- القنوات`, `أولاً: مدخل`
+//!   (an ordinal word and a colon or dash), `II. Method`: the number, then
+//!   at most eight words without sentence punctuation. The title keeps its
+//!   number; the section kind comes from the words after it.
 //! - **Title-like lines**: 2–12 words, no commas or brackets; the structure
 //!   stage takes one as a heading when it stands between the end of a
 //!   paragraph and an indented first line of the next.
@@ -45,11 +49,78 @@ pub fn heading(t: &str, front: bool) -> Option<Heading> {
             });
         }
     }
+    if let Some(h) = numbered(t) {
+        return Some(h);
+    }
     if front {
         keywords_line(t)
     } else {
         None
     }
+}
+
+/// أولا ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا (first …
+/// tenth), without their tanween (stripped before the comparison).
+const ORDINALS: [&str; 10] = [
+    "\u{623}\u{648}\u{644}\u{627}",
+    "\u{62b}\u{627}\u{646}\u{64a}\u{627}",
+    "\u{62b}\u{627}\u{644}\u{62b}\u{627}",
+    "\u{631}\u{627}\u{628}\u{639}\u{627}",
+    "\u{62e}\u{627}\u{645}\u{633}\u{627}",
+    "\u{633}\u{627}\u{62f}\u{633}\u{627}",
+    "\u{633}\u{627}\u{628}\u{639}\u{627}",
+    "\u{62b}\u{627}\u{645}\u{646}\u{627}",
+    "\u{62a}\u{627}\u{633}\u{639}\u{627}",
+    "\u{639}\u{627}\u{634}\u{631}\u{627}",
+];
+
+/// A heading that starts with its number (`1. المقدمة`, `أولاً: مدخل`).
+pub fn is_numbered(t: &str) -> bool {
+    after_number(t.trim()).is_some()
+}
+
+/// The words after a heading's number: `1.`, `1-`, `1)`, `١.`, `IV.`, or
+/// an ordinal word with `:` or `-`.
+fn after_number(t: &str) -> Option<&str> {
+    let number: Vec<char> = t
+        .chars()
+        .take_while(|c| {
+            c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c) || "IVX".contains(*c)
+        })
+        .collect();
+    let roman = number.iter().all(|c| "IVX".contains(*c));
+    // Sections run to two digits; four would be a year starting a sentence.
+    if !number.is_empty() && number.len() <= if roman { 4 } else { 2 } {
+        let digits: usize = number.iter().map(|c| c.len_utf8()).sum();
+        let rest = &t[digits..];
+        let rest = rest.strip_prefix(['.', '-', ')', '\u{2013}'])?;
+        return rest.starts_with(' ').then_some(rest.trim_start());
+    }
+    let (word, rest) = t.split_once([':', '-', '\u{2013}'])?;
+    let word: String = word.trim().chars().filter(|&c| c != '\u{64b}').collect();
+    ORDINALS
+        .contains(&word.as_str())
+        .then_some(rest.trim_start())
+}
+
+/// A numbered heading: the number, then a few words that end no sentence.
+fn numbered(t: &str) -> Option<Heading> {
+    let words = after_number(t.trim())?;
+    let n = words.split_whitespace().count();
+    let sentence = words
+        .trim_end()
+        .ends_with(['.', '\u{60c}', ',', '\u{61f}', '?', '!', ';'])
+        || words.contains(['(', ')', '\u{60c}', ',']);
+    if !(1..=8).contains(&n) || char_len(words) > 60 || sentence {
+        return None;
+    }
+    let (kind, lang) = classify_heading(words);
+    Some(Heading {
+        kind,
+        lang,
+        title: t.trim().trim_end_matches([':', ' ']).to_string(),
+        content: None,
+    })
 }
 
 /// Keywords with their content on the same line, in either order.
@@ -121,6 +192,23 @@ mod tests {
             Some("\u{0644}\u{064A}\u{0646}\u{064A}\u{0646}")
         );
         assert_eq!(heading("Keywords: Trotsky, Lenin", false), None);
+    }
+
+    #[test]
+    fn numbered_headings() {
+        // 1. المقدمة (1. the introduction), أولاً: مدخل (first: an entry)
+        let intro = "1. \u{627}\u{644}\u{645}\u{642}\u{62f}\u{645}\u{629}";
+        assert_eq!(heading(intro, false).unwrap().title, intro);
+        let first = "\u{623}\u{648}\u{644}\u{627}\u{64b}: \u{645}\u{62f}\u{62e}\u{644}";
+        assert_eq!(heading(first, false).unwrap().title, first);
+        assert_eq!(
+            heading("2. References", false).unwrap().kind,
+            SectionKind::References
+        );
+        // A numbered sentence or note is no heading.
+        assert_eq!(heading("1. He went home, and slept.", false), None);
+        assert_eq!(heading("12 apples were sold", false), None);
+        assert_eq!(heading("1917. The year", false), None);
     }
 
     #[test]

@@ -1,19 +1,22 @@
 //! The document's title and language, read off what the stages built.
 
 use super::classified::Line;
+use super::headings::is_numbered;
 use super::text::is_rtl_char;
 use crate::document::import::heading_words::{classify_heading, is_standard_heading};
 use crate::document::model::{Section, SectionKind};
 
 /// The first body heading that names neither a part (abstract, keywords,
-/// references) nor a standard section (introduction, conclusion): journals
-/// print the essay's title so.
+/// references) nor a standard section (introduction, conclusion), and has
+/// no number: journals print the essay's title so.
 pub fn title(sections: &[Section]) -> String {
     sections
         .iter()
         .filter(|s| s.kind == SectionKind::Body)
         .filter_map(|s| s.title.as_ref())
-        .find(|t| classify_heading(t).0 == SectionKind::Body && !is_standard_heading(t))
+        .find(|t| {
+            classify_heading(t).0 == SectionKind::Body && !is_standard_heading(t) && !is_numbered(t)
+        })
         .cloned()
         .unwrap_or_default()
 }

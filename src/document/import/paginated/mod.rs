@@ -8,24 +8,32 @@
 //! heuristics it applies written out at its top:
 //!
 //! 1. `classified`: all lines in one sequence; rules open footnote areas.
-//! 2. `furniture`: page numbers, running headers and footers, recurring
+//! 2. `edges`: running headers and page numbers at the edges of pages,
+//!    when the source says where pages end.
+//!    `furniture`: page numbers, running headers and footers, recurring
 //!    lines, duplicated lines.
-//! 3. `notes`: footnote areas and the notes in them, across pages.
+//! 3. `notes`: footnote areas and the notes in them, across pages;
+//!    `numbered` when no rule announces them (notes numbered through the
+//!    document at the foot of each page).
 //! 4. `structure`: headings, paragraphs and list items from the body lines
 //!    (`headings` says which lines are headings, `joining` joins lines).
-//! 5. `markers`: footnote markers in the body, linked to their notes.
+//! 5. `markers`: footnote markers in the body, linked to their notes
+//!    (`glued` finds the numbered notes' markers glued to words).
 //! 6. `repair`: extraction damage to right-to-left text undone, recorded on
 //!    each block.
 //! 7. `meta`: title and language.
 
 mod classified;
+mod edges;
 mod furniture;
+mod glued;
 mod headings;
 mod joining;
 pub mod line;
 mod markers;
 mod meta;
 mod notes;
+mod numbered;
 pub mod repair;
 mod structure;
 mod text;
@@ -37,11 +45,16 @@ use crate::document::model::{Block, Document, Format};
 /// Build the document from pages of lines; `format` is the source's.
 pub fn build(pages: &[Page], format: Format) -> Document {
     let mut lines = classified::classify(pages);
+    edges::mark(&mut lines);
     furniture::mark(&mut lines);
     furniture::mark_duplicates(&mut lines);
-    let raw_notes = notes::find(&mut lines);
+    let mut raw_notes = notes::find(&mut lines);
+    if raw_notes.is_empty() {
+        raw_notes = numbered::find(&mut lines);
+    }
     let structure::Body {
         mut sections,
+        title,
         glyphs,
     } = structure::assemble(&lines);
     let mut notes = notes::note_texts(&lines, &raw_notes);
@@ -50,7 +63,9 @@ pub fn build(pages: &[Page], format: Format) -> Document {
         .iter_mut()
         .flat_map(|s| s.blocks.iter_mut())
         .collect();
-    let body_markers = markers::collect(&blocks, &glyphs, &raw_notes);
+    let mut body_markers = glued::collect(&mut blocks, &raw_notes);
+    body_markers.extend(markers::collect(&blocks, &glyphs, &raw_notes));
+    body_markers.sort_by_key(|m| (m.block, m.at));
     let links = markers::link(&body_markers, &raw_notes);
     markers::insert(&mut blocks, &body_markers, &links, &notes);
     drop(blocks);
@@ -64,7 +79,7 @@ pub fn build(pages: &[Page], format: Format) -> Document {
             .warnings
             .push(format!("{unlinked} footnote marker(s) have no note text"));
     }
-    doc.meta.title = meta::title(&sections);
+    doc.meta.title = title.unwrap_or_else(|| meta::title(&sections));
     doc.meta.language = meta::language(&lines);
     doc.sections = sections;
     doc.notes = notes;

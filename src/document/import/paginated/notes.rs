@@ -193,7 +193,15 @@ pub fn note_texts(lines: &[Line], raw_notes: &[RawNote]) -> Vec<Note> {
         for (k, &l) in raw.lines.iter().enumerate() {
             let t = lines[l].text();
             let t = if k == 0 {
-                note_start(t).map_or(t, |(_, rest)| rest)
+                note_start(t)
+                    .map(|(_, rest)| rest)
+                    .or_else(|| {
+                        raw.label
+                            .as_ref()
+                            .and(super::numbered::label(t))
+                            .map(|(_, rest)| rest)
+                    })
+                    .unwrap_or(t)
             } else {
                 t
             };

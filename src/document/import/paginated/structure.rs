@@ -7,6 +7,12 @@
 //! - A title-like line is a heading when it stands between the end of a
 //!   paragraph and an indented, full first line of the next (see
 //!   `headings`). Keywords come with the abstracts, before the body.
+//! - The essay's title: the document's first text line, when it reads
+//!   like a title (2–12 words, no sentence punctuation), no heading came
+//!   before it, and the line after it is short (the author) or a heading. It goes to the document's title, not to a block.
+//! - Where indents are lost (most extractions), a short title (1–6 words,
+//!   no sentence punctuation) is a heading when the line before it ended a
+//!   sentence or a heading, and a full line follows it.
 
 use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
@@ -20,6 +26,8 @@ use crate::layout::Direction;
 /// marker glyphs found in it as (byte offset, line).
 pub struct Body {
     pub sections: Vec<Section>,
+    /// The essay's title, when its first line is one.
+    pub title: Option<String>,
     pub glyphs: Vec<Vec<(usize, usize)>>,
 }
 
@@ -31,21 +39,29 @@ pub fn assemble(lines: &[Line]) -> Body {
         glyphs: Vec::new(),
         pending: Pending::default(),
         prev_short: true, // the start counts as a paragraph end
+        prev_end: true,
         in_body: false,
         prev_larger: false,
         pending_page: None,
+        seen_text: false,
+        title: None,
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
             continue;
         }
-        if !a.known_heading(line.text(), no) && !a.title_heading(lines, no, &lengths) {
+        if !a.known_heading(line.text(), no)
+            && !a.document_title(lines, no, &lengths)
+            && !a.title_heading(lines, no, &lengths)
+            && !a.standalone_heading(lines, no, &lengths)
+        {
             a.text_line(line, no, &lengths);
         }
     }
     a.flush();
     Body {
         sections: a.sections,
+        title: a.title,
         glyphs: a.glyphs,
     }
 }
@@ -85,6 +101,8 @@ struct Assembler {
     pending: Pending,
     /// The line before ended a paragraph.
     prev_short: bool,
+    /// The line before ended a sentence or was a heading.
+    prev_end: bool,
     /// A titled body section has begun: no keywords line after that.
     in_body: bool,
     /// The line before was a heading by its size (a heading may take two
@@ -93,6 +111,9 @@ struct Assembler {
     /// The page the block being assembled starts on, when the source
     /// places its lines (a PDF).
     pending_page: Option<u32>,
+    /// A text line (or heading) has been read.
+    seen_text: bool,
+    title: Option<String>,
 }
 
 impl Assembler {
@@ -134,9 +155,11 @@ impl Assembler {
 
     fn open(&mut self, section: Section) {
         self.flush();
+        self.seen_text = true;
         self.in_body |= section.kind == SectionKind::Body && section.title.is_some();
         self.sections.push(section);
         self.prev_short = true;
+        self.prev_end = true;
     }
 
     /// A known heading opens its section; keywords on its line are its
@@ -202,6 +225,45 @@ impl Assembler {
         true
     }
 
+    /// The document's first line, when it reads like a title.
+    /// The paragraph's first line is no title: the line after a title is
+    /// short (the author) or a heading.
+    fn document_title(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
+        let t = lines[no].text();
+        let first = !std::mem::replace(&mut self.seen_text, true) && self.sections.is_empty();
+        let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
+        let title = first
+            && title_like(t)
+            && !ends_sentence(t)
+            && bullet_item(t).is_none()
+            && next.is_some_and(|n| lengths.short(n.text()) || heading(n.text(), true).is_some());
+        if title {
+            self.title = Some(title_text(t));
+        }
+        title
+    }
+
+    /// A short title alone between a finished sentence and a full line.
+    fn standalone_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
+        let t = lines[no].text();
+        let candidate = self.prev_end
+            && short_title(t)
+            && bullet_item(t).is_none()
+            && !self
+                .sections
+                .last()
+                .is_some_and(|s| s.kind == SectionKind::References);
+        if !candidate {
+            return false;
+        }
+        let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
+        if !next.is_some_and(|n| !lengths.short(n.text()) && bullet_item(n.text()).is_none()) {
+            return false;
+        }
+        self.open(body_section(Some(title_text(t)), Vec::new()));
+        true
+    }
+
     /// A line of text: a new item at a bullet, a new paragraph at an
     /// indent or after a short line, else more of the block before.
     fn text_line(&mut self, line: &Line, no: usize, lengths: &TypicalLengths) {
@@ -212,6 +274,7 @@ impl Assembler {
             self.note_page(line);
             self.pending.push_line(item, no);
             self.prev_short = false;
+            self.prev_end = false;
             return;
         }
         if (line.indented() || self.prev_short || line.gap_before())
@@ -222,10 +285,28 @@ impl Assembler {
         self.note_page(line);
         self.pending.push_line(t, no);
         self.prev_short = lengths.short(t);
+        self.prev_end = ends_sentence(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
             self.flush();
         }
     }
+}
+
+/// A line that can be a heading on its own: 1–6 words, at most 50
+/// characters, a word of four letters or more, no sentence punctuation.
+fn short_title(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=6).contains(&words)
+        && char_len(t) <= 50
+        && t.split_whitespace()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        && !t.contains(['\u{60c}', ',', '(', ')', '[', ']', '"', ';', '\u{61b}'])
+        && !ends_sentence(t)
+        && !t.trim_end().ends_with(['\u{61f}', '?', '!'])
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['.', ':', '!', '?', '\u{61f}'])
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Applying the repairs to the blocks of a document: right-to-left blocks
 //! only, each repair recorded on the block it changed.
 
+use super::letters::{kashida, lam_alef};
 use super::{mirrored_brackets, reversed_year_ranges};
 use crate::document::import::paginated::text::rtl;
 use crate::document::model::{Block, Inline, Note, Section};
@@ -37,6 +38,17 @@ pub fn repair_block(block: &mut Block) {
         let Inline::Text { text } = inline else {
             continue;
         };
+        for (repair, what) in [
+            (kashida as fn(&str) -> Option<String>, "kashida removed"),
+            (lam_alef, "lam-alef put in order"),
+        ] {
+            if let Some(fixed) = repair(text) {
+                *text = fixed;
+                if !block.repairs.iter().any(|r| r == what) {
+                    block.repairs.push(what.into());
+                }
+            }
+        }
         if let Some(fixed) = reversed_year_ranges(text) {
             *text = fixed;
             if !block.repairs.iter().any(|r| r.starts_with("year")) {

@@ -7,6 +7,7 @@
 //! tests run them over the clean seed 003 and require that nothing changes.
 
 pub mod blocks;
+pub mod letters;
 
 /// Brackets that came out mirrored: a closing bracket with nothing open
 /// before it cannot be right, so when it also leans on the word after it,

@@ -1,0 +1,181 @@
+//! Furniture at the edges of pages, for sources that say where pages end
+//! (a form feed, a PDF page): the running header and footer and the page
+//! number, wherever they sit in the extraction's order.
+//!
+//! - **Edges**: the first two and the last three text lines of a page
+//!   (extractors put the header first or last, the page number last).
+//! - **Page number** at an edge: `12`, `(12)`, `- ١٢ -`, `صفحة 2 من 4`, or
+//!   its pieces on their own lines (`صفحة1`, `من2`), Latin or Arabic-Indic.
+//! - **Recurring edge line**: the same text at an edge of two or more
+//!   pages once digits are ignored (`العدد 2` and `العدد 3`); each page
+//!   counts once, so a header that alternates between odd and even pages
+//!   recurs within its own set.
+//! - **Header words** at the very top or bottom of a page: a line of a few
+//!   words naming a journal, volume, issue or year (`furniture`'s test).
+//! Sources of one page (seed 000, pasted text) have no edges to compare;
+//! the stage leaves them to `furniture`.
+
+use std::collections::HashMap;
+
+use super::classified::{Kind, Line};
+use super::furniture::looks_like_running_header;
+use super::text::char_len;
+
+const TOP: usize = 2;
+const BOTTOM: usize = 3;
+
+/// A page number as printed, any digits, with the words around it.
+pub fn is_page_number(t: &str) -> bool {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let digit = |c: char| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c);
+    let number = |s: &str| (1..=4).contains(&s.chars().count()) && s.chars().all(digit);
+    // صفحة (page), من (of)
+    let t = t.strip_prefix("\u{635}\u{641}\u{62d}\u{629}").unwrap_or(&t);
+    if let Some((page, of)) = t.split_once("\u{645}\u{646}") {
+        return (page.is_empty() || number(page)) && number(of);
+    }
+    let core = t.trim_matches(|c| "()[]-–—".contains(c));
+    number(core)
+}
+
+/// The line's text with its digits and spaces out, to compare headers
+/// across pages.
+fn key(t: &str) -> String {
+    t.chars()
+        .filter(|c| {
+            !c.is_whitespace() && !c.is_ascii_digit() && !('\u{660}'..='\u{669}').contains(c)
+        })
+        .collect()
+}
+
+/// The body lines at the edges of each page, as (line index, from the
+/// nearest edge: 0 is the first or last line).
+fn edges(lines: &[Line]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let page = lines[start].source.page;
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.source.page != page)
+            .map_or(lines.len(), |n| start + n);
+        let body: Vec<usize> = (start..end)
+            .filter(|&i| lines[i].kind == Kind::Body)
+            .collect();
+        let top = body.iter().take(TOP).enumerate();
+        let bottom = body.iter().rev().take(BOTTOM).enumerate();
+        let mut seen = Vec::new();
+        for (depth, &i) in top.chain(bottom) {
+            if !seen.contains(&i) {
+                seen.push(i);
+                out.push((i, depth));
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// Mark page numbers and running lines at the edges of pages.
+pub fn mark(lines: &mut [Line]) {
+    let pages =
+        lines.last().map_or(0, |l| l.source.page) - lines.first().map_or(0, |l| l.source.page);
+    if pages == 0 {
+        return;
+    }
+    let edges = edges(lines);
+    let mut count: HashMap<String, (usize, u32)> = HashMap::new();
+    for &(i, _) in &edges {
+        let k = key(lines[i].text());
+        let entry = count.entry(k).or_insert((0, 0));
+        if entry.1 != lines[i].source.page {
+            *entry = (entry.0 + 1, lines[i].source.page);
+        }
+    }
+    for &(i, depth) in &edges {
+        let t = lines[i].text();
+        let k = key(t);
+        let recurring = k.chars().count() >= 2 && count.get(&k).is_some_and(|c| c.0 >= 2);
+        let named = depth == 0 && char_len(t) <= 60 && looks_like_running_header(t);
+        if is_page_number(t) || recurring || named {
+            lines[i].kind = Kind::Furniture;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::import::paginated::line::{Page, SourceLine};
+
+    fn pages<'a>(texts: &[&[&'a str]]) -> Vec<Page<'a>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(p, lines)| Page {
+                number: p as u32 + 1,
+                lines: lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| SourceLine::plain(t, p as u32 + 1, i as u32, 0, 0))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn page_numbers_in_their_forms() {
+        // - ١٢ -, صفحة 2 من 4 (page 2 of 4), and its pieces
+        for t in [
+            "12",
+            "(12)",
+            "- \u{661}\u{662} -",
+            "\u{635}\u{641}\u{62d}\u{629} 2 \u{645}\u{646} 4",
+            "\u{635}\u{641}\u{62d}\u{629}1",
+            "\u{645}\u{646}2",
+        ] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["12345", "p. 12", "1. Introduction", ""] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn headers_alternating_between_odd_and_even_pages_go() {
+        let p = pages(&[
+            &["Journal of Margins", "Title of the essay", "Text one.", "1"],
+            &["Vol. 3, issue 2", "Text two.", "More text two.", "2"],
+            &["Journal of Margins", "Text three.", "More text three.", "3"],
+            &["Vol. 3, issue 4", "Text four.", "The end.", "4"],
+        ]);
+        let mut lines = crate::document::import::paginated::classified::classify(&p);
+        mark(&mut lines);
+        let kept: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.kind == Kind::Body)
+            .map(|l| l.text())
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "Title of the essay",
+                "Text one.",
+                "Text two.",
+                "More text two.",
+                "Text three.",
+                "More text three.",
+                "Text four.",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn one_page_is_left_alone() {
+        let p = pages(&[&["Journal of Margins, 2026", "Text.", "1"]]);
+        let mut lines = crate::document::import::paginated::classified::classify(&p);
+        mark(&mut lines);
+        assert!(lines.iter().all(|l| l.kind == Kind::Body));
+    }
+}

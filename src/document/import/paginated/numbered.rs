@@ -1,0 +1,247 @@
+//! Footnote areas that no rule announces: numbered notes at the foot of
+//! each page, as LibreOffice, WeasyPrint and most word processors set them
+//! and as every extractor loses the rule above them.
+//!
+//! - **Numbering**: notes are numbered 1, 2, 3… through the document; the
+//!   area of a page starts at the first line that begins with the next
+//!   number (`1الوقف`, `1 text`, `1. text`, `.1text`, `(1) text`, or the
+//!   number alone on its line), when the body above it on that page holds
+//!   that number as a marker glued to a word (`بالوقف1`, `3H2O`), and the
+//!   line is no numbered heading (`4. الخاتمة`). After it,
+//!   each line is the next note when it starts with the next number, more
+//!   of the current note otherwise, to the end of the page.
+//! - **Continued notes**: when the last note of a page does not end a
+//!   sentence, the lines just above the next page's area (back to a blank
+//!   line, or the one line before it when the extraction has no blank
+//!   lines) are its rest.
+//! - Only a source with no rule-announced notes is read so (`notes` runs
+//!   first), and only sources that say where pages end.
+
+use super::classified::{Kind, Line};
+use super::headings::heading;
+use super::notes::RawNote;
+
+/// A line that starts a numbered note: its number and the rest.
+pub fn label(t: &str) -> Option<(u32, &str)> {
+    let t = t.trim_start_matches(['.', ' ']);
+    let (t, bracket) = match t.strip_prefix('(') {
+        Some(rest) => (rest, true),
+        None => (t, false),
+    };
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let n: u32 = t[..digits].parse().ok()?;
+    let mut rest = &t[digits..];
+    if bracket {
+        rest = rest.strip_prefix(')')?;
+    }
+    // A number that goes on as a number or a Latin word is no label.
+    if rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == ',' || c == '-') {
+        return None;
+    }
+    Some((n, rest.trim_start_matches(['.', ')', ' '])))
+}
+
+/// `n` glued to a word in `t`: a digit run equal to `n` with a letter on
+/// one side and none on the other.
+pub fn has_glued_marker(t: &str, n: u32) -> bool {
+    glued_numbers(t).any(|(_, _, m)| m == n)
+}
+
+/// Digit runs glued to a word on one side only: (start, end, value).
+pub fn glued_numbers(t: &str) -> impl Iterator<Item = (usize, usize, u32)> + '_ {
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            let before = t[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
+            let after = t[i..].chars().next().is_some_and(char::is_alphabetic);
+            if before != after && i - start <= 2 {
+                if let Ok(n) = t[start..i].parse() {
+                    return Some((start, i, n));
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The body lines of each page: (first, end) ranges of line indices.
+fn page_ranges(lines: &[Line]) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let page = lines[start].source.page;
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.source.page != page)
+            .map_or(lines.len(), |n| start + n);
+        ranges.push((start, end));
+        start = end;
+    }
+    ranges
+}
+
+/// Find the numbered notes, mark their lines, return them.
+pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
+    let mut notes: Vec<RawNote> = Vec::new();
+    let ranges = page_ranges(lines);
+    if ranges.len() < 2 {
+        return notes;
+    }
+    for (area, &(start, end)) in ranges.iter().enumerate() {
+        let next = notes.len() as u32 + 1;
+        let first = (start..end).find(|&i| {
+            lines[i].kind == Kind::Body
+                && label(lines[i].text()).is_some_and(|(n, _)| n == next)
+                && heading(lines[i].text(), false).is_none()
+                && (start..i)
+                    .any(|j| lines[j].kind == Kind::Body && has_glued_marker(lines[j].text(), next))
+        });
+        let open = notes
+            .last()
+            .is_some_and(|n| !ends_sentence(lines[*n.lines.last().expect("a line")].text()));
+        if open {
+            let to = first.unwrap_or(end);
+            let rest = continuation(lines, start, to);
+            notes.last_mut().expect("a note").lines.extend(rest);
+        }
+        let Some(first) = first else { continue };
+        for i in first..end {
+            if lines[i].kind != Kind::Body {
+                continue;
+            }
+            match label(lines[i].text()) {
+                Some((n, _)) if n == notes.len() as u32 + 1 => notes.push(RawNote {
+                    label: Some(n.to_string()),
+                    area,
+                    lines: vec![i],
+                }),
+                _ => notes.last_mut().expect("a note").lines.push(i),
+            }
+        }
+    }
+    for (n, note) in notes.iter().enumerate() {
+        for &l in &note.lines {
+            lines[l].kind = Kind::Note(n as u32);
+        }
+    }
+    notes
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end().ends_with(['.', '!', '?', '\u{61f}'])
+}
+
+/// The rest of a note continued from the page before: the body lines just
+/// above `to`, back to a blank line; the one line above when the page has
+/// no blank line before `to`.
+fn continuation(lines: &[Line], start: usize, to: usize) -> Vec<usize> {
+    let blank = (start..to).rev().find(|&i| lines[i].kind == Kind::Blank);
+    let from = match blank {
+        Some(b) => b + 1,
+        None => to.saturating_sub(1).max(start),
+    };
+    (from..to)
+        .filter(|&i| lines[i].kind == Kind::Body)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::import::paginated::classified::classify;
+    use crate::document::import::paginated::line::{Page, SourceLine};
+
+    fn pages<'a>(texts: &[&[&'a str]]) -> Vec<Page<'a>> {
+        let mut index = 0;
+        texts
+            .iter()
+            .enumerate()
+            .map(|(p, lines)| Page {
+                number: p as u32 + 1,
+                lines: lines
+                    .iter()
+                    .map(|t| {
+                        index += 1;
+                        SourceLine::plain(t, p as u32 + 1, index, 0, 0)
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_as_extractors_write_them() {
+        assert_eq!(label("1الوقف"), Some((1, "الوقف")));
+        assert_eq!(label(" .2 text"), Some((2, "text")));
+        assert_eq!(label("3. text"), Some((3, "text")));
+        assert_eq!(label("(4) text"), Some((4, "text")));
+        assert_eq!(label("5"), Some((5, "")));
+        for t in ["1917 was a year", "3H2O", "1,000", "text 1"] {
+            assert_eq!(label(t).filter(|l| l.0 < 100), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn glued_markers() {
+        assert!(has_glued_marker("the word1 and", 1));
+        assert!(has_glued_marker("formula 3H2O here", 3));
+        assert!(!has_glued_marker("formula H2O here", 2));
+        assert!(!has_glued_marker("in 1917 and 1", 1));
+    }
+
+    #[test]
+    fn notes_at_the_foot_of_pages_and_one_that_runs_on() {
+        let p = pages(&[
+            &[
+                "Text with a marker1 and another2.",
+                "A list:",
+                "1 The first note.",
+                "2 The second note runs",
+            ],
+            &[
+                "More text3 here.",
+                "",
+                "over to the next page.",
+                "3. The third note.",
+                "2",
+            ],
+        ]);
+        let mut lines = classify(&p);
+        let notes = find(&mut lines);
+        let texts: Vec<Vec<&str>> = notes
+            .iter()
+            .map(|n| n.lines.iter().map(|&l| lines[l].text()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec!["1 The first note."],
+                vec!["2 The second note runs", "over to the next page."],
+                vec!["3. The third note.", "2"]
+            ]
+        );
+        assert_eq!(lines[1].kind, Kind::Body);
+    }
+
+    #[test]
+    fn a_numbered_list_without_markers_is_no_note() {
+        let p = pages(&[&["Steps:", "1. open", "2. read"], &["Text."]]);
+        let mut lines = classify(&p);
+        assert!(find(&mut lines).is_empty());
+    }
+}

@@ -1,0 +1,107 @@
+//! Repairs inside Arabic words, each on evidence clean text cannot show.
+//!
+//! - **Kashida** (tatweel, U+0640) between two Arabic letters is
+//!   stretching, not a letter: `قــال` → `قال`. Some fonts' justification
+//!   glyphs come out as apostrophes or digits inside a word (`م''اهو`,
+//!   `الن22ديم`): 1–4 of them strictly between two Arabic letters go too.
+//! - **Lam-alef** decomposed in the wrong order by a font's Unicode map:
+//!   `األ` → `الأ` (also with إ and آ), and `اهلل` → `الله`. Only these
+//!   sequences, which no Arabic word contains; the plain `ال` for `لا`
+//!   (`أوال` for `أولا`) cannot be told from the article and is left.
+
+use super::is_arabic_letter;
+
+/// Kashida and the glyphs fonts give it, out from between Arabic letters.
+pub fn kashida(text: &str) -> Option<String> {
+    let stretch = |c: char| c == '\u{640}' || c == '\'' || c == '\u{2019}' || c.is_ascii_digit();
+    if !text.chars().any(stretch) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if stretch(chars[i]) && i > 0 && is_arabic_letter(chars[i - 1]) {
+            let run = chars[i..].iter().take_while(|&&c| stretch(c)).count();
+            let tatweel = chars[i..i + run].iter().all(|&c| c == '\u{640}');
+            let next = chars.get(i + run).copied();
+            if next.is_some_and(is_arabic_letter) && (tatweel || run <= 4) {
+                i += run;
+                changed = true;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+/// `األ` `اإل` `اآل` → `الأ` `الإ` `الآ`; `اهلل` → `الله`.
+pub fn lam_alef(text: &str) -> Option<String> {
+    const SWAPS: [(&str, &str); 4] = [
+        ("\u{627}\u{623}\u{644}", "\u{627}\u{644}\u{623}"),
+        ("\u{627}\u{625}\u{644}", "\u{627}\u{644}\u{625}"),
+        ("\u{627}\u{622}\u{644}", "\u{627}\u{644}\u{622}"),
+        (
+            "\u{627}\u{647}\u{644}\u{644}",
+            "\u{627}\u{644}\u{644}\u{647}",
+        ),
+    ];
+    if !SWAPS.iter().any(|(from, _)| text.contains(from)) {
+        return None;
+    }
+    let mut out = text.to_string();
+    for (from, to) in SWAPS {
+        out = out.replace(from, to);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kashida_goes_from_inside_words() {
+        // قــال "qala", said; النديم "an-nadim", with "22" for its kashida
+        assert_eq!(
+            kashida("\u{642}\u{640}\u{640}\u{627}\u{644}").unwrap(),
+            "\u{642}\u{627}\u{644}"
+        );
+        assert_eq!(
+            kashida("\u{627}\u{644}\u{646}22\u{62f}\u{64a}\u{645}").unwrap(),
+            "\u{627}\u{644}\u{646}\u{62f}\u{64a}\u{645}"
+        );
+        // م''اهو "ma huwa", what is
+        assert_eq!(
+            kashida("\u{645}''\u{627}\u{647}\u{648}").unwrap(),
+            "\u{645}\u{627}\u{647}\u{648}"
+        );
+        // Numbers between words, a year after a word: untouched.
+        for clean in [
+            "\u{633}\u{646}\u{629} 1514",
+            "H2O",
+            "\u{633}\u{646}\u{629}1514",
+            "l'homme",
+        ] {
+            assert_eq!(kashida(clean), None, "{clean}");
+        }
+    }
+
+    #[test]
+    fn lam_alef_in_the_wrong_order() {
+        // األولى → الأولى (the first), اهلل → الله (God)
+        assert_eq!(
+            lam_alef("\u{627}\u{623}\u{644}\u{648}\u{644}\u{649}").unwrap(),
+            "\u{627}\u{644}\u{623}\u{648}\u{644}\u{649}"
+        );
+        assert_eq!(
+            lam_alef("\u{627}\u{647}\u{644}\u{644}").unwrap(),
+            "\u{627}\u{644}\u{644}\u{647}"
+        );
+        // الأولى, written right, stays.
+        assert_eq!(lam_alef("\u{627}\u{644}\u{623}\u{648}\u{644}\u{649}"), None);
+    }
+}

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Make the corpus: every essay in ../src typeset by each producer, each PDF
+extracted by each tool, and the expected outlines, all from the sources.
+
+  python3 tests/corpus/make/build.py          (from anywhere)
+
+Needs LibreOffice (soffice), WeasyPrint, poppler-utils (pdftotext),
+PyMuPDF and pdfminer.six (pdf2txt.py); the versions used are written to
+../VERSIONS. The tests read only the committed results.
+"""
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import essay as essay_mod  # noqa: E402
+import fodt  # noqa: E402
+import web  # noqa: E402
+import outline  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent
+
+
+def libreoffice(essay, pdf):
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / f"{essay.name}.fodt"
+        src.write_text(fodt.document(essay), encoding="utf-8")
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", "pdf", "--outdir", tmp, str(src)],
+                       check=True, capture_output=True)
+        shutil.copy(Path(tmp) / f"{essay.name}.pdf", pdf)
+
+
+def weasyprint(essay, pdf):
+    import weasyprint as wp
+    wp.HTML(string=web.document(essay)).write_pdf(pdf)
+
+
+PRODUCERS = {"lo": libreoffice, "wp": weasyprint}
+
+
+def pymupdf_text(pdf):
+    import pymupdf
+    # As PyMuPDF's own recipe does: each page's get_text(), a form feed after it.
+    return "".join(page.get_text() + "\f" for page in pymupdf.open(pdf))
+
+
+def run(*cmd):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+EXTRACTORS = {
+    "pdftotext": lambda pdf: run("pdftotext", "-enc", "UTF-8", str(pdf), "-"),
+    "pdftotext-layout": lambda pdf: run("pdftotext", "-enc", "UTF-8", "-layout", str(pdf), "-"),
+    "pdftotext-raw": lambda pdf: run("pdftotext", "-enc", "UTF-8", "-raw", str(pdf), "-"),
+    "pymupdf": pymupdf_text,
+    "pdfminer": lambda pdf: run("pdf2txt.py", str(pdf)),
+}
+
+
+def versions():
+    import pdfminer
+    import pymupdf
+    import weasyprint as wp
+    lo = run("soffice", "--version").strip()
+    poppler = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True).stderr.splitlines()[0]
+    return "\n".join([lo, f"WeasyPrint {wp.__version__}", poppler,
+                      f"PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz})",
+                      f"pdfminer.six {pdfminer.__version__}"]) + "\n"
+
+
+def main():
+    for sub in ["pdf", "expected"] + [f"text/{t}" for t in EXTRACTORS]:
+        (CORPUS / sub).mkdir(parents=True, exist_ok=True)
+    for src in sorted((CORPUS / "src").glob("*.essay")):
+        essay = essay_mod.parse(src)
+        (CORPUS / "expected" / f"{essay.name}.outline").write_text(outline.outline(essay), encoding="utf-8")
+        for producer, make in PRODUCERS.items():
+            pdf = CORPUS / "pdf" / f"{essay.name}.{producer}.pdf"
+            make(essay, pdf)
+            for tool, extract in EXTRACTORS.items():
+                out = CORPUS / "text" / tool / f"{essay.name}.{producer}.txt"
+                out.write_text(extract(pdf), encoding="utf-8")
+            print(pdf.name)
+    (CORPUS / "VERSIONS").write_text(versions(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
