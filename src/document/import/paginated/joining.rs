@@ -22,7 +22,19 @@ impl Pending {
         if line.is_empty() {
             return;
         }
-        if !self.text.is_empty() {
+        // English hyphenated at the end of a line: the word goes on
+        // without its hyphen (not in a URL, whose hyphens are its own).
+        let last = self.text.rsplit(' ').next().unwrap_or("");
+        let hyphenated = last.len() > 2
+            && !last.contains('/')
+            && last.ends_with(['-', '\u{2010}', '\u{AD}'])
+            && last
+                .trim_end_matches(['-', '\u{2010}', '\u{AD}'])
+                .ends_with(|c: char| c.is_ascii_lowercase())
+            && line.starts_with(|c: char| c.is_ascii_lowercase());
+        if hyphenated {
+            self.text.pop();
+        } else if !self.text.is_empty() {
             // A URL broken at the end of a line goes on without a space.
             // (the last word only: looking from the end keeps this linear)
             let last = self.text.rsplit(' ').next().unwrap_or("");
@@ -61,6 +73,15 @@ mod tests {
         p.push_line("  The Russian   revolution ", 0);
         p.push_line("is not a revolution", 1);
         assert_eq!(p.text, "The Russian revolution is not a revolution");
+    }
+
+    #[test]
+    fn english_hyphenated_at_a_line_end_is_one_word() {
+        let mut p = Pending::default();
+        p.push_line("the water of three old cit\u{2010}", 0);
+        p.push_line("ies, and so-", 1);
+        p.push_line("called canals", 2);
+        assert_eq!(p.text, "the water of three old cities, and socalled canals");
     }
 
     #[test]

@@ -164,6 +164,12 @@ fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
     let mut refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut classes = classes;
     let rtl = order::rtl_line(&classes);
+    if !rtl && refs.len() > 1 && is_bullet(refs[refs.len() - 1]) {
+        // A left-to-right item of a right-to-left list: its bullet was
+        // drawn at the right, where that list's items start.
+        refs.rotate_right(1);
+        classes.rotate_right(1);
+    }
     if !rtl && refs.len() > 1 && matches!(refs[0], "." | "," | ":" | ";" | "\u{060C}") {
         // The last line of a right-to-left paragraph in Latin letters:
         // its closing stop was drawn at the left, where that paragraph
@@ -204,6 +210,14 @@ fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
         raised,
         rtl,
     })
+}
+
+/// A list bullet, as a character or a symbol-font glyph.
+fn is_bullet(text: &str) -> bool {
+    matches!(
+        text,
+        "\u{2022}" | "\u{25AA}" | "\u{25E6}" | "\u{25CF}" | "\u{25A0}" | "\u{F0B7}" | "\u{F0A7}"
+    )
 }
 
 /// Each combining mark goes on the letter whose box holds its middle (or

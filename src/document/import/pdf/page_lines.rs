@@ -146,10 +146,9 @@ fn separator_at(page: &ReadPage, m: &Measures) -> Option<usize> {
     // No rule: the last body-size line, then smaller lines with a marker.
     let last_body = page.lines.iter().rposition(|l| !smaller(l))?;
     let first = last_body + 1;
-    let starts_note = page
-        .lines
-        .get(first)
-        .is_some_and(|l| l.raised && l.text.starts_with(super::lines::MARKER));
+    let starts_note = page.lines.get(first).is_some_and(|l| {
+        (l.raised && l.text.starts_with(MARKER)) || numbered_note(&l.text).is_some()
+    });
     starts_note.then_some(first)
 }
 
