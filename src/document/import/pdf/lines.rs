@@ -26,13 +26,17 @@ pub struct Line {
     /// It has a raised marker.
     pub raised: bool,
     pub rtl: bool,
+    /// Its column's left and right edges, on a page of columns.
+    pub column: Option<(f32, f32)>,
 }
 
-/// A glyph being placed: its index and whether it is raised.
-struct Group {
-    glyphs: Vec<usize>,
-    y: f32,
-    size: f32,
+/// Glyphs on one baseline (or one column's part of it).
+pub struct Group {
+    pub glyphs: Vec<usize>,
+    pub y: f32,
+    pub size: f32,
+    /// The column's left and right edges, on a page of columns.
+    pub column: Option<(f32, f32)>,
 }
 
 /// The lines of a page, top to bottom.
@@ -56,13 +60,21 @@ pub fn page_lines(glyphs: &[Glyph]) -> Vec<Line> {
                 glyphs: vec![i],
                 y: g.y,
                 size: g.size,
+                column: None,
             }),
         }
+    }
+    if let Some(gutter) = super::columns::gutter(glyphs, &groups) {
+        groups = super::columns::split(glyphs, groups, gutter);
     }
     let groups = merge_raised(glyphs, groups);
     groups
         .iter()
-        .filter_map(|group| line_of(glyphs, &group.glyphs))
+        .filter_map(|group| {
+            let mut line = line_of(glyphs, &group.glyphs)?;
+            line.column = group.column;
+            Some(line)
+        })
         .collect()
 }
 
@@ -82,7 +94,7 @@ fn merge_raised(glyphs: &[Glyph], groups: Vec<Group>) -> Vec<Group> {
                 && small.y > group.y - 0.9 * group.size
                 && slo >= lo - margin
                 && shi <= hi + margin;
-            if raised {
+            if raised && small.column == group.column {
                 let mut merged = group;
                 merged.glyphs.extend(small.glyphs);
                 pending = Some(merged);
@@ -209,6 +221,7 @@ fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
         bold: letters > 0 && bold * 2 > letters,
         raised,
         rtl,
+        column: None,
     })
 }
 

@@ -8,6 +8,7 @@
 //! structure stage every paginated source shares.
 
 mod cmap;
+mod columns;
 mod encoding;
 mod fonts;
 mod interpret;

@@ -173,8 +173,9 @@ fn numbered_note(text: &str) -> Option<&str> {
 fn source_line(line: &Line, m: &Measures, gap_before: bool) -> SourceLine<'static> {
     // Indentation in characters of about half the size.
     let em = (line.size * 0.5).max(1.0);
-    let from_left = ((line.x0 - m.left) / em).round().max(0.0) as usize;
-    let from_right = ((m.right - line.x1) / em).round().max(0.0) as usize;
+    let (left, right) = line.column.unwrap_or((m.left, m.right));
+    let from_left = ((line.x0 - left) / em).round().max(0.0) as usize;
+    let from_right = ((right - line.x1) / em).round().max(0.0) as usize;
     // A left-to-right line flush with the right edge (and not the left)
     // belongs to a right-to-left paragraph: it has no indent of its own.
     let flush_right = from_right <= 1 && from_left > 1;
