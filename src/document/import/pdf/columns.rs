@@ -78,9 +78,13 @@ pub fn gutter(glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
 
 /// The page's line groups in reading order, cut at the gutter.
 pub fn split(glyphs: &[Glyph], groups: Vec<Group>, (left, right): (f32, f32)) -> Vec<Group> {
+    // Right to left when a good part of its letters are (an Arabic essay
+    // with its English abstract on this page is still read from the right).
     let rtl_page = {
-        let r = glyphs.iter().filter(|g| g.text.chars().any(is_rtl)).count();
-        r * 2 > glyphs.len()
+        let letters = || glyphs.iter().flat_map(|g| g.text.chars());
+        let r = letters().filter(|&c| is_rtl(c)).count();
+        let l = letters().filter(char::is_ascii_alphabetic).count();
+        r * 100 >= (r + l) * 35 && r > 0
     };
     let lo = glyphs.iter().map(|g| g.x).fold(f32::MAX, f32::min);
     let hi = glyphs

@@ -86,7 +86,7 @@ pub fn source_pages(pages: &[ReadPage]) -> Vec<Page<'static>> {
 }
 
 fn page_source_lines(page: &ReadPage, m: &Measures, index: &mut u32) -> Vec<SourceLine<'static>> {
-    let separator = separator_at(page, m);
+    let separators = separators(page, m);
     let mut out: Vec<SourceLine<'static>> = Vec::new();
     let mut push = |out: &mut Vec<SourceLine<'static>>, mut line: SourceLine<'static>| {
         line.index = *index;
@@ -97,18 +97,20 @@ fn page_source_lines(page: &ReadPage, m: &Measures, index: &mut u32) -> Vec<Sour
     // A page starts and ends apart from its neighbours.
     push(&mut out, SourceLine::default());
     let mut prev: Option<&Line> = None;
+    let mut in_notes = false;
     for (i, line) in page.lines.iter().enumerate() {
-        if separator == Some(i) {
+        if separators.contains(&i) {
             let mut rule = SourceLine::default();
             rule.rule = true;
             push(&mut out, rule);
+            in_notes = true;
         } else if prev.is_some_and(|p| spacing(p, line, m) > 1.4) {
             push(&mut out, SourceLine::default());
         }
-        let gap_before =
-            prev.is_some_and(|p| (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1);
+        in_notes &= smaller(line, m);
+        let gap_before = prev.is_some_and(|p| (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1);
         let mut source = source_line(line, m, gap_before);
-        if separator.is_some_and(|s| i >= s) {
+        if in_notes {
             if let Some(rest) = numbered_note(&source.text) {
                 source.text = Cow::Owned(format!("{MARKER} {rest}"));
             }
@@ -127,29 +129,44 @@ fn spacing(above: &Line, below: &Line, m: &Measures) -> f32 {
     (below.y - above.y) / usual.max(1.0)
 }
 
-/// Before which line the footnote area starts: under the lowest rule
-/// that has smaller text right below it, or else before a run of smaller
-/// lines at the foot of the page that starts with a marker after a gap.
-fn separator_at(page: &ReadPage, m: &Measures) -> Option<usize> {
-    let smaller = |l: &Line| l.size < m.body * 0.92;
-    let by_rule = page
+/// Smaller than the body text, as footnotes are (some producers set
+/// them only half a point smaller).
+fn smaller(line: &Line, m: &Measures) -> bool {
+    line.size < m.body * 0.97
+}
+
+/// Before which lines footnote areas start: under each rule, the first
+/// line of the rule's column below it when that line is smaller text; or,
+/// with no rule on the page, before a run of smaller lines at its foot
+/// that starts with a marker.
+fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
+    let mut found: Vec<usize> = page
         .rules
         .iter()
         .filter_map(|r| {
-            let i = page.lines.iter().position(|l| l.y > r.y)?;
-            (smaller(&page.lines[i]) && i > 0).then_some(i)
+            let i = page.lines.iter().position(|l| {
+                l.y > r.y && l.x0 <= r.x1 + 2.0 && l.x1 >= r.x0 - 2.0
+            })?;
+            (smaller(&page.lines[i], m) && i > 0).then_some(i)
         })
-        .max();
-    if by_rule.is_some() {
-        return by_rule;
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    if !found.is_empty() {
+        return found;
     }
     // No rule: the last body-size line, then smaller lines with a marker.
-    let last_body = page.lines.iter().rposition(|l| !smaller(l))?;
+    let Some(last_body) = page.lines.iter().rposition(|l| !smaller(l, m)) else {
+        return found;
+    };
     let first = last_body + 1;
     let starts_note = page.lines.get(first).is_some_and(|l| {
         (l.raised && l.text.starts_with(MARKER)) || numbered_note(&l.text).is_some()
     });
-    starts_note.then_some(first)
+    if starts_note {
+        found.push(first);
+    }
+    found
 }
 
 /// A line of a footnote area that starts with its note's number (1 to 3
@@ -192,7 +209,7 @@ fn source_line(line: &Line, m: &Measures, gap_before: bool) -> SourceLine<'stati
         size: Some(line.size),
         bold: Some(line.bold),
         raised: Some(line.raised),
-        smaller: Some(line.size < m.body * 0.92),
+        smaller: Some(smaller(line, m)),
         larger: Some(line.size > m.body * 1.1),
         gap_before: Some(gap_before),
     }));
