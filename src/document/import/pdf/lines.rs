@@ -295,7 +295,7 @@ fn units(placed: &[Placed], size: f32) -> (Vec<String>, Vec<Class>, bool) {
         if marker {
             any_raised = true;
             texts.push(MARKER.to_string());
-            classes.push(Class::Number);
+            classes.push(Class::Marker);
             end = Some(placed[run_end].end);
             i = run_end + 1;
             continue;

@@ -22,8 +22,11 @@ pub enum Class {
     R,
     /// Left-to-right letters.
     L,
-    /// Digits (and raised footnote markers, which sit with them).
+    /// Digits.
     Number,
+    /// A raised footnote marker: a number, except that in a right-to-left
+    /// line one drawn just left of a Latin stretch follows it.
+    Marker,
     /// Spaces and punctuation.
     Neutral,
 }
@@ -84,19 +87,26 @@ pub fn levels(classes: &[Class], rtl: bool) -> Vec<u8> {
             // Numbers among Arabic: each run of digits on its own.
             let mut j = i;
             while j <= end {
-                if classes[j] == Class::Number {
+                if matches!(classes[j], Class::Number | Class::Marker) {
                     levels[j] = 2;
                 }
                 j += 1;
             }
         } else if rtl {
             levels[i..=end].fill(2);
+            // A marker drawn at the left of a Latin stretch was set after
+            // it (the stretch reads on to its right).
+            let mut j = i;
+            while j <= end && classes[j] == Class::Marker {
+                levels[j] = 1;
+                j += 1;
+            }
         } else {
             // An Arabic stretch in a left-to-right line; its numbers at 2.
             levels[i..=end].fill(1);
             if has_other {
                 for j in i..=end {
-                    if classes[j] == Class::Number {
+                    if matches!(classes[j], Class::Number | Class::Marker) {
                         levels[j] = 2;
                     }
                 }
@@ -215,6 +225,19 @@ mod tests {
         // "The word كتاب (book) means 12 things"
         let text = "The word \u{0643}\u{062A}\u{0627}\u{0628} (book) means 12 things";
         assert_eq!(round_trip(text), text);
+    }
+
+    #[test]
+    fn a_marker_left_of_a_latin_stretch_follows_it() {
+        // "صيغته H2O¹ وأن" (its formula H2O¹ and that), drawn left to right
+        // as "وأن" " " marker "H2O" " " "صيغته", the marker set apart.
+        let texts = ["\u{0646}", "\u{0623}", " ", "*", "H", "2", "O", " ", "\u{0647}"];
+        let mut classes: Vec<Class> = texts.iter().map(|t| class_of(t)).collect();
+        classes[3] = Class::Marker;
+        assert_eq!(
+            logical(&texts, &classes, true),
+            "\u{0647} H2O* \u{0623}\u{0646}"
+        );
     }
 
     #[test]
