@@ -219,6 +219,9 @@ fn bad_pdfs_give_one_line_and_no_panic() {
         ("truncated.pdf", "not a readable PDF"),
         ("garbage.pdf", "not a readable PDF"),
         ("zip-bomb.pdf", "no text in this PDF"),
+        // Ten million declared pages: the first 3000 read, each the same
+        // line, which is then furniture.
+        ("page-bomb.pdf", "nothing to show"),
     ] {
         let (ok, err) = run(name);
         assert!(!ok, "{name} should fail");
@@ -227,7 +230,7 @@ fn bad_pdfs_give_one_line_and_no_panic() {
         assert!(!err.contains("panicked"), "{name}: {err}");
     }
     // Damaged in ways a lenient reader can get past: still read.
-    for name in ["broken-xref.pdf", "page-bomb.pdf"] {
+    for name in ["broken-xref.pdf"] {
         let (ok, err) = run(name);
         assert!(ok, "{name}: {err}");
         assert!(!err.contains("panicked"), "{name}: {err}");

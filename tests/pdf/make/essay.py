@@ -139,7 +139,9 @@ for i, (h, parts) in enumerate(SECTIONS):
     paragraphs += [(FILLER * 3).strip()] * (2 + i)
 expected = {
     "title": TITLE,
-    "headings": [TITLE, "Abstract", "الملخص"] + [h for h, _ in SECTIONS] + ["المراجع"],
+    # The title is the document's, not a section's; the keywords phrase
+    # heads a section of its own (as in tests/corpus).
+    "headings": ["Abstract", "الملخص", KEYWORDS_AR.split(":")[0]] + [h for h, _ in SECTIONS] + ["المراجع"],
     "abstract_en": ABSTRACT_EN,
     "abstract_ar": ABSTRACT_AR,
     "keywords": KEYWORDS_AR.split(":", 1)[1].strip(),

@@ -93,7 +93,7 @@ def page_bomb():
     page = 2 + levels
     objs.append(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
                 % (page - 1, page + 2, page + 1))
-    objs.append(stream(b"BT /F1 12 Tf 50 100 Td (Page) Tj ET"))
+    objs.append(stream(b"BT /F1 12 Tf 50 100 Td (The same page, over and over.) Tj ET"))
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     return pdf(objs)
 

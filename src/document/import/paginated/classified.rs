@@ -43,6 +43,13 @@ impl<'a> Line<'a> {
         self.evidence().is_some_and(|e| e.larger == Some(true))
     }
 
+    /// The source says it is set like the body text: neither larger nor
+    /// bold (so no heading, however short).
+    pub fn set_as_body(&self) -> bool {
+        self.evidence()
+            .is_some_and(|e| e.larger == Some(false) && e.bold == Some(false))
+    }
+
     /// Set apart from the line above by more than a line's space.
     pub fn gap_before(&self) -> bool {
         self.evidence().is_some_and(|e| e.gap_before == Some(true))

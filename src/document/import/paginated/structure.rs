@@ -50,7 +50,7 @@ pub fn assemble(lines: &[Line]) -> Body {
         if line.kind != Kind::Body {
             continue;
         }
-        if !a.known_heading(line.text(), no)
+        if !a.known_heading(line, no)
             && !a.document_title(lines, no, &lengths)
             && !a.title_heading(lines, no, &lengths)
             && !a.standalone_heading(lines, no, &lengths)
@@ -164,8 +164,8 @@ impl Assembler {
 
     /// A known heading opens its section; keywords on its line are its
     /// first block.
-    fn known_heading(&mut self, t: &str, no: usize) -> bool {
-        let Some(h) = heading(t, !self.in_body) else {
+    fn known_heading(&mut self, line: &Line, no: usize) -> bool {
+        let Some(h) = heading(line.text(), !self.in_body) else {
             return false;
         };
         self.open(Section {
@@ -177,6 +177,7 @@ impl Assembler {
             blocks: Vec::new(),
         });
         if let Some(content) = h.content {
+            self.note_page(line);
             self.pending.push_line(&content, no);
             self.flush();
         }
@@ -207,6 +208,7 @@ impl Assembler {
             return true;
         }
         let candidate = self.prev_short
+            && !line.set_as_body()
             && self.pending.text.is_empty()
             && !line.indented()
             && title_like(line.text())
@@ -233,6 +235,7 @@ impl Assembler {
         let first = !std::mem::replace(&mut self.seen_text, true) && self.sections.is_empty();
         let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
         let title = first
+            && !lines[no].set_as_body()
             && title_like(t)
             && !ends_sentence(t)
             && bullet_item(t).is_none()
@@ -247,6 +250,7 @@ impl Assembler {
     fn standalone_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
         let t = lines[no].text();
         let candidate = self.prev_end
+            && !lines[no].set_as_body()
             && short_title(t)
             && bullet_item(t).is_none()
             && !self

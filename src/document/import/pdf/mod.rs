@@ -143,21 +143,3 @@ fn media_box(pdf: &Pdf, id: ObjectId) -> [f32; 4] {
     }
     [0.0, 0.0, 612.0, 792.0]
 }
-
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dump() {
-        let Ok(path) = std::env::var("PDF_DUMP") else { return };
-        let bytes = std::fs::read(path).unwrap();
-        let pdf = super::load(&bytes).unwrap();
-        let (pages, _) = super::read_pages(&pdf);
-        let source = super::page_lines::source_pages(&pages);
-        for p in pages.iter().take(2) { eprintln!("rules {:?}", p.rules); }
-        for p in source.iter().take(0) {
-            for l in &p.lines {
-                eprintln!("{} {} {} {:?} {}", l.lead, l.trail, l.rule, l.evidence.as_ref().map(|e| (e.y, e.size, e.larger, e.gap_before)), l.text);
-            }
-        }
-    }
-}

@@ -231,7 +231,9 @@ mod tests {
     fn a_marker_left_of_a_latin_stretch_follows_it() {
         // "صيغته H2O¹ وأن" (its formula H2O¹ and that), drawn left to right
         // as "وأن" " " marker "H2O" " " "صيغته", the marker set apart.
-        let texts = ["\u{0646}", "\u{0623}", " ", "*", "H", "2", "O", " ", "\u{0647}"];
+        let texts = [
+            "\u{0646}", "\u{0623}", " ", "*", "H", "2", "O", " ", "\u{0647}",
+        ];
         let mut classes: Vec<Class> = texts.iter().map(|t| class_of(t)).collect();
         classes[3] = Class::Marker;
         assert_eq!(

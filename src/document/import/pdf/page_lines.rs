@@ -108,7 +108,22 @@ fn page_source_lines(page: &ReadPage, m: &Measures, index: &mut u32) -> Vec<Sour
             push(&mut out, SourceLine::default());
         }
         in_notes &= smaller(line, m);
-        let gap_before = prev.is_some_and(|p| (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1);
+        let gap_before =
+            prev.is_some_and(|p| (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1);
+        // A heading set on two lines is one line of the source.
+        let larger = |l: &Line| l.size > m.body * 1.1;
+        let continues_heading = prev.is_some_and(|p| {
+            larger(p)
+                && larger(line)
+                && (p.size - line.size).abs() < 0.25
+                && p.bold == line.bold
+                && spacing(p, line, m) < 1.3
+        });
+        if let (true, Some(last)) = (continues_heading, out.last_mut()) {
+            last.text = Cow::Owned(format!("{} {}", last.text, line.text));
+            prev = Some(line);
+            continue;
+        }
         let mut source = source_line(line, m, gap_before);
         if in_notes {
             if let Some(rest) = numbered_note(&source.text) {
@@ -144,9 +159,10 @@ fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
         .rules
         .iter()
         .filter_map(|r| {
-            let i = page.lines.iter().position(|l| {
-                l.y > r.y && l.x0 <= r.x1 + 2.0 && l.x1 >= r.x0 - 2.0
-            })?;
+            let i = page
+                .lines
+                .iter()
+                .position(|l| l.y > r.y && l.x0 <= r.x1 + 2.0 && l.x1 >= r.x0 - 2.0)?;
             (smaller(&page.lines[i], m) && i > 0).then_some(i)
         })
         .collect();
