@@ -11,6 +11,7 @@ mod handle;
 pub mod keymap;
 mod lists;
 pub mod marks;
+mod pages;
 pub mod parallel;
 mod reader;
 pub mod reading_state;

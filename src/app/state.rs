@@ -41,6 +41,8 @@ pub struct App {
     pub(crate) search: Option<Search>,
     /// A key waiting for its letter (m, ').
     pub(super) awaiting: Option<AwaitingLetter>,
+    /// A page number being typed after `:`.
+    pub(super) page_entry: Option<String>,
     pub(super) marks: Marks,
     /// The open document's key in the state file, and where it came from.
     pub(super) doc_key: Option<String>,
@@ -88,6 +90,7 @@ impl App {
             prompt: None,
             search: None,
             awaiting: None,
+            page_entry: None,
             marks: Marks::new(),
             doc_key: None,
             doc_path: None,
@@ -199,6 +202,7 @@ impl App {
         self.search = None;
         self.prompt = None;
         self.awaiting = None;
+        self.page_entry = None;
         self.marks.clear();
         self.doc_key = None;
         self.doc_path = None;
