@@ -97,7 +97,9 @@ pub fn mark(lines: &mut [Line]) {
         let k = key(t);
         let recurring = k.chars().count() >= 2 && count.get(&k).is_some_and(|c| c.0 >= 2);
         let named = depth == 0 && char_len(t) <= 60 && looks_like_running_header(t);
-        if is_page_number(t) || recurring || named {
+        // Set larger than the text, it is the essay's title (whose words a
+        // running header may repeat), not furniture.
+        if (is_page_number(t) || recurring || named) && !lines[i].larger() {
             lines[i].kind = Kind::Furniture;
         }
     }

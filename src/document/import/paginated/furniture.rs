@@ -127,7 +127,11 @@ fn mark_recurring(lines: &mut [Line]) {
         return;
     }
     for i in 0..lines.len() {
-        if lines[i].kind == Kind::Body && isolated(lines, i) && seen.contains_key(lines[i].text()) {
+        if lines[i].kind == Kind::Body
+            && isolated(lines, i)
+            && !lines[i].larger()
+            && seen.contains_key(lines[i].text())
+        {
             lines[i].kind = Kind::Furniture;
         }
     }
@@ -143,8 +147,14 @@ pub fn mark_duplicates(lines: &mut [Line]) {
             Kind::Body => {
                 if let Some(p) = prev {
                     if lines[p].text() == lines[i].text() && lines[p].kind == Kind::Body {
-                        lines[i].kind = Kind::Duplicate;
-                        continue;
+                        if lines[i].larger() && !lines[p].larger() {
+                            // A running header repeating the title set
+                            // larger below it: the header goes.
+                            lines[p].kind = Kind::Furniture;
+                        } else {
+                            lines[i].kind = Kind::Duplicate;
+                            continue;
+                        }
                     }
                 }
             }

@@ -133,6 +133,8 @@ fn main_size(glyphs: &[Glyph], members: &[usize]) -> f32 {
 /// One glyph of a line, ready for ordering.
 struct Placed {
     text: String,
+    /// Its place in the order the page drew its glyphs.
+    drawn: usize,
     x: f32,
     end: f32,
     raised: bool,
@@ -149,26 +151,27 @@ fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
         .map(|g| g.y)
         .fold(f32::MIN, f32::max);
     let mut placed: Vec<Placed> = Vec::new();
-    let mut marks: Vec<(f32, String)> = Vec::new();
+    let mut marks: Vec<(usize, f32, String)> = Vec::new();
     let mut sorted = members.to_vec();
     sorted.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
     for i in sorted {
         let g = &glyphs[i];
         let text = normalize(&g.text);
         if is_mark(&text) {
-            marks.push((g.x + g.width / 2.0, text));
+            marks.push((i, g.x + g.width / 2.0, text));
             continue;
         }
         let raised = g.size <= 0.85 * size && g.y < baseline - 0.15 * size;
         placed.push(Placed {
             text,
+            drawn: i,
             x: g.x,
             end: g.x + g.width,
             raised,
             bold: g.bold,
         });
     }
-    attach_marks(&mut placed, marks);
+    attach_marks(&mut placed, marks, size);
     let (texts, classes, raised) = units(&placed, size);
     if texts.iter().all(|t| t.trim().is_empty()) {
         return None;
@@ -176,18 +179,20 @@ fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
     let mut refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut classes = classes;
     let rtl = order::rtl_line(&classes);
-    if !rtl && refs.len() > 1 && is_bullet(refs[refs.len() - 1]) {
-        // A left-to-right item of a right-to-left list: its bullet was
-        // drawn at the right, where that list's items start.
-        refs.rotate_right(1);
-        classes.rotate_right(1);
-    }
+    // A left-to-right item of a right-to-left list: its bullet was drawn
+    // at the right, where that list's items start.
+    let bullet = !rtl && refs.len() > 1 && is_bullet(refs[refs.len() - 1]);
+    let bullet = bullet.then(|| (refs.pop(), classes.pop()));
     if !rtl && refs.len() > 1 && matches!(refs[0], "." | "," | ":" | ";" | "\u{060C}") {
         // The last line of a right-to-left paragraph in Latin letters:
         // its closing stop was drawn at the left, where that paragraph
         // ends.
         refs.rotate_left(1);
         classes.rotate_left(1);
+    }
+    if let Some((Some(text), Some(class))) = bullet {
+        refs.insert(0, text);
+        classes.insert(0, class);
     }
     let text = order::logical(&refs, &classes, rtl);
     // A marker sits on the word before it, with no space between.
@@ -233,16 +238,32 @@ fn is_bullet(text: &str) -> bool {
     )
 }
 
-/// Each combining mark goes on the letter whose box holds its middle (or
-/// the nearest), after that letter's own text.
-fn attach_marks(placed: &mut [Placed], marks: Vec<(f32, String)>) {
-    for (middle, text) in marks {
-        let best = placed
+/// Each combining mark goes on its letter, after the letter's own text:
+/// in right-to-left text the letter drawn right after it (shapers draw a
+/// mark just before its base, in visual order), else the letter whose box
+/// holds its middle, or the nearest.
+fn attach_marks(placed: &mut [Placed], marks: Vec<(usize, f32, String)>, size: f32) {
+    for (drawn, middle, text) in marks {
+        let next = placed
             .iter()
             .enumerate()
-            .filter(|(_, p)| !p.text.trim().is_empty())
-            .min_by(|(_, a), (_, b)| distance(a, middle).total_cmp(&distance(b, middle)));
-        if let Some((i, _)) = best {
+            .filter(|(_, p)| p.drawn > drawn)
+            .min_by_key(|(_, p)| p.drawn)
+            .filter(|(_, p)| {
+                p.drawn == drawn + 1
+                    && p.text.chars().next().is_some_and(super::order::is_rtl)
+                    && distance(p, middle) < size
+            })
+            .map(|(i, _)| i);
+        let nearest = || {
+            placed
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !p.text.trim().is_empty())
+                .min_by(|(_, a), (_, b)| distance(a, middle).total_cmp(&distance(b, middle)))
+                .map(|(i, _)| i)
+        };
+        if let Some(i) = next.or_else(nearest) {
             placed[i].text.push_str(&text);
         }
     }
