@@ -96,7 +96,8 @@ pub fn split(glyphs: &[Glyph], groups: Vec<Group>, (left, right): (f32, f32)) ->
     for group in groups {
         let crosses = group.glyphs.iter().any(|&i| {
             let g = &glyphs[i];
-            g.x < right && g.x + g.width > left
+            // A point of slack: the band's edges are whole points.
+            g.x < right - 1.0 && g.x + g.width > left + 1.0
         });
         if crosses {
             out.append(&mut first);
@@ -107,7 +108,7 @@ pub fn split(glyphs: &[Glyph], groups: Vec<Group>, (left, right): (f32, f32)) ->
         let (l, r): (Vec<usize>, Vec<usize>) = group
             .glyphs
             .iter()
-            .partition(|&&i| glyphs[i].x + glyphs[i].width <= left);
+            .partition(|&&i| glyphs[i].x + glyphs[i].width / 2.0 <= (left + right) / 2.0);
         let make = |members: Vec<usize>, column| Group {
             glyphs: members,
             y: group.y,

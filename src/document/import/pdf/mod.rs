@@ -143,3 +143,19 @@ fn media_box(pdf: &Pdf, id: ObjectId) -> [f32; 4] {
     }
     [0.0, 0.0, 612.0, 792.0]
 }
+
+#[cfg(test)]
+mod debug_tmp {
+    #[test]
+    fn dump() {
+        let Ok(path) = std::env::var("PDF_DUMP") else { return };
+        let bytes = std::fs::read(path).unwrap();
+        let pdf = super::load(&bytes).unwrap();
+        let mut fonts = super::FontCache::new();
+        let ids: Vec<_> = pdf.page_iter().collect();
+        let n: usize = std::env::var("PDF_PAGE").unwrap().parse().unwrap();
+        let read = super::Interpreter::new(&pdf, &mut fonts, super::media_box(&pdf, ids[n])).run_page(&pdf.get_page_content(ids[n]), super::page_resources(&pdf, ids[n]));
+        let lines = super::lines::page_lines(&read.glyphs);
+        for l in &lines { eprintln!("{:.1} {:.1}-{:.1} s{:.1} {:?} {}", l.y, l.x0, l.x1, l.size, l.column, l.text); }
+    }
+}
