@@ -94,10 +94,12 @@ pub fn split(glyphs: &[Glyph], groups: Vec<Group>, (left, right): (f32, f32)) ->
     let mut out = Vec::with_capacity(groups.len() * 2);
     let (mut first, mut second): (Vec<Group>, Vec<Group>) = (Vec::new(), Vec::new());
     for group in groups {
+        // A line crosses when a glyph (not a space) covers the middle of
+        // the gutter: a column's ragged edge may reach into the band.
+        let middle = (left + right) / 2.0;
         let crosses = group.glyphs.iter().any(|&i| {
             let g = &glyphs[i];
-            // A point of slack: the band's edges are whole points.
-            g.x < right - 1.0 && g.x + g.width > left + 1.0
+            !g.text.trim().is_empty() && g.x < middle + 1.0 && g.x + g.width > middle - 1.0
         });
         if crosses {
             out.append(&mut first);
