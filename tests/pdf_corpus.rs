@@ -65,4 +65,10 @@ fn every_corpus_pdf_is_scored_against_its_source() {
         "all PDFs           {passed:4}/{total:4} {:5.1}%",
         percent(passed, total)
     );
+    // Every fact of the LibreOffice PDFs; of all, the figure reached when
+    // this was written (README, Formats), so a change that loses ground
+    // fails here. (WeasyPrint's 02_printing draws one lam twice in its
+    // note 1: the note's text and so its marker do not match.)
+    assert_eq!(lo.0, lo.1, "LibreOffice PDFs");
+    assert!(passed * 1000 >= total * 990, "all PDFs {passed}/{total}");
 }

@@ -2,11 +2,20 @@
 //! that most lines leave empty while many lines stand on each side of it. Lines that cross it
 //! (titles, running heads) stay whole; the others are cut in two, and
 //! between two whole lines the first column (the right one on a
-//! right-to-left page) is read before the second.
+//! right-to-left document) is read before the second.
 
 use super::interpret::Glyph;
 use super::lines::Group;
 use super::order::is_rtl;
+
+/// Letters of the two directions among `glyphs`: (right to left, Latin).
+pub fn letters(glyphs: &[Glyph]) -> (usize, usize) {
+    let chars = || glyphs.iter().flat_map(|g| g.text.chars());
+    (
+        chars().filter(|&c| is_rtl(c)).count(),
+        chars().filter(char::is_ascii_alphabetic).count(),
+    )
+}
 
 /// The gutter of the page, `(left, right)`, if it has one.
 pub fn gutter(glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
@@ -77,15 +86,13 @@ pub fn gutter(glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
 }
 
 /// The page's line groups in reading order, cut at the gutter.
-pub fn split(glyphs: &[Glyph], groups: Vec<Group>, (left, right): (f32, f32)) -> Vec<Group> {
-    // Right to left when a good part of its letters are (an Arabic essay
-    // with its English abstract on this page is still read from the right).
-    let rtl_page = {
-        let letters = || glyphs.iter().flat_map(|g| g.text.chars());
-        let r = letters().filter(|&c| is_rtl(c)).count();
-        let l = letters().filter(char::is_ascii_alphabetic).count();
-        r * 100 >= (r + l) * 35 && r > 0
-    };
+/// `rtl_page`: the right column is read first.
+pub fn split(
+    glyphs: &[Glyph],
+    groups: Vec<Group>,
+    (left, right): (f32, f32),
+    rtl_page: bool,
+) -> Vec<Group> {
     let lo = glyphs.iter().map(|g| g.x).fold(f32::MAX, f32::min);
     let hi = glyphs
         .iter()

@@ -39,8 +39,9 @@ pub struct Group {
     pub column: Option<(f32, f32)>,
 }
 
-/// The lines of a page, top to bottom.
-pub fn page_lines(glyphs: &[Glyph]) -> Vec<Line> {
+/// The lines of a page, top to bottom (column by column; `rtl` when the
+/// document reads right to left, so its right column comes first).
+pub fn page_lines(glyphs: &[Glyph], rtl: bool) -> Vec<Line> {
     let mut order: Vec<usize> = (0..glyphs.len()).collect();
     order.sort_by(|&a, &b| {
         glyphs[a]
@@ -65,7 +66,7 @@ pub fn page_lines(glyphs: &[Glyph]) -> Vec<Line> {
         }
     }
     if let Some(gutter) = super::columns::gutter(glyphs, &groups) {
-        groups = super::columns::split(glyphs, groups, gutter);
+        groups = super::columns::split(glyphs, groups, gutter, rtl);
     }
     let groups = merge_raised(glyphs, groups);
     groups
@@ -355,7 +356,7 @@ mod tests {
             glyph("\u{0646}", 28.0, 100.0, 5.0, 12.0),
             glyph("\u{0645}", 33.0, 100.0, 5.0, 12.0),
         ];
-        let lines = page_lines(&glyphs);
+        let lines = page_lines(&glyphs, true);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text, "\u{0645}\u{0646} \u{0628}\u{0639}\u{062F}");
         assert!(lines[0].rtl);
@@ -372,7 +373,7 @@ mod tests {
             // The next line.
             glyph("x", 10.0, 115.0, 6.0, 12.0),
         ];
-        let lines = page_lines(&glyphs);
+        let lines = page_lines(&glyphs, true);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text, format!("We{MARKER} go"));
         assert!(lines[0].raised);
@@ -390,7 +391,7 @@ mod tests {
             glyph("\u{064E}", 18.0, 47.0, 0.0, 12.0),
             glyph("\u{0640}", 22.0, 50.0, 4.0, 12.0),
         ];
-        let lines = page_lines(&glyphs);
+        let lines = page_lines(&glyphs, true);
         assert_eq!(lines[0].text, "\u{0628}\u{064E}\u{0644}\u{0627}");
     }
 }

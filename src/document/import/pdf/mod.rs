@@ -82,6 +82,9 @@ fn read_pages(pdf: &Pdf) -> (Vec<ReadPage>, Vec<String>) {
     let mut fonts = FontCache::new();
     let mut pages = Vec::new();
     let (mut undecodable, mut cut) = (0, 0);
+    // Letters so far of each direction: a page of English abstract in an
+    // Arabic essay still reads its columns from the right.
+    let (mut rtl_letters, mut latin_letters) = (0, 0);
     let ids: Vec<ObjectId> = pdf.page_iter().take(MAX_PAGES + 1).collect();
     for (n, &id) in ids.iter().take(MAX_PAGES).enumerate() {
         let content = pdf
@@ -92,9 +95,12 @@ fn read_pages(pdf: &Pdf) -> (Vec<ReadPage>, Vec<String>) {
             Interpreter::new(pdf, &mut fonts, media_box(pdf, id)).run_page(&content, resources);
         undecodable += read.undecodable;
         cut += usize::from(read.truncated);
+        let (r, l) = columns::letters(&read.glyphs);
+        (rtl_letters, latin_letters) = (rtl_letters + r, latin_letters + l);
+        let rtl = rtl_letters > 0 && rtl_letters * 100 >= (rtl_letters + latin_letters) * 35;
         pages.push(ReadPage {
             number: n as u32 + 1,
-            lines: lines::page_lines(&read.glyphs),
+            lines: lines::page_lines(&read.glyphs, rtl),
             rules: read.rules,
         });
     }
@@ -142,20 +148,4 @@ fn media_box(pdf: &Pdf, id: ObjectId) -> [f32; 4] {
         });
     }
     [0.0, 0.0, 612.0, 792.0]
-}
-
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dump() {
-        let Ok(path) = std::env::var("PDF_DUMP") else { return };
-        let bytes = std::fs::read(path).unwrap();
-        let pdf = super::load(&bytes).unwrap();
-        let mut fonts = super::FontCache::new();
-        let ids: Vec<_> = pdf.page_iter().collect();
-        let n: usize = std::env::var("PDF_PAGE").unwrap().parse().unwrap();
-        let read = super::Interpreter::new(&pdf, &mut fonts, super::media_box(&pdf, ids[n])).run_page(&pdf.get_page_content(ids[n]), super::page_resources(&pdf, ids[n]));
-        let lines = super::lines::page_lines(&read.glyphs);
-        for l in &lines { eprintln!("{:.1} {:.1}-{:.1} s{:.1} {:?} {}", l.y, l.x0, l.x1, l.size, l.column, l.text); }
-    }
 }
