@@ -48,11 +48,15 @@ pub enum OutputFormat {
     #[default]
     Json,
     Markdown,
+    /// Each source line and what it became (body, heading, note n,
+    /// furniture, dropped), the notes' markers and the repairs.
+    Outline,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import a file and write the document as JSON or Markdown.
+    /// Import a file and write the document as JSON or Markdown, or its
+    /// outline: what each source line became.
     Convert {
         /// The file to import.
         file: PathBuf,

@@ -192,11 +192,15 @@ fn convert(
     output: Option<&Path>,
     format: Option<hamish::document::Format>,
 ) -> anyhow::Result<()> {
-    let doc = import::import_path(file, format)?;
-    warn(file, &doc);
-    let text = match to {
-        OutputFormat::Json => export::to_json(&doc),
-        OutputFormat::Markdown => export::to_markdown(&doc),
+    let text = if to == OutputFormat::Outline {
+        import::outline_path(file, format)?
+    } else {
+        let doc = import::import_path(file, format)?;
+        warn(file, &doc);
+        match to {
+            OutputFormat::Json => export::to_json(&doc),
+            _ => export::to_markdown(&doc),
+        }
     };
     // No `-o`, or `-o -`: standard output.
     let output = output.unwrap_or(Path::new("-"));

@@ -11,14 +11,24 @@ use hamish::document::import::import_path;
 use hamish::document::Format;
 
 mod common;
-use common::outline::{parse, score};
+use common::outline::{parse, score, Fact};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
-/// (tool, essay.producer, passed, total, failures) for every fixture.
-fn score_all() -> Vec<(String, String, usize, usize, Vec<String>)> {
+/// One fixture's result.
+struct Scored {
+    tool: String,
+    file: String,
+    columns: u32,
+    passed: usize,
+    total: usize,
+    failures: Vec<String>,
+}
+
+/// Every fixture, scored.
+fn score_all() -> Vec<Scored> {
     let mut out = Vec::new();
     let mut tools: Vec<PathBuf> = std::fs::read_dir(corpus().join("text"))
         .expect("tests/corpus/text")
@@ -38,7 +48,15 @@ fn score_all() -> Vec<(String, String, usize, usize, Vec<String>)> {
                 std::fs::read_to_string(corpus().join(format!("expected/{essay}.outline")))
                     .expect("expected outline");
             let doc = import_path(&file, None).expect("imports");
-            let mut s = score(&doc, &parse(&expected));
+            let facts = parse(&expected);
+            let columns = facts
+                .iter()
+                .find_map(|f| match f {
+                    Fact::Columns(n) => Some(*n),
+                    _ => None,
+                })
+                .unwrap_or(1);
+            let mut s = score(&doc, &facts);
             s.total += 1;
             if doc.meta.format == Format::Pdftext {
                 s.passed += 1;
@@ -47,7 +65,14 @@ fn score_all() -> Vec<(String, String, usize, usize, Vec<String>)> {
                     .push(format!("detected as {:?}", doc.meta.format));
             }
             let tool = tool.file_name().unwrap().to_string_lossy().to_string();
-            out.push((tool, stem, s.passed, s.total, s.failures));
+            out.push(Scored {
+                tool,
+                file: stem,
+                columns,
+                passed: s.passed,
+                total: s.total,
+                failures: s.failures,
+            });
         }
     }
     out
@@ -61,29 +86,62 @@ fn percent(passed: usize, total: usize) -> f64 {
 fn every_extraction_is_scored_against_its_source() {
     let results = score_all();
     assert!(results.len() >= 40, "fixtures: {}", results.len());
-    let mut by_tool: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    // (tool, columns) -> (passed, total); columns 0 for all essays.
+    let mut by_tool: BTreeMap<(&str, u32), (usize, usize)> = BTreeMap::new();
     let (mut passed, mut total) = (0, 0);
-    for (tool, file, p, t, failures) in &results {
-        println!("{tool:18} {file:24} {p:3}/{t:3} {:5.1}%", percent(*p, *t));
-        for f in failures.iter().take(8) {
+    for r in &results {
+        println!(
+            "{:18} {:24} {:3}/{:3} {:5.1}%",
+            r.tool,
+            r.file,
+            r.passed,
+            r.total,
+            percent(r.passed, r.total)
+        );
+        for f in r.failures.iter().take(8) {
             println!("    {f}");
         }
-        let e = by_tool.entry(tool).or_default();
-        e.0 += p;
-        e.1 += t;
-        passed += p;
-        total += t;
+        for key in [(r.tool.as_str(), 0), (r.tool.as_str(), r.columns)] {
+            let e = by_tool.entry(key).or_default();
+            e.0 += r.passed;
+            e.1 += r.total;
+        }
+        passed += r.passed;
+        total += r.total;
     }
-    for (tool, (p, t)) in &by_tool {
-        println!("{tool:18} {p:4}/{t:4} {:5.1}%", percent(*p, *t));
+    for ((tool, columns), (p, t)) in &by_tool {
+        let which = match columns {
+            0 => "all essays",
+            1 => "one column",
+            _ => "two columns",
+        };
+        println!("{tool:18} {which:12} {p:4}/{t:4} {:5.1}%", percent(*p, *t));
     }
     println!(
         "corpus total       {passed:4}/{total:4} {:5.1}%",
         percent(passed, total)
     );
     // Floors: the figures reached when this was written (README, Formats),
-    // so a change that loses ground fails here.
-    let floor = |tool: &str| by_tool.get(tool).map_or(0.0, |(p, t)| percent(*p, *t));
-    assert!(percent(passed, total) >= 0.0);
-    assert!(floor("pdftotext") >= 0.0);
+    // so that a change that loses ground fails here. The targets (95% over
+    // the corpus, 100% on pdftotext and PyMuPDF) are not reached yet.
+    let score_of = |tool: &str| {
+        by_tool
+            .get(&(tool, 0))
+            .map_or(0.0, |(p, t)| percent(*p, *t))
+    };
+    let floors = [
+        ("pdftotext", 83.0),
+        ("pdftotext-layout", 70.0),
+        ("pdftotext-raw", 64.0),
+        ("pymupdf", 67.0),
+        ("pdfminer", 48.0),
+    ];
+    for (tool, floor) in floors {
+        assert!(
+            score_of(tool) >= floor,
+            "{tool}: {:.1}% < {floor}%",
+            score_of(tool)
+        );
+    }
+    assert!(percent(passed, total) >= 66.0);
 }

@@ -14,6 +14,8 @@ use hamish::document::{BlockKind, Document, Inline, SectionKind};
 #[derive(Debug)]
 pub enum Fact {
     Title(String),
+    /// How many columns the essay is set in (not scored: it groups).
+    Columns(u32),
     Furniture(String),
     Section {
         kind: SectionKind,
@@ -43,6 +45,7 @@ pub fn parse(text: &str) -> Vec<Fact> {
         let s = |i: usize| f.get(i).copied().unwrap_or("").to_string();
         facts.push(match f[0] {
             "title" => Fact::Title(s(1)),
+            "columns" => Fact::Columns(f[1].parse().expect("columns")),
             "furniture" => Fact::Furniture(s(1)),
             "section" => Fact::Section {
                 kind: match f[1] {
@@ -196,6 +199,7 @@ pub fn score(doc: &Document, facts: &[Fact]) -> Score {
                     .any(|(_, t, _)| t.contains(&f) && t.contains(&l));
                 score.check(ok, || format!("paragraph {first} … {last}"));
             }
+            Fact::Columns(_) => {}
             Fact::Ref(first) => {
                 let f = norm(first);
                 let ok = body.iter().any(|(k, t, b)| {
@@ -239,6 +243,13 @@ fn score_note(
     let found = notes.iter().position(|t| t.contains(&f) && t.contains(&l));
     score.check(found.is_some(), || {
         format!("note {n} text {first} … {last}")
+    });
+    // The marker is checked on its own: the note with the text, or else
+    // the note numbered n (its text may be damaged beyond the check).
+    let found = found.or_else(|| {
+        doc.notes
+            .iter()
+            .position(|note| note.label == n.to_string())
     });
     let Some(i) = found else {
         score.check(false, || format!("note {n} marker (no note)"));

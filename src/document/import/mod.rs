@@ -34,6 +34,23 @@ pub fn import_path(path: &Path, format: Option<Format>) -> Result<Document, Impo
     import_source(&source, format)
 }
 
+/// The outline of `path` (`convert --to outline`): for text extracted from
+/// a PDF, each source line and what it became; other formats have no
+/// lines to trace, so their import as Markdown, after a line saying so.
+pub fn outline_path(path: &Path, format: Option<Format>) -> Result<String, ImportError> {
+    let source = read_text(path)?;
+    let format = format.unwrap_or_else(|| detect::detect(&source.path, &source.text));
+    if format == Format::Pdftext {
+        return Ok(pdftext::outline(&source.text));
+    }
+    let doc = import_source(&source, Some(format))?;
+    Ok(format!(
+        "# read as {}: the line-by-line outline is for PDF text (--format pdftext)\n{}",
+        format.name(),
+        crate::document::export::to_markdown(&doc)
+    ))
+}
+
 /// Import text already read.
 pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Document, ImportError> {
     let display = source.path.display().to_string();

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use crate::document::import::extraction::Family;
+use crate::document::import::extraction::{columns, Family};
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -18,33 +18,53 @@ pub fn import(text: &str) -> Document {
     paginated::build(&pages(text), Format::Pdftext)
 }
 
+/// Each line of the text and what it became (`convert --to outline`).
+pub fn outline(text: &str) -> String {
+    paginated::outline(&pages(text), Format::Pdftext)
+}
+
 /// The text's lines, page by page, each in logical order. A line is on
 /// the page where it starts (pdftotext puts the form feed at the start of
-/// a page's first line).
+/// a page's first line). A page set in two columns side by side
+/// (`pdftotext -layout`) is read one column after the other.
 pub fn pages(text: &str) -> Vec<Page<'_>> {
     let family = Family::of(text);
-    let mut pages = vec![Page {
-        number: 1,
-        lines: Vec::new(),
-    }];
+    let paged = text.contains('\u{c}');
+    raw_pages(text)
+        .into_iter()
+        .enumerate()
+        .map(|(p, lines)| {
+            let number = p as u32 + 1;
+            let texts: Vec<&str> = lines.iter().map(|&(_, t)| t).collect();
+            let ordered = match paged.then(|| columns::reorder(&texts)).flatten() {
+                Some(order) => order.into_iter().map(|(i, t)| (lines[i].0, t)).collect(),
+                None => lines,
+            };
+            let lines = ordered
+                .into_iter()
+                .map(|(index, raw)| {
+                    let mut line = source_line(family.line(raw), number, index as u32);
+                    line.rule = is_rule(raw);
+                    line
+                })
+                .collect();
+            Page { number, lines }
+        })
+        .collect()
+}
+
+/// The raw lines of each page, with their index in the text.
+fn raw_pages(text: &str) -> Vec<Vec<(usize, &str)>> {
+    let mut pages = vec![Vec::new()];
     for (index, raw) in text.split('\n').enumerate() {
         let mut raw = raw.strip_suffix('\r').unwrap_or(raw);
         while let Some(rest) = raw.strip_prefix('\u{c}') {
             raw = rest;
-            pages.push(Page {
-                number: pages.len() as u32 + 1,
-                lines: Vec::new(),
-            });
+            pages.push(Vec::new());
         }
-        let page = pages.len() as u32;
-        let mut line = source_line(family.line(raw), page, index as u32);
-        line.rule = is_rule(raw);
-        pages.last_mut().expect("a page").lines.push(line);
+        pages.last_mut().expect("a page").push((index, raw));
         for _ in raw.matches('\u{c}') {
-            pages.push(Page {
-                number: page + 1,
-                lines: Vec::new(),
-            });
+            pages.push(Vec::new());
         }
     }
     pages

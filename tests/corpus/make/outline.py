@@ -2,6 +2,7 @@
 from hamish's output). One fact a line, tab-separated:
 
   title      TITLE
+  columns    N                     how many columns the essay is set in
   furniture  TEXT                  a running header: never body text
   section    KIND LANG TITLE       KIND abstract|keywords|body|references, LANG ar|en|-
   para       FIRST LAST            a paragraph or list item of that section:
@@ -23,6 +24,7 @@ def outline(essay):
     s = essay.settings
     out = [f"# expected outline of {essay.name}.essay, made by make/outline.py",
            f"title\t{s['title']}",
+           f"columns\t{s.get('columns', '1')}",
            f"furniture\t{s['journal']}",
            f"furniture\t{s['journal_even']}"]
     for section in essay.sections:

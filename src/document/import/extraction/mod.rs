@@ -6,12 +6,16 @@
 //!   direction; `controls` resolves them and removes them.
 //! - **visual order** (pdfminer.six): whole right-to-left lines reversed;
 //!   `visual` tells them by their letters and turns them.
+//! - **runs in visual order** (PyMuPDF, paginated text without
+//!   controls): a line split by a number or a Latin citation; `runs`.
 //! - **a right-to-left line opening with its final punctuation** (PyMuPDF
 //!   puts the full stop at the left end, where it is drawn: `.الخط`): the
 //!   punctuation goes back to the end. Only a line with Arabic letters right
 //!   after it, in a text without bidi controls, is touched.
 
+pub mod columns;
 pub mod controls;
+pub mod runs;
 pub mod visual;
 
 use std::borrow::Cow;
@@ -28,6 +32,11 @@ pub struct Family {
     pub controls: bool,
     /// pdfminer: right-to-left lines in visual order.
     pub visual: bool,
+    /// Form feeds between pages, no bidi controls (PyMuPDF's recipe,
+    /// pdfminer): lines split by numbers may have their runs in visual
+    /// order (`runs`). Text without pages (seed 000) is left to the
+    /// repairs of the structure stage.
+    pub paged: bool,
 }
 
 impl Family {
@@ -45,31 +54,75 @@ impl Family {
         Family {
             controls,
             visual: reversed > logical,
+            paged: !controls && text.contains('\u{c}'),
         }
     }
 
     /// One line in logical order, without bidi controls.
     pub fn line<'a>(&self, raw: &'a str) -> Cow<'a, str> {
-        if self.controls {
-            return controls::resolve(raw).map_or(Cow::Borrowed(raw), Cow::Owned);
+        let line = if self.controls {
+            controls::resolve(raw).map_or(Cow::Borrowed(raw), Cow::Owned)
+        } else if raw.chars().any(is_arabic_letter) && visual::is_visual(raw, self.visual) {
+            Cow::Owned(visual::turn(raw))
+        } else if let Some(heading) = numbered_heading(raw) {
+            Cow::Owned(heading)
+        } else if let Some(turned) = self.paged.then(|| runs::turn(raw)).flatten() {
+            Cow::Owned(turned)
+        } else {
+            Cow::Borrowed(raw)
+        };
+        match final_punctuation_back(&line) {
+            Cow::Owned(fixed) => Cow::Owned(fixed),
+            Cow::Borrowed(_) => line,
         }
-        if raw.chars().any(is_arabic_letter) && visual::is_visual(raw, self.visual) {
-            return Cow::Owned(visual::turn(raw));
-        }
-        final_punctuation_back(raw)
     }
 }
 
+/// `. المقدمة1` → `1. المقدمة`: PyMuPDF writes a numbered heading's
+/// number and full stop where they are drawn, at the two ends of the line.
+/// Only a line of at most six words that opens with `. ` and an Arabic
+/// letter and ends in one or two digits glued to a word.
+fn numbered_heading(raw: &str) -> Option<String> {
+    let t = raw.trim();
+    let words = t.strip_prefix(". ")?;
+    let digits = words.chars().rev().take_while(char::is_ascii_digit).count();
+    let title = &words[..words.len() - digits];
+    let fits = (1..=2).contains(&digits)
+        && title.starts_with(is_arabic_letter)
+        && title.ends_with(is_arabic_letter)
+        && title.split_whitespace().count() <= 6;
+    fits.then(|| format!("{}. {title}", &words[title.len()..]))
+}
+
 /// `.الخط المكتوب` → `الخط المكتوب.`: a right-to-left line that opens with
-/// sentence-final punctuation straight before an Arabic letter.
+/// sentence-final punctuation straight before an Arabic letter; and
+/// `.Leiden, 2010` → `Leiden, 2010.`, a Latin line set in a right-to-left
+/// page, whose full stop glued to its first letter no sentence starts with.
 fn final_punctuation_back(raw: &str) -> Cow<'_, str> {
+    // After a bullet, the item's own line.
+    let trimmed = raw.trim_start();
+    let bullet = trimmed
+        .strip_prefix('\u{2022}')
+        .filter(|rest| rest.starts_with(' '))
+        .map(|rest| (&trimmed[..trimmed.len() - rest.len()], rest));
+    if let Some((mark, rest)) = bullet {
+        return match final_punctuation_back(rest) {
+            Cow::Owned(fixed) => Cow::Owned(format!("{mark} {fixed}")),
+            Cow::Borrowed(_) => Cow::Borrowed(raw),
+        };
+    }
     let t = raw.trim_start();
     let punct: String = t
         .chars()
-        .take_while(|c| matches!(c, '.' | '،' | ':' | '؛' | '؟' | '!'))
+        .take_while(|c| matches!(c, '.' | '،' | ':' | '؛' | '؟' | '!' | ','))
         .collect();
-    let rest = t[punct.len()..].trim_start();
-    if punct.is_empty() || !rest.chars().next().is_some_and(is_arabic_letter) {
+    let glued = &t[punct.len()..];
+    let rest = glued.trim_start();
+    let arabic = rest.chars().next().is_some_and(is_arabic_letter);
+    let latin = glued.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !raw.chars().any(is_arabic_letter)
+        && (punct == "." || punct == ",");
+    if punct.is_empty() || !(arabic || latin) {
         return Cow::Borrowed(raw);
     }
     let rest = rest.trim_end();
@@ -94,9 +147,27 @@ mod tests {
             final_punctuation_back(&format!(" :{SCRIPT} ")),
             format!("{SCRIPT}:")
         );
-        for clean in [SCRIPT, ". Latin", "...", "1. Heading"] {
+        assert_eq!(final_punctuation_back(".Leiden, 2010"), "Leiden, 2010.");
+        assert_eq!(
+            final_punctuation_back("\u{2022} .Roper, 2010"),
+            "\u{2022} Roper, 2010."
+        );
+        for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);
         }
+    }
+
+    #[test]
+    fn numbered_headings_drawn_apart() {
+        // ". المقدمة1" is "1. المقدمة" (1. the introduction)
+        let intro = "\u{627}\u{644}\u{645}\u{642}\u{62f}\u{645}\u{629}";
+        assert_eq!(
+            numbered_heading(&format!(". {intro}1")).unwrap(),
+            format!("1. {intro}")
+        );
+        assert_eq!(numbered_heading(&format!("{intro}1.")), None);
+        assert_eq!(numbered_heading(&format!(". {intro}")), None);
+        assert_eq!(numbered_heading(&format!(". {intro} 1917")), None);
     }
 
     #[test]

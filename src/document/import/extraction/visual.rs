@@ -46,7 +46,7 @@ pub fn is_visual(line: &str, text_is_visual: bool) -> bool {
 /// A visual-order right-to-left line in logical order.
 pub fn turn(line: &str) -> String {
     let mut chars: Vec<char> = line.chars().rev().collect();
-    let latin = |c: char| c.is_alphabetic() && !is_arabic_letter(c);
+    let latin = |c: char| !is_arabic_letter(c) && c.is_alphabetic();
     let mut i = 0;
     while i < chars.len() {
         if !(latin(chars[i]) || chars[i].is_ascii_digit()) {

@@ -9,7 +9,8 @@
 //! - **Recurring edge line**: the same text at an edge of two or more
 //!   pages once digits are ignored (`العدد 2` and `العدد 3`); each page
 //!   counts once, so a header that alternates between odd and even pages
-//!   recurs within its own set.
+//!   recurs within its own set. Below the first page's own header, the
+//!   essay's title stays, though later pages repeat it as their header.
 //! - **Header words** at the very top or bottom of a page: a line of a few
 //!   words naming a journal, volume, issue or year (`furniture`'s test).
 //! Sources of one page (seed 000, pasted text) have no edges to compare;
@@ -49,8 +50,8 @@ fn key(t: &str) -> String {
 }
 
 /// The body lines at the edges of each page, as (line index, from the
-/// nearest edge: 0 is the first or last line).
-fn edges(lines: &[Line]) -> Vec<(usize, usize)> {
+/// nearest edge: 0 is the first or last line, at the top).
+fn edges(lines: &[Line]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < lines.len() {
@@ -62,13 +63,22 @@ fn edges(lines: &[Line]) -> Vec<(usize, usize)> {
         let body: Vec<usize> = (start..end)
             .filter(|&i| lines[i].kind == Kind::Body)
             .collect();
-        let top = body.iter().take(TOP).enumerate();
-        let bottom = body.iter().rev().take(BOTTOM).enumerate();
+        let top = body
+            .iter()
+            .take(TOP)
+            .enumerate()
+            .map(|(d, &i)| (i, d, true));
+        let bottom = body
+            .iter()
+            .rev()
+            .take(BOTTOM)
+            .enumerate()
+            .map(|(d, &i)| (i, d, false));
         let mut seen = Vec::new();
-        for (depth, &i) in top.chain(bottom) {
+        for (i, depth, at_top) in top.chain(bottom) {
             if !seen.contains(&i) {
                 seen.push(i);
-                out.push((i, depth));
+                out.push((i, depth, at_top));
             }
         }
         start = end;
@@ -76,33 +86,39 @@ fn edges(lines: &[Line]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Mark page numbers and running lines at the edges of pages.
-pub fn mark(lines: &mut [Line]) {
+/// Mark page numbers and running lines at the edges of pages; false when
+/// the source has one page (nothing to compare).
+pub fn mark(lines: &mut [Line]) -> bool {
     let pages =
         lines.last().map_or(0, |l| l.source.page) - lines.first().map_or(0, |l| l.source.page);
     if pages == 0 {
-        return;
+        return false;
     }
     let edges = edges(lines);
     let mut count: HashMap<String, (usize, u32)> = HashMap::new();
-    for &(i, _) in &edges {
+    for &(i, _, _) in &edges {
         let k = key(lines[i].text());
         let entry = count.entry(k).or_insert((0, 0));
         if entry.1 != lines[i].source.page {
             *entry = (entry.0 + 1, lines[i].source.page);
         }
     }
-    for &(i, depth) in &edges {
+    let first_page = lines.first().map_or(0, |l| l.source.page);
+    for &(i, depth, at_top) in &edges {
         let t = lines[i].text();
         let k = key(t);
-        let recurring = k.chars().count() >= 2 && count.get(&k).is_some_and(|c| c.0 >= 2);
+        // The essay's title under the first page's own header recurs as
+        // the running header of later pages: on the first page it stays.
+        let title = at_top && depth > 0 && lines[i].source.page == first_page;
+        let recurring = !title && k.chars().count() >= 2 && count.get(&k).is_some_and(|c| c.0 >= 2);
         let named = depth == 0 && char_len(t) <= 60 && looks_like_running_header(t);
-        // Set larger than the text, it is the essay's title (whose words a
-        // running header may repeat), not furniture.
+        // Set larger than the text (a source that knows sizes says so), it
+        // is a title whose words a running header may repeat.
         if (is_page_number(t) || recurring || named) && !lines[i].larger() {
             lines[i].kind = Kind::Furniture;
         }
     }
+    true
 }
 
 #[cfg(test)]

@@ -52,8 +52,13 @@ pub fn looks_like_running_header(t: &str) -> bool {
 }
 
 /// Mark page numbers, the running lines around them, and recurring lines.
-pub fn mark(lines: &mut [Line]) {
-    mark_page_numbers(lines);
+/// `paged`: the source says where pages end, and `edges` has found the
+/// page numbers; a number alone on a line is then a marker set apart
+/// (WeasyPrint's superscripts in pdftotext), not a page number.
+pub fn mark(lines: &mut [Line], paged: bool) {
+    if !paged {
+        mark_page_numbers(lines);
+    }
     mark_recurring(lines);
 }
 
@@ -200,7 +205,7 @@ mod tests {
             "The first line of the next page.",
         ]);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         assert_eq!(
             kinds(&l),
             [Body, Blank, Furniture, Blank, Furniture, Blank, Furniture, Blank, Body]
@@ -211,7 +216,7 @@ mod tests {
     fn a_number_inside_a_paragraph_is_not_a_page_number() {
         let p = page(&["A sentence that ends in the year", "1917", "and goes on."]);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         assert!(l.iter().all(|l| l.kind == Kind::Body));
     }
 
@@ -219,7 +224,7 @@ mod tests {
     fn a_running_line_needs_journal_words() {
         let p = page(&["", "Just a short line", "", "12", ""]);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         assert_eq!(l[1].kind, Kind::Body);
         assert_eq!(l[3].kind, Kind::Furniture);
     }
@@ -233,7 +238,7 @@ mod tests {
         }
         let p = page(&texts);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         let headers: Vec<&Line> = l
             .iter()
             .filter(|l| l.text() == "An essay on revolutions")
@@ -251,7 +256,7 @@ mod tests {
             "",
         ]);
         let mut l = classify(&p);
-        mark(&mut l);
+        mark(&mut l, false);
         assert!(l.iter().all(|l| l.kind != Kind::Furniture));
     }
 

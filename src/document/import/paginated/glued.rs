@@ -6,7 +6,7 @@
 //! - Markers are taken in the order of their notes through the document:
 //!   after the marker of note n, the next glued number that is the label
 //!   of a later note is that note's marker (notes whose marker is lost are
-//!   skipped); a number glued on both sides, like the 2 of `H2O`, is part
+//!   skipped, up to eight in a row); a number glued on both sides, like the 2 of `H2O`, is part
 //!   of a word.
 //! - A marker glued before a Latin word moves after that word; the
 //!   evidence is the note with that number, so no other number moves.
@@ -15,6 +15,9 @@ use super::markers::BodyMarker;
 use super::notes::RawNote;
 use super::numbered::glued_numbers;
 use crate::document::model::{Block, Inline};
+
+/// How many notes ahead a glued number may skip to.
+const LOOKAHEAD: usize = 8;
 
 /// Find the glued markers of the numbered notes (labels that are plain
 /// numbers), moving those written before a Latin word after it.
@@ -34,7 +37,9 @@ pub fn collect(blocks: &mut [&mut Block], notes: &[RawNote]) -> Vec<BodyMarker> 
         };
         let mut from = 0;
         loop {
-            let pending = &numbers[want..];
+            // A few notes may have lost their markers; looking further
+            // ahead would make the search quadratic in the notes.
+            let pending = &numbers[want..numbers.len().min(want + LOOKAHEAD)];
             let found = glued_numbers(&text[from..]).find_map(|(start, end, value)| {
                 let k = pending.iter().position(|&(n, _)| n == value)?;
                 Some((from + start, from + end, want + k))

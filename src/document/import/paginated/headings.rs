@@ -82,21 +82,23 @@ pub fn is_numbered(t: &str) -> bool {
 /// The words after a heading's number: `1.`, `1-`, `1)`, `١.`, `IV.`, or
 /// an ordinal word with `:` or `-`.
 fn after_number(t: &str) -> Option<&str> {
-    let number: Vec<char> = t
-        .chars()
-        .take_while(|c| {
-            c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c) || "IVX".contains(*c)
-        })
-        .collect();
-    let roman = number.iter().all(|c| "IVX".contains(*c));
+    let numeral =
+        |c: char| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || "IVX".contains(c);
+    let len = t.find(|c: char| !numeral(c)).unwrap_or(t.len());
+    let number = &t[..len];
+    let roman = number.chars().all(|c| "IVX".contains(c));
+    let count = number.chars().count();
     // Sections run to two digits; four would be a year starting a sentence.
-    if !number.is_empty() && number.len() <= if roman { 4 } else { 2 } {
-        let digits: usize = number.iter().map(|c| c.len_utf8()).sum();
-        let rest = &t[digits..];
+    if count > 0 && count <= if roman { 4 } else { 2 } {
+        let rest = &t[len..];
         let rest = rest.strip_prefix(['.', '-', ')', '\u{2013}'])?;
         return rest.starts_with(' ').then_some(rest.trim_start());
     }
     let (word, rest) = t.split_once([':', '-', '\u{2013}'])?;
+    // An ordinal is one word of five letters and a tanween at most.
+    if word.len() > 16 {
+        return None;
+    }
     let word: String = word.trim().chars().filter(|&c| c != '\u{64b}').collect();
     ORDINALS
         .contains(&word.as_str())

@@ -16,24 +16,15 @@ pub struct Pending {
 
 impl Pending {
     /// Add a line: wrapped lines are joined with one space (none inside a
-    /// URL broken at the line end), runs of spaces become one.
+    /// URL broken at the line end, nor in a hyphenated English word, whose
+    /// hyphen goes), runs of spaces become one.
     pub fn push_line(&mut self, line: &str, line_no: usize) {
         let line = line.trim();
         if line.is_empty() {
             return;
         }
-        // English hyphenated at the end of a line: the word goes on
-        // without its hyphen (not in a URL, whose hyphens are its own).
-        let last = self.text.rsplit(' ').next().unwrap_or("");
-        let hyphenated = last.len() > 2
-            && !last.contains('/')
-            && last.ends_with(['-', '\u{2010}', '\u{AD}'])
-            && last
-                .trim_end_matches(['-', '\u{2010}', '\u{AD}'])
-                .ends_with(|c: char| c.is_ascii_lowercase())
-            && line.starts_with(|c: char| c.is_ascii_lowercase());
-        if hyphenated {
-            self.text.pop();
+        if self.rejoin_hyphenated(line) {
+            // The word goes on at once: no space, no hyphen.
         } else if !self.text.is_empty() {
             // A URL broken at the end of a line goes on without a space.
             // (the last word only: looking from the end keeps this linear)
@@ -63,6 +54,29 @@ impl Pending {
     }
 }
 
+impl Pending {
+    /// `de-` + `veloped`: an English word hyphenated at the end of a line
+    /// (hyphen-minus, U+2010 or a soft hyphen after a lowercase Latin
+    /// letter) going on in lowercase: the hyphen goes.
+    fn rejoin_hyphenated(&mut self, next: &str) -> bool {
+        let mut end = self.text.chars().rev();
+        let (Some(hyphen), Some(letter)) = (end.next(), end.next()) else {
+            return false;
+        };
+        // The last word is letters only (not a URL's piece).
+        let word = self.text.rsplit(' ').next().unwrap_or("");
+        let word = &word[..word.len() - hyphen.len_utf8()];
+        let hyphenated = matches!(hyphen, '-' | '\u{2010}' | '\u{AD}')
+            && letter.is_ascii_lowercase()
+            && word.chars().all(|c| c.is_alphabetic())
+            && next.starts_with(|c: char| c.is_ascii_lowercase());
+        if hyphenated {
+            self.text.pop();
+        }
+        hyphenated
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,12 +90,16 @@ mod tests {
     }
 
     #[test]
-    fn english_hyphenated_at_a_line_end_is_one_word() {
+    fn hyphenated_words_are_rejoined() {
         let mut p = Pending::default();
-        p.push_line("the water of three old cit\u{2010}", 0);
-        p.push_line("ies, and so-", 1);
-        p.push_line("called canals", 2);
-        assert_eq!(p.text, "the water of three old cities, and socalled canals");
+        p.push_line("the word was de-", 0);
+        p.push_line("veloped and cit\u{2010}", 1);
+        p.push_line("ies grew; well-", 2);
+        p.push_line("Known stays", 3);
+        assert_eq!(
+            p.text,
+            "the word was developed and cities grew; well- Known stays"
+        );
     }
 
     #[test]

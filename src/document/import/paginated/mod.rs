@@ -37,6 +37,7 @@ mod numbered;
 pub mod repair;
 mod structure;
 mod text;
+mod trace;
 
 pub use line::{LineEvidence, Page, SourceLine};
 
@@ -44,9 +45,33 @@ use crate::document::model::{Block, Document, Format};
 
 /// Build the document from pages of lines; `format` is the source's.
 pub fn build(pages: &[Page], format: Format) -> Document {
+    run(pages, format).0
+}
+
+/// The document and its outline: each source line and what it became, the
+/// notes' markers and the repairs (`hamish convert --to outline`).
+pub fn outline(pages: &[Page], format: Format) -> String {
+    let (doc, lines, headings) = run(pages, format);
+    trace::render(&lines, &headings, &doc)
+}
+
+/// The numbers of the notes labelled with a plain number.
+fn numbered_labels(notes: &[notes::RawNote]) -> Vec<u32> {
+    notes
+        .iter()
+        .filter_map(|n| n.label.as_deref()?.parse().ok())
+        .collect()
+}
+
+/// All the stages: the document, the lines with their kinds, and which
+/// lines became headings.
+fn run<'a>(
+    pages: &'a [Page<'a>],
+    format: Format,
+) -> (Document, Vec<classified::Line<'a>>, Vec<usize>) {
     let mut lines = classified::classify(pages);
-    edges::mark(&mut lines);
-    furniture::mark(&mut lines);
+    let paged = edges::mark(&mut lines);
+    furniture::mark(&mut lines, paged);
     furniture::mark_duplicates(&mut lines);
     let mut raw_notes = notes::find(&mut lines);
     if raw_notes.is_empty() {
@@ -55,8 +80,9 @@ pub fn build(pages: &[Page], format: Format) -> Document {
     let structure::Body {
         mut sections,
         title,
+        headings,
         glyphs,
-    } = structure::assemble(&lines);
+    } = structure::assemble(&lines, &numbered_labels(&raw_notes));
     let mut notes = notes::note_texts(&lines, &raw_notes);
 
     let mut blocks: Vec<&mut Block> = sections
@@ -84,7 +110,7 @@ pub fn build(pages: &[Page], format: Format) -> Document {
     doc.sections = sections;
     doc.notes = notes;
     doc.assign_ids();
-    doc
+    (doc, lines, headings)
 }
 
 #[cfg(test)]

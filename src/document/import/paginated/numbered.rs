@@ -6,7 +6,8 @@
 //!   area of a page starts at the first line that begins with the next
 //!   number (`1الوقف`, `1 text`, `1. text`, `.1text`, `(1) text`, or the
 //!   number alone on its line), when the body above it on that page holds
-//!   that number as a marker glued to a word (`بالوقف1`, `3H2O`), and the
+//!   that number as a marker glued to a word (`بالوقف1`, `3H2O`) or set on
+//!   a line of its own after an unfinished line (PyMuPDF), and the
 //!   line is no numbered heading (`4. الخاتمة`). After it,
 //!   each line is the next note when it starts with the next number, more
 //!   of the current note otherwise, to the end of the page.
@@ -20,6 +21,9 @@
 use super::classified::{Kind, Line};
 use super::headings::heading;
 use super::notes::RawNote;
+use super::text::bullet_item;
+use crate::document::import::heading_words::is_standard_heading;
+use crate::document::model::SectionKind;
 
 /// A line that starts a numbered note: its number and the rest.
 pub fn label(t: &str) -> Option<(u32, &str)> {
@@ -104,12 +108,19 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
     }
     for (area, &(start, end)) in ranges.iter().enumerate() {
         let next = notes.len() as u32 + 1;
+        // The first line that starts note `next` after a line that marks
+        // it (one pass over the page).
+        let mut marked = false;
         let first = (start..end).find(|&i| {
-            lines[i].kind == Kind::Body
+            if lines[i].kind != Kind::Body {
+                return false;
+            }
+            let starts = marked
                 && label(lines[i].text()).is_some_and(|(n, _)| n == next)
                 && heading(lines[i].text(), false).is_none()
-                && (start..i)
-                    .any(|j| lines[j].kind == Kind::Body && has_glued_marker(lines[j].text(), next))
+                && !split_after_unfinished(lines, i, next);
+            marked |= marks(lines, i, next);
+            starts
         });
         let open = notes
             .last()
@@ -140,6 +151,51 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
         }
     }
     notes
+}
+
+/// Line `j` holds the marker of note `n`: glued to a word, or (PyMuPDF
+/// writes a superscript as a line of its own) starting the line after an
+/// unfinished one.
+fn marks(lines: &[Line], j: usize, n: u32) -> bool {
+    let t = lines[j].text();
+    (has_glued_marker(t, n) || split_after_unfinished(lines, j, n)) && !names_a_part(t)
+}
+
+/// A numbered heading that names a part (`1. المقدمة`, `4. الخاتمة`): its
+/// number is never a marker.
+pub fn names_a_part(t: &str) -> bool {
+    heading(t, false).is_some_and(|h| {
+        let words = h.title.split_once([' ', ':']).map_or("", |(_, w)| w);
+        h.kind != SectionKind::Body || is_standard_heading(words)
+    })
+}
+
+/// Line `j` starts with `n` set apart, right after a text line (no blank
+/// between, no list item) that ends no sentence.
+fn split_after_unfinished(lines: &[Line], j: usize, n: u32) -> bool {
+    let prev = j.checked_sub(1).map(|k| &lines[k]);
+    split_marker(lines[j].text()) == Some(n)
+        && prev.is_some_and(|p| {
+            let t = p.text();
+            p.kind == Kind::Body
+                && !ends_sentence(t)
+                && !t.ends_with(':')
+                && bullet_item(t).is_none()
+        })
+}
+
+/// A line that starts with a marker set apart from the word it belongs
+/// to: `1`, `2. أما …`, `3 وأن …` (one or two digits, then nothing, a
+/// space, or the sentence's full stop).
+pub fn split_marker(t: &str) -> Option<u32> {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    let apart = rest.is_empty() || rest.starts_with(' ') || rest == "." || rest.starts_with(". ");
+    if (1..=2).contains(&digits) && apart {
+        t[..digits].parse().ok()
+    } else {
+        None
+    }
 }
 
 fn ends_sentence(t: &str) -> bool {
@@ -236,6 +292,22 @@ mod tests {
             ]
         );
         assert_eq!(lines[1].kind, Kind::Body);
+    }
+
+    #[test]
+    fn markers_on_their_own_line() {
+        assert_eq!(split_marker("1"), Some(1));
+        assert_eq!(split_marker("2. and then"), Some(2));
+        assert_eq!(split_marker("3 and"), Some(3));
+        for t in ["1917 was", "2.5 km", "12a", "text"] {
+            assert_eq!(split_marker(t), None, "{t}");
+        }
+        let p = pages(&[
+            &["Text with a marker", "1", "that goes on.", "1 The note."],
+            &["More."],
+        ]);
+        let mut lines = classify(&p);
+        assert_eq!(find(&mut lines).len(), 1);
     }
 
     #[test]

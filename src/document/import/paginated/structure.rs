@@ -10,6 +10,8 @@
 //! - The essay's title: the document's first text line, when it reads
 //!   like a title (2–12 words, no sentence punctuation), no heading came
 //!   before it, and the line after it is short (the author) or a heading. It goes to the document's title, not to a block.
+//! - Under a references heading, bulleted items are entries; when the list
+//!   has no bullet at all, each paragraph is one.
 //! - Where indents are lost (most extractions), a short title (1–6 words,
 //!   no sentence punctuation) is a heading when the line before it ended a
 //!   sentence or a heading, and a full line follows it.
@@ -17,6 +19,7 @@
 use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
 use super::joining::Pending;
+use super::numbered::{names_a_part, split_marker};
 use super::text::{bullet_item, char_len, rtl};
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
@@ -28,12 +31,15 @@ pub struct Body {
     pub sections: Vec<Section>,
     /// The essay's title, when its first line is one.
     pub title: Option<String>,
+    /// The lines that became headings (or the title).
+    pub headings: Vec<usize>,
     pub glyphs: Vec<Vec<(usize, usize)>>,
 }
 
 /// Turn the body lines into sections of blocks.
-pub fn assemble(lines: &[Line]) -> Body {
+pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
     let lengths = TypicalLengths::of(lines);
+    let mut headings = Vec::new();
     let mut a = Assembler {
         sections: Vec::new(),
         glyphs: Vec::new(),
@@ -44,24 +50,33 @@ pub fn assemble(lines: &[Line]) -> Body {
         prev_larger: false,
         pending_page: None,
         seen_text: false,
+        note_numbers,
         title: None,
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
             continue;
         }
-        if !a.known_heading(line, no)
-            && !a.document_title(lines, no, &lengths)
-            && !a.title_heading(lines, no, &lengths)
-            && !a.standalone_heading(lines, no, &lengths)
-        {
-            a.text_line(line, no, &lengths);
+        // A marker set apart after an unfinished line is no numbered
+        // heading (`4. وكانت …` after `… إلى اليوم`), unless it names a part.
+        let marker = a.split_marker(line.text()).is_some() && !names_a_part(line.text());
+        let heading = !marker && a.known_heading(line, no)
+            || a.document_title(lines, no, &lengths)
+            || a.title_heading(lines, no, &lengths)
+            || a.standalone_heading(lines, no, &lengths);
+        if heading {
+            headings.push(no);
+        } else {
+            let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
+            a.text_line(line, no, next, &lengths);
         }
     }
     a.flush();
+    unbulleted_references(&mut a.sections);
     Body {
         sections: a.sections,
         title: a.title,
+        headings,
         glyphs: a.glyphs,
     }
 }
@@ -95,7 +110,7 @@ impl TypicalLengths {
     }
 }
 
-struct Assembler {
+struct Assembler<'n> {
     sections: Vec<Section>,
     glyphs: Vec<Vec<(usize, usize)>>,
     pending: Pending,
@@ -113,10 +128,13 @@ struct Assembler {
     pending_page: Option<u32>,
     /// A text line (or heading) has been read.
     seen_text: bool,
+    /// The numbers of the numbered notes, whose markers may stand on a
+    /// line of their own.
+    note_numbers: &'n [u32],
     title: Option<String>,
 }
 
-impl Assembler {
+impl Assembler<'_> {
     /// Remember the page of a block's first line, for sources whose pages
     /// the reader can cite.
     fn note_page(&mut self, line: &Line) {
@@ -269,8 +287,9 @@ impl Assembler {
     }
 
     /// A line of text: a new item at a bullet, a new paragraph at an
-    /// indent or after a short line, else more of the block before.
-    fn text_line(&mut self, line: &Line, no: usize, lengths: &TypicalLengths) {
+    /// indent or after a short line, else more of the block before. A
+    /// marker on a line of its own goes back to the word before it.
+    fn text_line(&mut self, line: &Line, no: usize, next: Option<&Line>, lengths: &TypicalLengths) {
         let t = line.text();
         if let Some(item) = bullet_item(t) {
             self.flush();
@@ -281,6 +300,13 @@ impl Assembler {
             self.prev_end = false;
             return;
         }
+        if let Some(len) = self.split_marker(t) {
+            self.pending.text.push_str(&t[..len]);
+            self.pending.push_line(&t[len..], no);
+            self.prev_short = false;
+            self.prev_end = ends_sentence(t);
+            return;
+        }
         if (line.indented() || self.prev_short || line.gap_before())
             && self.pending.kind != BlockKind::Item
         {
@@ -288,10 +314,46 @@ impl Assembler {
         }
         self.note_page(line);
         self.pending.push_line(t, no);
-        self.prev_short = lengths.short(t);
+        self.prev_short =
+            lengths.short(t) && !next.is_some_and(|n| self.split_marker_after(n.text()));
         self.prev_end = ends_sentence(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
             self.flush();
+        }
+    }
+
+    /// The length of a numbered note's marker at the start of `t` (with
+    /// the full stop after it) when the block being built is unfinished.
+    fn split_marker(&self, t: &str) -> Option<usize> {
+        let open = !self.pending.text.is_empty()
+            && self.pending.kind == BlockKind::Paragraph
+            && !ends_sentence(&self.pending.text);
+        let n = split_marker(t).filter(|n| open && self.note_numbers.contains(n))?;
+        let digits = n.to_string().len();
+        Some(if t[digits..].starts_with('.') {
+            digits + 1
+        } else {
+            digits
+        })
+    }
+
+    /// `t` would be a marker on its own line after the current line.
+    fn split_marker_after(&self, t: &str) -> bool {
+        split_marker(t).is_some_and(|n| self.note_numbers.contains(&n))
+    }
+}
+
+/// A reference list with no bullets at all (the extraction lost them, or
+/// wrote them apart): each of its paragraphs is an entry.
+fn unbulleted_references(sections: &mut [Section]) {
+    for s in sections
+        .iter_mut()
+        .filter(|s| s.kind == SectionKind::References)
+    {
+        if s.blocks.iter().all(|b| b.kind == BlockKind::Paragraph) {
+            s.blocks
+                .iter_mut()
+                .for_each(|b| b.kind = BlockKind::Reference);
         }
     }
 }
@@ -341,7 +403,7 @@ mod tests {
             "   The third starts at an indent, like the first one",
         ]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         assert_eq!(body.sections.len(), 1);
         assert_eq!(
             texts(&body)[0].1,
@@ -362,7 +424,7 @@ mod tests {
             "   The section's first line is indented and long enough",
         ]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         let t = texts(&body);
         assert_eq!(t.len(), 2);
         assert_eq!(t[1].0, Some("Trotsky and the revolution"));
@@ -374,7 +436,7 @@ mod tests {
             "   short.",
         ]);
         let l = classify(&p);
-        assert_eq!(assemble(&l).sections.len(), 1);
+        assert_eq!(assemble(&l, &[]).sections.len(), 1);
     }
 
     #[test]
@@ -387,7 +449,7 @@ mod tests {
             "\u{F0B7}  Second entry.",
         ]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         let refs = &body.sections[0];
         assert_eq!(refs.kind, SectionKind::References);
         assert!(refs.blocks.iter().all(|b| b.kind == BlockKind::Reference));
@@ -401,6 +463,23 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_list_without_bullets_has_one_entry_per_paragraph() {
+        let p = page(&[
+            "References",
+            "Gutas, Dimitri. Greek Thought, Arabic Culture. London:",
+            "Routledge, 1998.",
+            "Saliba, George. Islamic Science and the Making of the",
+            "European Renaissance. Cambridge, Mass.: MIT Press, 2007.",
+        ]);
+        let l = classify(&p);
+        let body = assemble(&l, &[]);
+        let refs = &body.sections[0];
+        assert_eq!(refs.kind, SectionKind::References);
+        assert_eq!(refs.blocks.len(), 2);
+        assert!(refs.blocks.iter().all(|b| b.kind == BlockKind::Reference));
+    }
+
+    #[test]
     fn keywords_line_gives_the_keywords_block() {
         let p = page(&[
             "Abstract",
@@ -409,7 +488,7 @@ mod tests {
             "More.",
         ]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         assert_eq!(body.sections[1].kind, SectionKind::Keywords);
         assert_eq!(texts(&body)[1].1, ["Trotsky, Lenin", "More."]);
     }
@@ -418,7 +497,7 @@ mod tests {
     fn glyphs_are_kept_per_block() {
         let p = page(&["Lenin\u{F02B}, he said so.", "", "   Stalin\u{F02B} too."]);
         let l = classify(&p);
-        let body = assemble(&l);
+        let body = assemble(&l, &[]);
         assert_eq!(body.glyphs, [vec![(5, 0)], vec![(6, 2)]]);
     }
 }

@@ -1,7 +1,7 @@
 //! Applying the repairs to the blocks of a document: right-to-left blocks
 //! only, each repair recorded on the block it changed.
 
-use super::letters::{kashida, lam_alef};
+use super::letters::{detached_harakat, kashida, lam_alef};
 use super::{mirrored_brackets, reversed_year_ranges};
 use crate::document::import::paginated::text::rtl;
 use crate::document::model::{Block, Inline, Note, Section};
@@ -41,6 +41,7 @@ pub fn repair_block(block: &mut Block) {
         for (repair, what) in [
             (kashida as fn(&str) -> Option<String>, "kashida removed"),
             (lam_alef, "lam-alef put in order"),
+            (detached_harakat, "detached harakat rejoined"),
         ] {
             if let Some(fixed) = repair(text) {
                 *text = fixed;

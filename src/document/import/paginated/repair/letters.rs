@@ -4,6 +4,9 @@
 //!   stretching, not a letter: `قــال` → `قال`. Some fonts' justification
 //!   glyphs come out as apostrophes or digits inside a word (`م''اهو`,
 //!   `الن22ديم`): 1–4 of them strictly between two Arabic letters go too.
+//! - **Detached harakat**: a space after a haraka, before `ة` or `ى`
+//!   (letters that end words and never start one), is inside the word:
+//!   `السطحيّ ة` → `السطحيّة`.
 //! - **Lam-alef** decomposed in the wrong order by a font's Unicode map:
 //!   `األ` → `الأ` (also with إ and آ), and `اهلل` → `الله`. Only these
 //!   sequences, which no Arabic word contains; the plain `ال` for `لا`
@@ -34,6 +37,33 @@ pub fn kashida(text: &str) -> Option<String> {
         }
         out.push(chars[i]);
         i += 1;
+    }
+    changed.then_some(out)
+}
+
+fn is_haraka(c: char) -> bool {
+    ('\u{64B}'..='\u{652}').contains(&c)
+}
+
+/// A word cut after a haraka: the space before its `ة` or `ى` goes.
+pub fn detached_harakat(text: &str) -> Option<String> {
+    if !text.chars().any(is_haraka) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let cut = c == ' '
+            && i > 0
+            && is_haraka(chars[i - 1])
+            && matches!(chars.get(i + 1), Some('\u{629}' | '\u{649}'))
+            && !chars.get(i + 2).is_some_and(|&n| is_arabic_letter(n));
+        if cut {
+            changed = true;
+            continue;
+        }
+        out.push(c);
     }
     changed.then_some(out)
 }
@@ -88,6 +118,21 @@ mod tests {
         ] {
             assert_eq!(kashida(clean), None, "{clean}");
         }
+    }
+
+    #[test]
+    fn detached_harakat_rejoin_their_word() {
+        // السطحيّ ة → السطحيّة (superficial)
+        let cut = "\u{627}\u{644}\u{633}\u{637}\u{62d}\u{64a}\u{651} \u{629} x";
+        assert_eq!(
+            detached_harakat(cut).unwrap(),
+            "\u{627}\u{644}\u{633}\u{637}\u{62d}\u{64a}\u{651}\u{629} x"
+        );
+        // A word that ends in a haraka before another word stays.
+        assert_eq!(
+            detached_harakat("\u{643}\u{62a}\u{628}\u{64e} \u{639}\u{644}\u{649}"),
+            None
+        );
     }
 
     #[test]
