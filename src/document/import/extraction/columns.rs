@@ -21,8 +21,8 @@ use super::controls::is_bidi_control;
 pub fn reorder<'a>(lines: &[&'a str]) -> Option<Vec<(usize, &'a str)>> {
     let gutter = gutter(lines)?;
     let mut out = Vec::with_capacity(lines.len() + 8);
-    let (mut first, mut second): (Vec<(usize, &str)>, Vec<(usize, &str)>) =
-        (Vec::new(), Vec::new());
+    let mut first: Vec<(usize, &str)> = Vec::new();
+    let mut second: Vec<(usize, &str)> = Vec::new();
     let mut started = false;
     for (i, &line) in lines.iter().enumerate() {
         let (left, right) = split_at_column(line, gutter);
@@ -128,9 +128,10 @@ mod tests {
     #[test]
     fn two_columns_come_apart_right_first() {
         let mut page = vec!["            Journal of margins, a header across the page"];
-        for _ in 0..6 {
-            page.push("left column text here         right column text goes here");
-        }
+        page.extend(std::iter::repeat_n(
+            "left column text here         right column text goes here",
+            6,
+        ));
         page.push("left column ends              right ends");
         page.push("a footnote that runs across the whole width of the page, both");
         let (left, right) = ("left column text here", "right column text goes here");

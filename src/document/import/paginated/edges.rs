@@ -13,6 +13,7 @@
 //!   essay's title stays, though later pages repeat it as their header.
 //! - **Header words** at the very top or bottom of a page: a line of a few
 //!   words naming a journal, volume, issue or year (`furniture`'s test).
+//!
 //! Sources of one page (seed 000, pasted text) have no edges to compare;
 //! the stage leaves them to `furniture`.
 

@@ -131,11 +131,11 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
             notes.last_mut().expect("a note").lines.extend(rest);
         }
         let Some(first) = first else { continue };
-        for i in first..end {
-            if lines[i].kind != Kind::Body {
+        for (i, line) in lines.iter().enumerate().take(end).skip(first) {
+            if line.kind != Kind::Body {
                 continue;
             }
-            match label(lines[i].text()) {
+            match label(line.text()) {
                 Some((n, _)) if n == notes.len() as u32 + 1 => notes.push(RawNote {
                     label: Some(n.to_string()),
                     area,

@@ -100,8 +100,10 @@ fn page_source_lines(page: &ReadPage, m: &Measures, index: &mut u32) -> Vec<Sour
     let mut in_notes = false;
     for (i, line) in page.lines.iter().enumerate() {
         if separators.contains(&i) {
-            let mut rule = SourceLine::default();
-            rule.rule = true;
+            let rule = SourceLine {
+                rule: true,
+                ..SourceLine::default()
+            };
             push(&mut out, rule);
             in_notes = true;
         } else if prev.is_some_and(|p| spacing(p, line, m) > 1.4) {
