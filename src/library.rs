@@ -211,6 +211,25 @@ mod tests {
     }
 
     #[test]
+    fn pdfs_are_listed_with_their_titles() {
+        let dir = scratch("pdfs");
+        let essay = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pdf/essay.pdf");
+        std::fs::copy(essay, dir.join("paper.pdf")).unwrap();
+        let entries = library(&StateFile::default(), std::slice::from_ref(&dir));
+        let here: Vec<&str> = entries
+            .iter()
+            .filter(|e| e.group == Group::Folder)
+            .map(|e| e.title.as_str())
+            .collect();
+        // "الترجمة والهامش في المقالة العربية" (translation and the margin
+        // in the Arabic essay), the title of tests/pdf/make/essay.py
+        assert_eq!(
+            here,
+            ["\u{0627}\u{0644}\u{062A}\u{0631}\u{062C}\u{0645}\u{0629} \u{0648}\u{0627}\u{0644}\u{0647}\u{0627}\u{0645}\u{0634} \u{0641}\u{064A} \u{0627}\u{0644}\u{0645}\u{0642}\u{0627}\u{0644}\u{0629} \u{0627}\u{0644}\u{0639}\u{0631}\u{0628}\u{064A}\u{0629}"]
+        );
+    }
+
+    #[test]
     fn one_entry_per_document_and_missing_files_shown() {
         let dir = scratch("dedupe");
         let seed = concat!(

@@ -129,13 +129,12 @@ fn right_text(app: &App) -> String {
                 Some(m) => format!("note {} of {} \u{2502} ", m + 1, app.flow.markers.len()),
                 None => String::new(),
             };
-            // The source page of the paragraph at the top (PDFs).
-            let page = app
-                .flow
-                .items
-                .get(app.flow.pos.item)
-                .and_then(|item| app.doc.block(&item.id))
-                .and_then(|b| b.page)
+            // The source page of the paragraph at the top (PDFs), or of
+            // the first below a heading there.
+            let page = app.flow.items[app.flow.pos.item.min(app.flow.items.len())..]
+                .iter()
+                .take(8)
+                .find_map(|item| app.doc.block(&item.id).and_then(|b| b.page))
                 .map(|p| format!("p. {p} \u{2502} "))
                 .unwrap_or_default();
             format!(
