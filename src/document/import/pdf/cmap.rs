@@ -27,6 +27,10 @@ impl ToUnicode {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
 }
 
 /// One token of a CMap: a hex string, an array start or end, or a word.

@@ -187,6 +187,11 @@ impl Font {
         }
     }
 
+    /// How many widths and mappings it holds (the cache bounds their sum).
+    pub fn entries(&self) -> usize {
+        self.widths.len() + self.simple.len() + self.to_unicode.as_ref().map_or(0, ToUnicode::len)
+    }
+
     /// The codes of a shown string.
     pub fn decode(&self, bytes: &[u8], out: &mut Vec<Code>) {
         let mut i = 0;

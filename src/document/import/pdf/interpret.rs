@@ -20,6 +20,9 @@ const MAX_OPERATIONS: usize = 2_000_000;
 const MAX_GLYPHS: usize = 400_000;
 const MAX_FORM_DEPTH: usize = 8;
 const MAX_STATE_DEPTH: usize = 64;
+/// Form content decoded for one page, all drawings of forms together (a
+/// form drawn a million times is decoded a million times).
+const MAX_FORM_BYTES: usize = 64 << 20;
 
 /// A glyph as placed on the page (points, y from the top of the page).
 #[derive(Clone, Debug, PartialEq)]
@@ -55,8 +58,35 @@ pub struct PageContent {
     pub truncated: bool,
 }
 
-/// Fonts already read, by object (shared by all pages).
-pub type FontCache = HashMap<ObjectId, Rc<Font>>;
+/// Fonts already read (shared by all pages): by object, or by where an
+/// inline font dictionary sits; and how many entries (widths, mappings)
+/// they hold together, which is bounded.
+#[derive(Default)]
+pub struct FontCache {
+    by_id: HashMap<ObjectId, Rc<Font>>,
+    inline: HashMap<usize, Rc<Font>>,
+    entries: usize,
+}
+
+/// Past this many entries in all fonts together, no more fonts are read
+/// (their glyphs are not shown): a file of ten thousand huge fonts must
+/// not take gigabytes.
+const MAX_FONT_ENTRIES: usize = 2_000_000;
+
+impl FontCache {
+    pub fn new() -> FontCache {
+        FontCache::default()
+    }
+
+    fn read(&mut self, doc: &Document, d: &Dictionary) -> Option<Rc<Font>> {
+        if self.entries > MAX_FONT_ENTRIES {
+            return None;
+        }
+        let font = Rc::new(Font::read(doc, d));
+        self.entries += font.entries();
+        Some(font)
+    }
+}
 
 #[derive(Clone)]
 struct TextState {
@@ -90,6 +120,7 @@ pub struct Interpreter<'a> {
     path_start: (f32, f32),
     forms: Vec<ObjectId>,
     operations: usize,
+    form_bytes: usize,
     out: PageContent,
     codes: Vec<Code>,
 }
@@ -121,6 +152,7 @@ impl<'a> Interpreter<'a> {
             path_start: (0.0, 0.0),
             forms: Vec::new(),
             operations: 0,
+            form_bytes: 0,
             out: PageContent::default(),
             codes: Vec::new(),
         }
@@ -217,20 +249,27 @@ impl<'a> Interpreter<'a> {
         let fonts = dict(self.doc, resources?, b"Font")?;
         let entry = fonts.get(name).ok()?;
         if let Ok(id) = entry.as_reference() {
-            if let Some(font) = self.fonts.get(&id) {
+            if let Some(font) = self.fonts.by_id.get(&id) {
                 return Some(font.clone());
             }
             let Object::Dictionary(d) = resolve(self.doc, entry) else {
                 return None;
             };
-            let font = Rc::new(Font::read(self.doc, d));
-            self.fonts.insert(id, font.clone());
+            let font = self.fonts.read(self.doc, d)?;
+            self.fonts.by_id.insert(id, font.clone());
             return Some(font);
         }
-        match entry {
-            Object::Dictionary(d) => Some(Rc::new(Font::read(self.doc, d))),
-            _ => None,
+        let Object::Dictionary(d) = entry else {
+            return None;
+        };
+        // Where the dictionary sits identifies it while the file is read.
+        let at = d as *const Dictionary as usize;
+        if let Some(font) = self.fonts.inline.get(&at) {
+            return Some(font.clone());
         }
+        let font = self.fonts.read(self.doc, d)?;
+        self.fonts.inline.insert(at, font.clone());
+        Some(font)
     }
 
     fn show_operand(&mut self, operand: Option<&Object>) {
@@ -311,9 +350,14 @@ impl<'a> Interpreter<'a> {
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
             return;
         }
+        if self.form_bytes > MAX_FORM_BYTES {
+            self.out.truncated = true;
+            return;
+        }
         let Some(content) = stream_bytes(self.doc, &Object::Reference(id)) else {
             return;
         };
+        self.form_bytes += content.len();
         let matrix = match stream.dict.get(b"Matrix").map(|o| resolve(self.doc, o)) {
             Ok(Object::Array(m)) if m.len() == 6 => {
                 let v: Vec<f32> = m.iter().map(|o| number(o).unwrap_or(0.0)).collect();
@@ -360,7 +404,7 @@ impl<'a> Interpreter<'a> {
             }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 for (x0, x1, y, _) in self.path.drain(..) {
-                    if x1 - x0 >= 20.0 && self.out.rules.len() < 10_000 {
+                    if x1 - x0 >= 20.0 && self.out.rules.len() < 256 {
                         self.out.rules.push(Rule {
                             y: self.page_top - y,
                             x0: x0 - self.page_left,

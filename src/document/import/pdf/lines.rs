@@ -3,6 +3,8 @@
 //! combining marks on the letter they sit over, spaces where the gaps are,
 //! and each line's glyphs read from visual into logical order.
 
+use std::collections::HashMap;
+
 use super::interpret::Glyph;
 use super::letters::{is_mark, is_marker_text, normalize};
 use super::order::{self, Class};
@@ -117,18 +119,17 @@ fn span(glyphs: &[Glyph], members: &[usize]) -> (f32, f32) {
 
 /// The size most of the characters are set in.
 fn main_size(glyphs: &[Glyph], members: &[usize]) -> f32 {
-    let mut sizes: Vec<(f32, usize)> = Vec::new();
+    // Counted by half points (a map: a hostile page may use thousands of
+    // sizes).
+    let mut sizes: HashMap<i64, usize> = HashMap::new();
     for &i in members {
-        let s = (glyphs[i].size * 2.0).round() / 2.0;
-        match sizes.iter_mut().find(|(size, _)| *size == s) {
-            Some(entry) => entry.1 += glyphs[i].text.chars().count().max(1),
-            None => sizes.push((s, 1)),
-        }
+        let half_points = (glyphs[i].size * 2.0).round() as i64;
+        *sizes.entry(half_points).or_default() += glyphs[i].text.chars().count().max(1);
     }
     sizes
         .iter()
-        .max_by_key(|(_, n)| *n)
-        .map_or(0.0, |(s, _)| *s)
+        .max_by_key(|&(s, n)| (*n, -*s))
+        .map_or(0.0, |(s, _)| *s as f32 / 2.0)
 }
 
 /// One glyph of a line, ready for ordering.
@@ -242,32 +243,33 @@ fn is_bullet(text: &str) -> bool {
 /// Each combining mark goes on its letter, after the letter's own text:
 /// in right-to-left text the letter drawn right after it (shapers draw a
 /// mark just before its base, in visual order), else the letter whose box
-/// holds its middle, or the nearest.
+/// holds its middle, or the nearest. `placed` is in order of x.
 fn attach_marks(placed: &mut [Placed], marks: Vec<(usize, f32, String)>, size: f32) {
+    let by_drawing: HashMap<usize, usize> = placed
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.drawn, i))
+        .collect();
     for (drawn, middle, text) in marks {
-        let next = placed
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.drawn > drawn)
-            .min_by_key(|(_, p)| p.drawn)
-            .filter(|(_, p)| {
-                p.drawn == drawn + 1
-                    && p.text.chars().next().is_some_and(super::order::is_rtl)
-                    && distance(p, middle) < size
-            })
-            .map(|(i, _)| i);
-        let nearest = || {
-            placed
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| !p.text.trim().is_empty())
-                .min_by(|(_, a), (_, b)| distance(a, middle).total_cmp(&distance(b, middle)))
-                .map(|(i, _)| i)
-        };
-        if let Some(i) = next.or_else(nearest) {
+        let next = by_drawing.get(&(drawn + 1)).copied().filter(|&i| {
+            let p = &placed[i];
+            p.text.chars().next().is_some_and(super::order::is_rtl) && distance(p, middle) < size
+        });
+        if let Some(i) = next.or_else(|| nearest(placed, middle)) {
             placed[i].text.push_str(&text);
         }
     }
+}
+
+/// The glyph with text nearest to `x` (its box holding `x` if one does),
+/// by a binary search over glyphs in order of x.
+fn nearest(placed: &[Placed], x: f32) -> Option<usize> {
+    let at = placed.partition_point(|p| p.x <= x);
+    let lo = at.saturating_sub(8);
+    let hi = (at + 8).min(placed.len());
+    (lo..hi)
+        .filter(|&i| !placed[i].text.trim().is_empty())
+        .min_by(|&a, &b| distance(&placed[a], x).total_cmp(&distance(&placed[b], x)))
 }
 
 fn distance(p: &Placed, x: f32) -> f32 {

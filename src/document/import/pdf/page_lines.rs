@@ -32,18 +32,15 @@ struct Measures {
 
 fn measures(pages: &[ReadPage]) -> Measures {
     let lines = || pages.iter().flat_map(|p| p.lines.iter());
-    let mut sizes: Vec<(f32, usize)> = Vec::new();
+    // Characters per half point of size.
+    let mut sizes: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     for l in lines() {
-        let n = l.text.chars().count();
-        match sizes.iter_mut().find(|(s, _)| (*s - l.size).abs() < 0.25) {
-            Some(e) => e.1 += n,
-            None => sizes.push((l.size, n)),
-        }
+        *sizes.entry((l.size * 2.0).round() as i64).or_default() += l.text.chars().count();
     }
     let body = sizes
         .iter()
-        .max_by_key(|(_, n)| *n)
-        .map_or(12.0, |(s, _)| *s);
+        .max_by_key(|&(s, n)| (*n, -*s))
+        .map_or(12.0, |(s, _)| *s as f32 / 2.0);
     let is_body = |l: &Line| (l.size - body).abs() < 0.25;
     let mut ratios: Vec<f32> = pages
         .iter()
@@ -160,6 +157,7 @@ fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
     let mut found: Vec<usize> = page
         .rules
         .iter()
+        .take(64)
         .filter_map(|r| {
             let i = page
                 .lines
