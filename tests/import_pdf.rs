@@ -303,3 +303,12 @@ fn each_paragraph_knows_its_page() {
     let back = hamish::document::import::json::import(&json).unwrap();
     assert_eq!(back.sections, doc.sections);
 }
+
+#[test]
+fn forms_are_drawn_with_their_own_resources_and_never_into_themselves() {
+    // The form shows its text with a font only its own resources name, at
+    // its own matrix, and draws itself again: which must not happen.
+    let doc = import_path(Path::new(&fixture("forms.pdf")), None).unwrap();
+    let text: Vec<String> = all_blocks(&doc).map(Block::plain_text).collect();
+    assert_eq!(text, ["Inside a form"]);
+}

@@ -66,6 +66,24 @@ def type3():
     content = b"BT /F1 12 Tf 50 100 Td (ABAB) Tj 0 -20 Td (CD) Tj ET"
     return pdf(page_objects(content, font) + [procs, glyph])
 
+# Text inside a Form XObject with its own resources and matrix, the
+# form drawing itself again (which must not recurse), and drawn twice.
+def forms():
+    # Drawn again inside itself, it would land on the same baseline 100
+    # points to the right: "Inside a form Inside a form…" on one line.
+    form = stream(b"BT /F9 12 Tf 10 10 Td (Inside a form) Tj ET q 1 0 0 1 100 -50 cm /Fm1 Do Q",
+                  b"/Type /XObject /Subtype /Form /BBox [0 0 300 200] /Matrix [1 0 0 1 0 50] "
+                  b"/Resources << /Font << /F9 6 0 R >> /XObject << /Fm1 5 0 R >> >> ")
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /XObject << /Fm1 5 0 R >> >> /Contents 4 0 R >>",
+        stream(b"q 1 0 0 1 20 0 cm /Fm1 Do Q q 1 0 0 1 20 60 cm /Fm1 Do Q"),
+        form,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    return pdf(objs)
+
 # A page that only shows an image: a scan with no text layer.
 def scanned():
     pixels = bytes([0b10101010] * 8 * 8)  # 64x8, one bit per pixel
@@ -106,6 +124,6 @@ def zip_bomb():
 
 if __name__ == "__main__":
     out = sys.argv[1]
-    for name, make in [("presentation", presentation), ("type3", type3), ("scanned", scanned),
+    for name, make in [("forms", forms), ("presentation", presentation), ("type3", type3), ("scanned", scanned),
                        ("page-bomb", page_bomb), ("zip-bomb", zip_bomb)]:
         open(f"{out}/{name}.pdf", "wb").write(make())
