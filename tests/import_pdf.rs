@@ -312,3 +312,20 @@ fn forms_are_drawn_with_their_own_resources_and_never_into_themselves() {
     let text: Vec<String> = all_blocks(&doc).map(Block::plain_text).collect();
     assert_eq!(text, ["Inside a form"]);
 }
+
+#[test]
+fn the_outline_traces_every_line_of_a_pdf() {
+    let out = hamish(&["convert", &fixture("essay.pdf"), "--to", "outline"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The running header is furniture, "Abstract" a heading, on page 1.
+    let header = strings(&expected()["furniture"]).remove(0);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("p1") && l.contains("furniture") && l.ends_with(&header)),
+        "{text}"
+    );
+    assert!(text
+        .lines()
+        .any(|l| l.contains("heading") && l.ends_with("Abstract")));
+}

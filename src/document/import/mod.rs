@@ -39,6 +39,12 @@ pub fn import_path(path: &Path, format: Option<Format>) -> Result<Document, Impo
 /// lines to trace, so their import as Markdown, after a line saying so.
 pub fn outline_path(path: &Path, format: Option<Format>) -> Result<String, ImportError> {
     let source = read_text(path)?;
+    if let (Some(bytes), None | Some(Format::Pdf)) = (&source.pdf, format) {
+        return pdf::outline(bytes).map_err(|message| ImportError::Invalid {
+            path: source.path.display().to_string(),
+            message,
+        });
+    }
     let format = format.unwrap_or_else(|| detect::detect(&source.path, &source.text));
     if format == Format::Pdftext {
         return Ok(pdftext::outline(&source.text));

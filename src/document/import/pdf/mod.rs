@@ -38,6 +38,21 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// Import a PDF's bytes; the error is the one line the user is shown.
 pub fn import(bytes: &[u8]) -> Result<Document, String> {
+    let (source, warnings) = read(bytes)?;
+    let mut doc = paginated::build(&source, Format::Pdf);
+    doc.meta.warnings.extend(warnings);
+    Ok(doc)
+}
+
+/// What each line of the PDF became (`convert --to outline`).
+pub fn outline(bytes: &[u8]) -> Result<String, String> {
+    let (source, _) = read(bytes)?;
+    Ok(paginated::outline(&source, Format::Pdf))
+}
+
+/// The PDF's pages of lines for the structure stage, and what went wrong
+/// on the way.
+fn read(bytes: &[u8]) -> Result<(Vec<paginated::Page<'static>>, Vec<String>), String> {
     if !is_pdf(bytes) {
         return Err("not a PDF (no %PDF- header)".into());
     }
@@ -49,10 +64,7 @@ pub fn import(bytes: &[u8]) -> Result<Document, String> {
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err("no text in this PDF (scanned?)".into());
     }
-    let source = page_lines::source_pages(&pages);
-    let mut doc = paginated::build(&source, Format::Pdf);
-    doc.meta.warnings.extend(warnings);
-    Ok(doc)
+    Ok((page_lines::source_pages(&pages), warnings))
 }
 
 fn load(bytes: &[u8]) -> Result<Pdf, String> {
