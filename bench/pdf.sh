@@ -21,8 +21,8 @@ best() { # COMMAND...: the best wall time of 5 runs, in seconds
     sort -n "$tmp/times" | head -1
     rm -f "$tmp/times"
 }
-make 100 16
-make 300 50
+make 100 22
+make 300 68
 for n in 100 300; do
     f=$tmp/long$n.pdf
     pages=$(pdfinfo "$f" | awk '/^Pages/ {print $2}')

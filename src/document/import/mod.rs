@@ -59,6 +59,20 @@ pub fn outline_path(path: &Path, format: Option<Format>) -> Result<String, Impor
 
 /// Import text already read.
 pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Document, ImportError> {
+    import_limited(source, format, pdf::MAX_PAGES)
+}
+
+/// Import a PDF's first `pages` pages only (the reader shows them first
+/// while the whole is imported); other sources whole.
+pub fn import_first_pages(source: &SourceText, pages: usize) -> Result<Document, ImportError> {
+    import_limited(source, None, pages)
+}
+
+fn import_limited(
+    source: &SourceText,
+    format: Option<Format>,
+    pdf_pages: usize,
+) -> Result<Document, ImportError> {
     let display = source.path.display().to_string();
     let format = match (&source.pdf, format) {
         (Some(_), None) => Format::Pdf,
@@ -68,7 +82,7 @@ pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Docu
     let mut doc = match format {
         Format::Pdf => {
             let bytes = source.pdf.as_deref().unwrap_or(source.text.as_bytes());
-            pdf::import(bytes).map_err(|message| ImportError::Invalid {
+            pdf::import_pages(bytes, pdf_pages).map_err(|message| ImportError::Invalid {
                 path: display.clone(),
                 message,
             })?

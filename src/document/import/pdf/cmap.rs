@@ -4,6 +4,36 @@
 //! CMap language is skipped.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for character codes: codes are small numbers a file chose, so
+/// a multiply spreads them well enough, much faster than SipHash (a
+/// hostile file can at worst make its own lookups slower, within bounds).
+#[derive(Default)]
+pub struct CodeHasher(u64);
+
+impl Hasher for CodeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u8(b);
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u32(u32::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by character codes.
+pub type CodeMap<K, V> = HashMap<K, V, BuildHasherDefault<CodeHasher>>;
 
 /// At most this many mappings are read from one CMap (a real font has a
 /// few thousand; a hostile one could ask for billions through ranges).
@@ -13,7 +43,7 @@ const MAX_MAPPINGS: usize = 70_000;
 #[derive(Debug, Default)]
 pub struct ToUnicode {
     /// (code length in bytes, code) → text.
-    map: HashMap<(u8, u32), String>,
+    map: CodeMap<(u8, u32), String>,
     /// Code lengths the codespace allows, shortest first.
     pub lengths: Vec<u8>,
 }

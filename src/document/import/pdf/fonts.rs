@@ -5,11 +5,9 @@
 //! fonts with two-byte codes (Identity-H) and their `/W` widths; Type3
 //! fonts through their `/FontMatrix`.
 
-use std::collections::HashMap;
-
 use lopdf::{Dictionary, Document, Object};
 
-use super::cmap::{self, ToUnicode};
+use super::cmap::{self, CodeMap, ToUnicode};
 use super::encoding::{glyph_name, win_ansi};
 use super::objects::{array, dict, get, name, number, number_at, stream_bytes};
 
@@ -23,10 +21,10 @@ pub struct Font {
     two_byte: bool,
     to_unicode: Option<ToUnicode>,
     /// Simple fonts: the text of each code from the encoding.
-    simple: HashMap<u8, String>,
+    simple: CodeMap<u8, String>,
     /// Symbol fonts without a map: codes go to U+F000 + code.
     symbolic: bool,
-    widths: HashMap<u32, f32>,
+    widths: CodeMap<u32, f32>,
     default_width: f32,
     /// Glyph space to text space (1/1000 except for Type3 fonts).
     scale: f32,
@@ -79,6 +77,7 @@ impl Font {
                     .unwrap_or(0.001);
             }
             font.read_simple_widths(doc, d);
+            font.default_width = font.average_width();
             font.read_encoding(doc, d);
             dict(doc, d, b"FontDescriptor")
         };
@@ -199,11 +198,12 @@ impl Font {
             let (len, code) = self.next_code(&bytes[i..]);
             i += usize::from(len);
             let text = self.text_of(len, code);
-            let width = self.widths.get(&code).copied().unwrap_or(if self.two_byte {
-                self.default_width
-            } else {
-                self.average_width()
-            }) * self.scale;
+            let width = self
+                .widths
+                .get(&code)
+                .copied()
+                .unwrap_or(self.default_width)
+                * self.scale;
             out.push(Code {
                 text,
                 width,
@@ -258,7 +258,7 @@ impl Font {
     }
 
     /// A simple font's width for a code it gives none for: the average
-    /// of the widths it gives (500 when none).
+    /// of the widths it gives (500 when none), worked out once.
     fn average_width(&self) -> f32 {
         if self.widths.is_empty() {
             500.0

@@ -304,14 +304,18 @@ impl<'a> Interpreter<'a> {
         let mut codes = std::mem::take(&mut self.codes);
         codes.clear();
         font.decode(bytes, &mut codes);
+        // Within one string the text matrix only moves, so the scales hold.
+        let t = &self.state.text;
+        let placed = self.tm.then(&self.state.ctm);
+        let size = placed.y_scale() * t.size;
+        let x_scale = placed.x_scale() * t.size * t.scale;
         for code in codes.drain(..) {
             let t = &self.state.text;
             let render = Matrix([t.size * t.scale, 0.0, 0.0, t.size, 0.0, t.rise])
                 .then(&self.tm)
                 .then(&self.state.ctm);
             let (x, y) = render.apply(0.0, 0.0);
-            let size = self.tm.then(&self.state.ctm).y_scale() * t.size;
-            let width = code.width * render.x_scale();
+            let width = code.width * x_scale;
             let text = code.text.unwrap_or_else(|| {
                 self.out.undecodable += 1;
                 "\u{FFFD}".to_string()

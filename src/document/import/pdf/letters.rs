@@ -28,10 +28,13 @@ pub fn normalize(text: &str) -> String {
 /// Every character of `text` is a combining mark (harakat and the like),
 /// drawn over a letter at no advance of its own.
 pub fn is_mark(text: &str) -> bool {
+    // Marks start at U+0300: most glyphs are settled by that alone.
     !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.general_category() == GeneralCategory::NonspacingMark)
+        && text.chars().all(|c| {
+            c >= '\u{0300}'
+                && !('\u{0621}'..='\u{064A}').contains(&c)
+                && c.general_category() == GeneralCategory::NonspacingMark
+        })
 }
 
 /// A raised glyph run that is a footnote marker: digits (Latin or

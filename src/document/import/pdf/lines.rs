@@ -119,17 +119,22 @@ fn span(glyphs: &[Glyph], members: &[usize]) -> (f32, f32) {
 
 /// The size most of the characters are set in.
 fn main_size(glyphs: &[Glyph], members: &[usize]) -> f32 {
-    // Counted by half points (a map: a hostile page may use thousands of
-    // sizes).
-    let mut sizes: HashMap<i64, usize> = HashMap::new();
+    // Counted by half points; a line has a few sizes, and past 16 (a
+    // hostile page may use thousands) the rest are not counted.
+    let mut sizes: Vec<(i64, usize)> = Vec::with_capacity(4);
     for &i in members {
         let half_points = (glyphs[i].size * 2.0).round() as i64;
-        *sizes.entry(half_points).or_default() += glyphs[i].text.chars().count().max(1);
+        let n = glyphs[i].text.len().max(1);
+        match sizes.iter().position(|&(s, _)| s == half_points) {
+            Some(at) => sizes[at].1 += n,
+            None if sizes.len() < 16 => sizes.push((half_points, n)),
+            None => {}
+        }
     }
     sizes
         .iter()
-        .max_by_key(|&(s, n)| (*n, -*s))
-        .map_or(0.0, |(s, _)| *s as f32 / 2.0)
+        .max_by_key(|&&(s, n)| (n, -s))
+        .map_or(0.0, |&(s, _)| s as f32 / 2.0)
 }
 
 /// One glyph of a line, ready for ordering.

@@ -38,7 +38,13 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// Import a PDF's bytes; the error is the one line the user is shown.
 pub fn import(bytes: &[u8]) -> Result<Document, String> {
-    let (source, warnings) = read(bytes)?;
+    import_pages(bytes, MAX_PAGES)
+}
+
+/// Import the first `pages` pages only (the reader's first frame of a
+/// long PDF, while the whole is imported on another thread).
+pub fn import_pages(bytes: &[u8], pages: usize) -> Result<Document, String> {
+    let (source, warnings) = read(bytes, pages.min(MAX_PAGES))?;
     let mut doc = paginated::build(&source, Format::Pdf);
     doc.meta.warnings.extend(warnings);
     Ok(doc)
@@ -46,25 +52,28 @@ pub fn import(bytes: &[u8]) -> Result<Document, String> {
 
 /// What each line of the PDF became (`convert --to outline`).
 pub fn outline(bytes: &[u8]) -> Result<String, String> {
-    let (source, _) = read(bytes)?;
+    let (source, _) = read(bytes, MAX_PAGES)?;
     Ok(paginated::outline(&source, Format::Pdf))
 }
 
 /// The PDF's pages of lines for the structure stage, and what went wrong
 /// on the way.
-fn read(bytes: &[u8]) -> Result<(Vec<paginated::Page<'static>>, Vec<String>), String> {
+fn read(
+    bytes: &[u8],
+    max_pages: usize,
+) -> Result<(Vec<paginated::Page<'static>>, Vec<String>), String> {
     if !is_pdf(bytes) {
         return Err("not a PDF (no %PDF- header)".into());
     }
     let pdf = std::panic::catch_unwind(|| load(bytes))
         .map_err(|_| "not a readable PDF (its structure is damaged)".to_string())??;
     let (pages, warnings) =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_pages(&pdf)))
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_pages(&pdf, max_pages)))
             .map_err(|_| "not a readable PDF (its content is damaged)".to_string())?;
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err("no text in this PDF (scanned?)".into());
     }
-    Ok((page_lines::source_pages(&pages), warnings))
+    Ok((page_lines::source_pages(pages), warnings))
 }
 
 fn load(bytes: &[u8]) -> Result<Pdf, String> {
@@ -90,15 +99,15 @@ fn first_line(s: &str) -> String {
 }
 
 /// Every page's lines and rules, and what went wrong on the way.
-fn read_pages(pdf: &Pdf) -> (Vec<ReadPage>, Vec<String>) {
+fn read_pages(pdf: &Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
     let mut fonts = FontCache::new();
     let mut pages = Vec::new();
     let (mut undecodable, mut cut) = (0, 0);
     // Letters so far of each direction: a page of English abstract in an
     // Arabic essay still reads its columns from the right.
     let (mut rtl_letters, mut latin_letters) = (0, 0);
-    let ids: Vec<ObjectId> = pdf.page_iter().take(MAX_PAGES + 1).collect();
-    for (n, &id) in ids.iter().take(MAX_PAGES).enumerate() {
+    let ids: Vec<ObjectId> = pdf.page_iter().take(max_pages + 1).collect();
+    for (n, &id) in ids.iter().take(max_pages).enumerate() {
         let content = pdf
             .get_page_content_with_limit(id, MAX_STREAM_BYTES)
             .unwrap_or_default();
@@ -122,7 +131,7 @@ fn read_pages(pdf: &Pdf) -> (Vec<ReadPage>, Vec<String>) {
             "{undecodable} glyphs have no known text (fonts without a Unicode map); shown as U+FFFD"
         ));
     }
-    if ids.len() > MAX_PAGES {
+    if ids.len() > max_pages && max_pages == MAX_PAGES {
         warnings.push(format!("only the first {MAX_PAGES} pages were read"));
     }
     if cut > 0 {

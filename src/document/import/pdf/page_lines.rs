@@ -66,12 +66,13 @@ fn measures(pages: &[ReadPage]) -> Measures {
     }
 }
 
-/// Pages of source lines for the structure stage.
-pub fn source_pages(pages: &[ReadPage]) -> Vec<Page<'static>> {
-    let m = measures(pages);
+/// Pages of source lines for the structure stage (the lines' text moves
+/// into them: a long PDF's text is not held twice).
+pub fn source_pages(mut pages: Vec<ReadPage>) -> Vec<Page<'static>> {
+    let m = measures(&pages);
     let mut index = 0u32;
     pages
-        .iter()
+        .iter_mut()
         .map(|page| {
             let lines = page_source_lines(page, &m, &mut index);
             Page {
@@ -82,8 +83,19 @@ pub fn source_pages(pages: &[ReadPage]) -> Vec<Page<'static>> {
         .collect()
 }
 
-fn page_source_lines(page: &ReadPage, m: &Measures, index: &mut u32) -> Vec<SourceLine<'static>> {
+fn page_source_lines(
+    page: &mut ReadPage,
+    m: &Measures,
+    index: &mut u32,
+) -> Vec<SourceLine<'static>> {
     let separators = separators(page, m);
+    let mut texts = page
+        .lines
+        .iter_mut()
+        .map(|l| std::mem::take(&mut l.text))
+        .collect::<Vec<_>>()
+        .into_iter();
+    let page = &*page;
     let mut out: Vec<SourceLine<'static>> = Vec::new();
     let mut push = |out: &mut Vec<SourceLine<'static>>, mut line: SourceLine<'static>| {
         line.index = *index;
@@ -96,6 +108,7 @@ fn page_source_lines(page: &ReadPage, m: &Measures, index: &mut u32) -> Vec<Sour
     let mut prev: Option<&Line> = None;
     let mut in_notes = false;
     for (i, line) in page.lines.iter().enumerate() {
+        let text = texts.next().unwrap_or_default();
         if separators.contains(&i) {
             let rule = SourceLine {
                 rule: true,
@@ -119,11 +132,11 @@ fn page_source_lines(page: &ReadPage, m: &Measures, index: &mut u32) -> Vec<Sour
                 && spacing(p, line, m) < 1.3
         });
         if let (true, Some(last)) = (continues_heading, out.last_mut()) {
-            last.text = Cow::Owned(format!("{} {}", last.text, line.text));
+            last.text = Cow::Owned(format!("{} {text}", last.text));
             prev = Some(line);
             continue;
         }
-        let mut source = source_line(line, m, gap_before);
+        let mut source = source_line(line, text, m, gap_before);
         if in_notes {
             if let Some(rest) = numbered_note(&source.text) {
                 source.text = Cow::Owned(format!("{MARKER} {rest}"));
@@ -203,7 +216,7 @@ fn numbered_note(text: &str) -> Option<&str> {
         .then_some(rest)
 }
 
-fn source_line(line: &Line, m: &Measures, gap_before: bool) -> SourceLine<'static> {
+fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> SourceLine<'static> {
     // Indentation in characters of about half the size.
     let em = (line.size * 0.5).max(1.0);
     let (left, right) = line.column.unwrap_or((m.left, m.right));
@@ -218,7 +231,7 @@ fn source_line(line: &Line, m: &Measures, gap_before: bool) -> SourceLine<'stati
         (false, false) => (from_left, 0),
     };
     let mut source = SourceLine::plain("", 0, 0, lead, trail);
-    source.text = Cow::Owned(line.text.clone());
+    source.text = Cow::Owned(text);
     source.evidence = Some(Box::new(LineEvidence {
         x: Some(line.x0),
         y: Some(line.y),
