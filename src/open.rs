@@ -74,9 +74,9 @@ pub struct QuickOpen {
 }
 
 /// Import `path`; a large file in formats read from the top down (PDF text,
-/// plain) first gives a document made from its first part, so the first
-/// frame comes at once, while the whole is imported on another thread and
-/// handed over through `rest`.
+/// plain, Markdown) first gives a document made from its first part, so the
+/// first frame comes at once, while the whole is imported on another thread
+/// and handed over through `rest`.
 pub fn open_quickly(path: &Path, format: Option<Format>) -> anyhow::Result<QuickOpen> {
     let source = read_text(path)?;
     let key = state::key_of(source.identity());
@@ -89,23 +89,26 @@ pub fn open_quickly(path: &Path, format: Option<Format>) -> anyhow::Result<Quick
     if format == Format::Pdf && pdf_bytes > QUICK_OPEN_PDF_BYTES {
         return open_pdf_quickly(source, key);
     }
-    let quick = matches!(format, Format::Pdftext | Format::Plain | Format::Lines)
-        && source.text.len() > QUICK_OPEN_BYTES;
-    if !quick {
+    let head_end = if source.text.len() > QUICK_OPEN_BYTES {
+        first_part_end(&source.text, format)
+    } else {
+        None
+    };
+    let Some(cut) = head_end else {
         let doc = import::import_source(&source, Some(format))?;
         return Ok(QuickOpen {
             doc,
             rest: None,
             key,
         });
-    }
-    // The first part, cut at a line end.
-    let limit = source.text.floor_char_boundary(QUICK_OPEN_BYTES / 4);
-    let cut = source.text[..limit].rfind('\n').map_or(limit, |i| i + 1);
+    };
     let mut head = SourceText::new(source.path.clone(), source.text[..cut].to_string());
     head.replaced = source.replaced;
     head.decoded_from = source.decoded_from;
-    let first = import::import_source(&head, Some(format))?;
+    let mut first = import::import_source(&head, Some(format))?;
+    // What the first part lacks (notes defined further on) is no news:
+    // the whole brings its own warnings.
+    first.meta.warnings.clear();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let doc = import::import_source(&source, Some(format));
@@ -135,4 +138,74 @@ fn open_pdf_quickly(source: SourceText, key: String) -> anyhow::Result<QuickOpen
         rest: Some(rx),
         key,
     })
+}
+
+/// Where the first part of a large text ends, in the formats that can be
+/// shown from one: at a line end (PDF text, plain), or where a Markdown
+/// block may start; `None` for formats read whole (JSON).
+fn first_part_end(text: &str, format: Format) -> Option<usize> {
+    let min = text.floor_char_boundary(QUICK_OPEN_BYTES / 4);
+    match format {
+        Format::Pdftext | Format::Plain | Format::Lines => {
+            Some(text[..min].rfind('\n').map_or(min, |i| i + 1))
+        }
+        Format::Markdown => import::markdown::first_part_end(text, min),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file of `text` in a fresh temporary directory.
+    fn file(name: &str, text: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("hamish-open-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    }
+
+    #[test]
+    fn a_large_markdown_essay_opens_from_its_first_part_then_whole() {
+        // Front matter, a note used at the start and defined at the end,
+        // and 3 MB of sections in between, one fenced block among them.
+        let mut text = String::from("---\ntitle: Big\n---\n\nFirst[^end] words.\n\n");
+        let mut n = 0;
+        while text.len() < 3_000_000 {
+            n += 1;
+            text.push_str(&format!("## Section {n}\n\nSome text of section {n}.\n\n"));
+            if n == 3000 {
+                text.push_str("```\ncode\n\n## not a heading\n```\n\n");
+            }
+        }
+        text.push_str("[^end]: The note at the end.\n");
+        let path = file("big.md", &text);
+        let opened = open_quickly(&path, None).expect("opens");
+        assert_eq!(opened.doc.meta.title, "Big");
+        assert!(opened.doc.sections.len() < n / 2, "only the first part");
+        assert!(
+            opened.doc.meta.warnings.is_empty(),
+            "{:?}",
+            opened.doc.meta.warnings
+        );
+        let whole = opened
+            .rest
+            .expect("the whole to come")
+            .recv()
+            .expect("the whole");
+        // The untitled one holding "First words", then the n headings.
+        assert_eq!(whole.sections.len(), n + 1);
+        assert_eq!(whole.notes.len(), 1);
+        assert_eq!(whole.meta.warnings, Vec::<String>::new());
+        let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
+    }
+
+    #[test]
+    fn a_small_or_json_file_opens_whole() {
+        let path = file("small.md", "# T\n\nText.\n");
+        assert!(open_quickly(&path, None).expect("opens").rest.is_none());
+        let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
+    }
 }

@@ -248,13 +248,19 @@ fn run_reader<W: Write>(
         let input = match arrived(&mut background) {
             Some(input) => input,
             None => {
-                let wait = if background.is_some() { 20 } else { 200 };
+                // A search under way goes on only when no key is waiting.
+                let wait = match (app.busy(), background.is_some()) {
+                    (true, _) => 0,
+                    (false, true) => 20,
+                    (false, false) => 200,
+                };
                 match tty.next(app, Duration::from_millis(wait))? {
                     FromTerminal::Input(input) => input,
                     FromTerminal::Redraw => {
                         dirty = true;
                         continue;
                     }
+                    FromTerminal::Nothing if app.busy() => Input::Idle,
                     FromTerminal::Nothing => continue,
                     FromTerminal::Quit(status) => {
                         exit_status = status;

@@ -233,3 +233,27 @@ fn rows_come_out_in_reading_order() {
         ]
     );
 }
+
+#[test]
+fn a_path_or_link_in_arabic_reads_left_to_right_across_rows() {
+    // "افتح /usr/share/doc/hamish ثم" (open … then), cut at 12 columns:
+    // the path is one left-to-right token, so its first row shows "/usr/"
+    // (bare UAX #9 gives "usr//": the leading slash is a neutral that
+    // takes the Arabic direction).
+    let text = "\u{0627}\u{0641}\u{062A}\u{062D} /usr/share/doc/hamish \u{062B}\u{0645}";
+    let r = rows(text, 12, false);
+    assert_eq!(
+        trimmed(&r),
+        [
+            "/usr/ \u{062D}\u{062A}\u{0641}\u{0627}",
+            "share/doc/",
+            "\u{0645}\u{062B} hamish"
+        ]
+    );
+    // A link with its scheme: "انظر http://example.org/a/b." (see …)
+    let text = "\u{0627}\u{0646}\u{0638}\u{0631} http://example.org/a/b.";
+    assert_eq!(
+        trimmed(&rows(text, 80, false)),
+        [".http://example.org/a/b \u{0631}\u{0638}\u{0646}\u{0627}"]
+    );
+}

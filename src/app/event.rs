@@ -45,6 +45,9 @@ pub enum Input {
     Imported { ticket: Ticket, doc: Box<Document> },
     /// Something the user must hear of (a save that failed, start-up notices).
     Notice(String),
+    /// No key is waiting: carry on with work done in slices (a search
+    /// under way, see `App::busy`).
+    Idle,
 }
 
 /// Something the App asks the event loop to do.

@@ -127,6 +127,9 @@ impl Flow {
             section_items.push(items.len());
         }
         let total_bytes = offset.max(1);
+        // Held as long as the document is open: no room left from growing.
+        items.shrink_to_fit();
+        markers.shrink_to_fit();
         let cache = vec![None; items.len()];
         Flow {
             items,

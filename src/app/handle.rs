@@ -41,6 +41,7 @@ impl App {
                 }
             }
             Input::Notice(text) => self.message = Some(text),
+            Input::Idle => self.carry_on_searching(),
         }
         self.prepare();
         std::mem::take(&mut self.effects)

@@ -8,7 +8,7 @@ use super::action::Action;
 use super::flow::{Anchor, ItemKind};
 use super::marks::{is_mark_letter, AwaitingLetter};
 use super::parallel::Pane;
-use super::search::{Prompt, Search};
+use super::search::{Progress, Prompt, Search};
 use super::state::App;
 use super::view::Group;
 use super::view::{Overlay, Parallel, View};
@@ -197,14 +197,35 @@ impl App {
 
     /// Search again for the current query; show the first match at or
     /// after `from` (wrapping), or go back to `from` when there is none.
+    /// A long search goes on in slices (`carry_on_searching`).
     fn run_search(&mut self, from: Anchor) {
         let Some(search) = &mut self.search else {
             return;
         };
-        let items = self.flow.items.iter().map(|i| i.text.as_str());
-        match search.run(items, from) {
-            Some(first) => self.show_match(first),
-            None => self.go(from),
+        let progress = search.run(&self.flow.items, from);
+        self.after_search_slice(progress, from);
+    }
+
+    /// The next slice of a search under way, when no key is waiting.
+    pub(super) fn carry_on_searching(&mut self) {
+        let from = self.prompt.map(|p| p.origin);
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        let progress = search.advance(&self.flow.items);
+        self.after_search_slice(progress, from.unwrap_or(self.flow.anchor()));
+    }
+
+    /// Show the match a slice found; a search over with none while the
+    /// prompt is open goes back to where the prompt was opened.
+    fn after_search_slice(&mut self, progress: Progress, from: Anchor) {
+        if progress.found {
+            self.show_match();
+        } else if progress.done
+            && self.prompt.is_some()
+            && self.search.as_ref().is_some_and(|s| s.current().is_none())
+        {
+            self.go(from);
         }
     }
 
@@ -214,19 +235,22 @@ impl App {
             self.message = Some("no search (press /)".into());
             return;
         };
-        match search.step(forward) {
-            Some(next) => {
-                self.push_jump();
-                self.show_match(next);
-            }
-            None => self.message = Some("no matches".into()),
+        if search.step(&self.flow.items, forward) {
+            self.push_jump();
+            self.show_match();
+        } else {
+            self.message = Some("no matches".into());
         }
     }
 
-    /// Scroll to match `m`; a match inside a note opens that note's popup,
-    /// scrolled to the match.
-    fn show_match(&mut self, m: usize) {
-        let Some(hit) = self.search.as_ref().and_then(|s| s.matches.get(m).cloned()) else {
+    /// Scroll to the current match; a match inside a note opens that
+    /// note's popup, scrolled to the match.
+    fn show_match(&mut self) {
+        let Some(hit) = self
+            .search
+            .as_ref()
+            .and_then(|s| s.current_match(&self.flow.items))
+        else {
             return;
         };
         if let ItemKind::Note(note) = self.flow.items[hit.item].kind {

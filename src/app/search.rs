@@ -1,20 +1,83 @@
-//! The reader's search, as plain state: the query being typed, its matches
-//! over the whole flow (notes included) and which one is current. Finding
+//! The reader's search, as plain state: the query being typed, which
+//! paragraphs match (notes included) and which match is current. Finding
 //! is `crate::search`'s; moving the view to a match is the App's.
+//!
+//! A search must not freeze the reader on a 100 MB document, so it is done
+//! in slices: `run` looks through the first megabyte or so from where the
+//! reader is, `advance` carries on by the same amount each time the event
+//! loop finds no key waiting, and a key typed meanwhile simply starts a new
+//! search. A letter added to the query only looks again in the paragraphs
+//! the shorter query matched (and Backspace goes back to them), so typing
+//! gets cheaper as the query grows. Only matching paragraphs and their
+//! match counts are kept, never every match: a one-letter query on a huge
+//! document would otherwise hold millions of ranges; the ranges of a
+//! paragraph are found again when it is shown.
 
 use std::ops::Range;
 
-use super::flow::Anchor;
-use crate::search::{find_in_items, Match, Mode};
+use super::flow::{Anchor, Item};
+use crate::search::{Match, Mode, Query};
+
+/// How much text one slice of a search reads (bytes): a few milliseconds.
+const SLICE_BYTES: usize = 1 << 20;
+
+/// Finished searches kept for narrowing and Backspace (one per letter).
+const NARROWING_DEPTH: usize = 64;
 
 /// The search in force (its matches are highlighted).
 #[derive(Clone, Debug, Default)]
 pub struct Search {
     pub query: String,
     pub mode: Mode,
-    pub matches: Vec<Match>,
-    /// Index of the current match.
-    pub current: Option<usize>,
+    /// Paragraphs with matches before the origin's paragraph, in order.
+    before: Vec<Hit>,
+    /// Paragraphs with matches from the origin's paragraph on, in order.
+    after: Vec<Hit>,
+    /// The search still under way, if any.
+    scan: Option<Scan>,
+    /// The current match: its paragraph and which of its matches.
+    current: Option<At>,
+    /// Finished searches, shortest query first.
+    finished: Vec<Finished>,
+}
+
+/// A paragraph with matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Hit {
+    item: usize,
+    count: usize,
+}
+
+/// A match named by its paragraph and its rank there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct At {
+    item: usize,
+    nth: usize,
+}
+
+/// A search being done, slice by slice.
+#[derive(Clone, Debug)]
+struct Scan {
+    query: Query,
+    /// The paragraphs to look in; `None`: all of them.
+    candidates: Option<Vec<usize>>,
+    /// How many paragraphs (or candidates) there are to look in.
+    len: usize,
+    /// The first to look in: the origin's paragraph, or the next after it.
+    start: usize,
+    /// How many have been looked in (counting on from `start`, wrapping).
+    done: usize,
+    /// Where the reader was: the current match is the first at or after.
+    from: Anchor,
+    /// Hits in `after` already checked for being the first after `from`.
+    checked: usize,
+}
+
+/// A search done to the end: what narrowing needs of it.
+#[derive(Clone, Debug)]
+struct Finished {
+    query: Query,
+    items: Vec<usize>,
 }
 
 /// The prompt being typed.
@@ -22,6 +85,15 @@ pub struct Search {
 pub struct Prompt {
     /// Where the reader was when the prompt opened (Esc goes back there).
     pub origin: Anchor,
+}
+
+/// What a slice of searching changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// A current match was found by this slice (show it).
+    pub found: bool,
+    /// The search is over.
+    pub done: bool,
 }
 
 impl Search {
@@ -41,76 +113,385 @@ impl Search {
         };
     }
 
-    /// Find the query again in `items`; the current match becomes the
-    /// first at or after `from` (wrapping to the first of all), if any.
-    pub fn run<'a>(&mut self, items: impl Iterator<Item = &'a str>, from: Anchor) -> Option<usize> {
-        self.matches = find_in_items(items, &self.query, self.mode);
-        self.current = (!self.matches.is_empty()).then(|| {
-            self.matches
-                .iter()
-                .position(|m| start_of(m) >= from)
-                .unwrap_or(0)
-        });
-        self.current
-    }
-
-    /// Make the next (or previous) match current, wrapping; `None` when
-    /// there is none.
-    pub fn step(&mut self, forward: bool) -> Option<usize> {
-        let n = self.matches.len();
-        if n == 0 {
-            return None;
-        }
-        let next = match (self.current, forward) {
-            (Some(c), true) => (c + 1) % n,
-            (Some(c), false) => (c + n - 1) % n,
-            (None, _) => 0,
+    /// Start looking for the query as it stands, from `from`, and do the
+    /// first slice of it. The current match will be the first at or after
+    /// `from`, wrapping to the first of all.
+    pub fn run(&mut self, items: &[Item], from: Anchor) -> Progress {
+        self.before.clear();
+        self.after.clear();
+        self.current = None;
+        self.scan = None;
+        let Some(query) = Query::new(&self.query, self.mode) else {
+            return Progress {
+                found: false,
+                done: true,
+            };
         };
-        self.current = Some(next);
-        Some(next)
+        // Forget finished searches this one does not narrow (Backspace,
+        // a changed mode); the longest left tells where to look.
+        while self
+            .finished
+            .last()
+            .is_some_and(|f| !query.narrows(&f.query))
+        {
+            self.finished.pop();
+        }
+        let candidates = self.finished.last().map(|f| f.items.clone());
+        let len = candidates.as_ref().map_or(items.len(), Vec::len);
+        let start = match &candidates {
+            Some(list) => list.partition_point(|&i| i < from.item),
+            None => from.item.min(len),
+        };
+        self.scan = Some(Scan {
+            query,
+            candidates,
+            len,
+            start,
+            done: 0,
+            from,
+            checked: 0,
+        });
+        self.advance(items)
     }
 
-    /// The matches in item `item`, with whether each is the current one.
-    pub fn matches_in(&self, item: usize) -> Vec<(Range<usize>, bool)> {
-        let start = self.matches.partition_point(|m| m.item < item);
-        self.matches[start..]
-            .iter()
+    /// The document changed under the search (its whole arrived): look
+    /// again from the start, without what earlier searches found.
+    pub fn restart(&mut self, items: &[Item], from: Anchor) {
+        self.finished.clear();
+        self.run(items, from);
+    }
+
+    /// Look through the next slice of the document.
+    pub fn advance(&mut self, items: &[Item]) -> Progress {
+        self.advance_by(items, SLICE_BYTES)
+    }
+
+    /// Look through at most `budget` bytes more (at least one paragraph).
+    fn advance_by(&mut self, items: &[Item], budget: usize) -> Progress {
+        let had_current = self.current.is_some();
+        let Some(scan) = &mut self.scan else {
+            return Progress {
+                found: false,
+                done: true,
+            };
+        };
+        let mut read = 0;
+        let mut scratch = String::new();
+        while scan.done < scan.len && read < budget {
+            let at = (scan.start + scan.done) % scan.len;
+            let item = scan.candidates.as_ref().map_or(at, |c| c[at]);
+            scan.done += 1;
+            let Some(text) = items.get(item).map(|i| i.text.as_str()) else {
+                continue;
+            };
+            read += text.len().max(1);
+            let count = scan.query.count(text, &mut scratch);
+            if count > 0 {
+                let hits = if at >= scan.start {
+                    &mut self.after
+                } else {
+                    &mut self.before
+                };
+                hits.push(Hit { item, count });
+            }
+        }
+        self.settle_current(items);
+        let done = self.scan.as_ref().is_none_or(|s| s.done >= s.len);
+        if done {
+            self.finish_scan();
+        }
+        Progress {
+            found: !had_current && self.current.is_some(),
+            done,
+        }
+    }
+
+    /// Make the first match at or after the origin current once it is
+    /// known; when the search is over without one, the first of all.
+    fn settle_current(&mut self, items: &[Item]) {
+        let Some(scan) = &mut self.scan else {
+            return;
+        };
+        if self.current.is_some() {
+            return;
+        }
+        while let Some(hit) = self.after.get(scan.checked) {
+            scan.checked += 1;
+            let nth = if hit.item == scan.from.item {
+                let text = items.get(hit.item).map_or("", |i| i.text.as_str());
+                let ranges = scan.query.find(text);
+                match ranges.iter().position(|r| r.start >= scan.from.byte) {
+                    Some(nth) => nth,
+                    None => continue,
+                }
+            } else {
+                0
+            };
+            self.current = Some(At {
+                item: hit.item,
+                nth,
+            });
+            return;
+        }
+        if scan.done >= scan.len {
+            let first = self.before.first().or(self.after.first());
+            self.current = first.map(|h| At {
+                item: h.item,
+                nth: 0,
+            });
+        }
+    }
+
+    /// The search is over: keep the paragraphs it found for narrowing.
+    fn finish_scan(&mut self) {
+        let Some(scan) = self.scan.take() else {
+            return;
+        };
+        if self
+            .finished
+            .last()
+            .is_some_and(|f| f.query.text() == scan.query.text())
+        {
+            self.finished.pop();
+        }
+        if self.finished.len() == NARROWING_DEPTH {
+            self.finished.remove(0);
+        }
+        let items = self.hits().map(|h| h.item).collect();
+        self.finished.push(Finished {
+            query: scan.query,
+            items,
+        });
+    }
+
+    /// Look through the rest of the document now.
+    pub fn finish(&mut self, items: &[Item]) {
+        while self.scan.is_some() {
+            self.advance_by(items, usize::MAX);
+        }
+    }
+
+    /// Whether the search is still under way, and how far (percent).
+    pub fn searching(&self) -> Option<usize> {
+        self.scan.as_ref().map(|s| s.done * 100 / s.len.max(1))
+    }
+
+    /// The paragraphs with matches, in document order.
+    fn hits(&self) -> impl Iterator<Item = &Hit> {
+        self.before.iter().chain(&self.after)
+    }
+
+    /// How many matches have been found (all of them once the search is
+    /// over).
+    pub fn total(&self) -> usize {
+        self.hits().map(|h| h.count).sum()
+    }
+
+    /// The current match's rank among all matches, from 0.
+    pub fn current(&self) -> Option<usize> {
+        let at = self.current?;
+        let before: usize = self
+            .hits()
+            .take_while(|h| h.item != at.item)
+            .map(|h| h.count)
+            .sum();
+        Some(before + at.nth)
+    }
+
+    /// The current match's paragraph and byte range.
+    pub fn current_match(&self, items: &[Item]) -> Option<Match> {
+        let at = self.current?;
+        let text = items.get(at.item)?.text.as_str();
+        let range = self.ranges_in(text).into_iter().nth(at.nth)?;
+        Some(Match {
+            item: at.item,
+            range,
+        })
+    }
+
+    /// Make the next (or previous) match current, wrapping; false when
+    /// there is none. The search is finished first if it is not over.
+    pub fn step(&mut self, items: &[Item], forward: bool) -> bool {
+        self.finish(items);
+        let hits: Vec<Hit> = self.hits().copied().collect();
+        if hits.is_empty() {
+            return false;
+        }
+        let Some(at) = self.current else {
+            self.current = Some(At {
+                item: hits[0].item,
+                nth: 0,
+            });
+            return true;
+        };
+        let i = hits.iter().position(|h| h.item == at.item).unwrap_or(0);
+        self.current = Some(if forward {
+            if at.nth + 1 < hits[i].count {
+                At {
+                    item: at.item,
+                    nth: at.nth + 1,
+                }
+            } else {
+                let next = hits[(i + 1) % hits.len()];
+                At {
+                    item: next.item,
+                    nth: 0,
+                }
+            }
+        } else if at.nth > 0 {
+            At {
+                item: at.item,
+                nth: at.nth - 1,
+            }
+        } else {
+            let prev = hits[(i + hits.len() - 1) % hits.len()];
+            At {
+                item: prev.item,
+                nth: prev.count - 1,
+            }
+        });
+        true
+    }
+
+    /// The matches in paragraph `item` (whose text is `text`), with
+    /// whether each is the current one.
+    pub fn matches_in(&self, item: usize, text: &str) -> Vec<(Range<usize>, bool)> {
+        if !self.hits().any(|h| h.item == item) {
+            return Vec::new();
+        }
+        let current = self.current.filter(|at| at.item == item).map(|at| at.nth);
+        self.ranges_in(text)
+            .into_iter()
             .enumerate()
-            .take_while(|(_, m)| m.item == item)
-            .map(|(i, m)| (m.range.clone(), self.current == Some(start + i)))
+            .map(|(n, range)| (range, current == Some(n)))
             .collect()
     }
-}
 
-/// Where a match starts, as a position in the flow.
-fn start_of(m: &Match) -> Anchor {
-    Anchor {
-        item: m.item,
-        byte: m.range.start,
+    /// Where the query matches in `text`.
+    fn ranges_in(&self, text: &str) -> Vec<Range<usize>> {
+        Query::new(&self.query, self.mode).map_or_else(Vec::new, |q| q.find(text))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::reading_order::ItemKind;
+    use crate::layout::Direction;
+
+    fn items(texts: &[&str]) -> Vec<Item> {
+        texts
+            .iter()
+            .map(|t| Item {
+                kind: ItemKind::Paragraph,
+                id: String::new(),
+                section: None,
+                text: t.to_string(),
+                direction: Direction::Ltr,
+                offset: 0,
+            })
+            .collect()
+    }
+
+    fn searching_for(query: &str) -> Search {
+        Search {
+            query: query.into(),
+            ..Search::default()
+        }
+    }
 
     #[test]
     fn the_first_match_is_the_one_after_the_origin_and_steps_wrap() {
-        let items = ["a x", "x", "b x"];
-        let mut search = Search {
-            query: "x".into(),
-            ..Search::default()
-        };
+        let items = items(&["a x", "x", "b x"]);
+        let mut search = searching_for("x");
         let from = Anchor { item: 1, byte: 0 };
-        assert_eq!(search.run(items.iter().copied(), from), Some(1));
-        assert_eq!(search.step(true), Some(2));
-        assert_eq!(search.step(true), Some(0), "wraps to the first");
-        assert_eq!(search.step(false), Some(2), "and back to the last");
+        assert!(search.run(&items, from).found);
+        assert_eq!(search.current(), Some(1));
+        assert!(search.step(&items, true));
+        assert_eq!(search.current(), Some(2));
+        assert!(search.step(&items, true));
+        assert_eq!(search.current(), Some(0), "wraps to the first");
+        assert!(search.step(&items, false));
+        assert_eq!(search.current(), Some(2), "and back to the last");
         let past = Anchor { item: 2, byte: 3 };
-        assert_eq!(search.run(items.iter().copied(), past), Some(0));
-        assert_eq!(search.matches_in(2), vec![(2..3, false)]);
+        search.run(&items, past);
+        assert_eq!(search.current(), Some(0));
+        assert_eq!(search.matches_in(2, &items[2].text), vec![(2..3, false)]);
         search.query = "nothing".into();
-        assert_eq!(search.run(items.iter().copied(), from), None);
-        assert_eq!(search.step(true), None);
+        let progress = search.run(&items, from);
+        assert!(!progress.found && progress.done);
+        assert_eq!(search.current(), None);
+        assert!(!search.step(&items, true));
+    }
+
+    #[test]
+    fn a_match_before_the_origin_in_its_own_paragraph_comes_last() {
+        let items = items(&["x x", "y"]);
+        let mut search = searching_for("x");
+        search.run(&items, Anchor { item: 0, byte: 1 });
+        let hit = search.current_match(&items).expect("a match");
+        assert_eq!((hit.item, hit.range), (0, 2..3), "the second x");
+        let mut search2 = searching_for("x");
+        search2.run(&items, Anchor { item: 0, byte: 3 });
+        let hit = search2.current_match(&items).expect("wraps");
+        assert_eq!((hit.item, hit.range), (0, 0..1), "the first of all");
+    }
+
+    #[test]
+    fn a_big_document_is_searched_in_slices_and_found_the_same() {
+        // Forty 100 KB paragraphs: four megabytes, four slices at least.
+        let filler = "lorem ".repeat(100_000 / 6);
+        let texts: Vec<String> = (0..40)
+            .map(|i| {
+                if i % 7 == 3 {
+                    format!("{filler} needle")
+                } else {
+                    filler.clone()
+                }
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let items = items(&refs);
+        let mut search = searching_for("needle");
+        let from = Anchor { item: 20, byte: 0 };
+        let first = search.run(&items, from);
+        assert!(!first.done, "one slice does not read four megabytes");
+        let mut slices = 1;
+        let mut shown = first.found;
+        while search.searching().is_some() {
+            let p = search.advance(&items);
+            shown |= p.found;
+            slices += 1;
+        }
+        assert!(slices >= 4 && shown);
+        // Paragraphs 3, 10, 17, 24, 31, 38: the first after 20 is 24.
+        assert_eq!(search.total(), 6);
+        assert_eq!(search.current(), Some(3));
+        assert_eq!(search.current_match(&items).map(|m| m.item), Some(24));
+    }
+
+    #[test]
+    fn a_longer_query_looks_only_where_the_shorter_matched() {
+        let items = items(&["abc", "abd", "xyz", "ab"]);
+        let mut search = searching_for("ab");
+        search.run(&items, Anchor::default());
+        assert_eq!(search.total(), 3);
+        // Shown a document where paragraph 2 now holds "abc" too, the
+        // longer query does not see it: it looked only in 0, 1 and 3.
+        let changed = super::tests::items(&["abc", "abd", "abc", "ab"]);
+        search.query = "abc".into();
+        search.run(&changed, Anchor::default());
+        assert_eq!(search.total(), 1);
+        // Backspace: back to "ab", looked for where "ab" matched.
+        search.query = "ab".into();
+        search.run(&items, Anchor::default());
+        assert_eq!(search.total(), 3);
+        // A query that does not extend it looks everywhere again.
+        search.query = "xyz".into();
+        search.run(&items, Anchor::default());
+        assert_eq!(search.total(), 1);
+        search.query = "abc".into();
+        search.run(&changed, Anchor::default());
+        assert_eq!(search.total(), 2, "after a fresh start, everywhere");
     }
 }

@@ -159,6 +159,14 @@ impl App {
         self.whole_pending
     }
 
+    /// Whether the reader has work to do in slices (a search under way):
+    /// the event loop sends `Input::Idle` whenever no key is waiting.
+    pub fn busy(&self) -> bool {
+        self.search
+            .as_ref()
+            .is_some_and(|s| s.searching().is_some())
+    }
+
     /// The opening the document shown now came from: a background import
     /// of its whole is delivered with this ticket.
     pub fn ticket(&self) -> Ticket {
@@ -237,6 +245,12 @@ impl App {
                 self.restore(&saved);
             }
         }
+        // Matches found in the first part name its paragraphs; find them
+        // again in the whole, without moving the view.
+        let anchor = self.flow.anchor();
+        if let Some(search) = &mut self.search {
+            search.restart(&self.flow.items, anchor);
+        }
         if let Some(first) = warnings.first() {
             self.message = Some(format!("{first} ({} warning(s) in all)", warnings.len()));
         }
@@ -314,9 +328,10 @@ impl App {
 
     /// The matches in item `item`, with whether each is the current one.
     pub fn matches_in(&self, item: usize) -> Vec<(std::ops::Range<usize>, bool)> {
+        let text = self.flow.items.get(item).map_or("", |i| i.text.as_str());
         self.search
             .as_ref()
-            .map_or_else(Vec::new, |s| s.matches_in(item))
+            .map_or_else(Vec::new, |s| s.matches_in(item, text))
     }
 
     /// The open document.

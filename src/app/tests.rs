@@ -81,12 +81,12 @@ fn the_prompt_takes_keys_that_are_bound_elsewhere() {
     let search = app.search().expect("a search");
     assert_eq!(search.query, "line 3");
     // "line 3" and "line 30" to "line 39": eleven paragraphs.
-    assert_eq!(search.matches.len(), 11);
-    assert_eq!(search.current, Some(0));
+    assert_eq!(search.total(), 11);
+    assert_eq!(search.current(), Some(0));
     app.handle(special(KeyCode::Enter));
     assert!(!app.prompt_open());
     app.handle(key('n'));
-    assert_eq!(app.search().and_then(|s| s.current), Some(1));
+    assert_eq!(app.search().and_then(|s| s.current()), Some(1));
     // Esc from a new prompt goes back to where it was opened.
     let before = app.flow().anchor();
     app.handle(key('/'));
@@ -341,4 +341,40 @@ fn colon_and_a_number_go_to_a_printed_page() {
     app.handle(special(KeyCode::Esc));
     assert_eq!(app.flow.anchor(), here);
     assert_eq!(app.message, None);
+}
+
+#[test]
+fn a_search_through_a_big_document_goes_on_in_slices_between_keys() {
+    // 600 paragraphs of 5 KB (3 MB); "needle" in paragraph 450 only.
+    let filler = "word ".repeat(1000);
+    let text: Vec<String> = (0..600)
+        .map(|i| match i {
+            450 => format!("{filler}needle"),
+            _ => filler.clone(),
+        })
+        .collect();
+    let mut app = reader(lines(&text.join("\n\n")));
+    app.handle(key('/'));
+    for c in "needle".chars() {
+        app.handle(key(c));
+    }
+    assert!(app.busy(), "one slice does not read three megabytes");
+    assert_eq!(app.search().and_then(|s| s.current()), None);
+    let mut slices = 0;
+    while app.busy() {
+        app.handle(Input::Idle);
+        slices += 1;
+        assert!(slices < 100, "the search ends");
+    }
+    let search = app.search().expect("a search");
+    assert_eq!((search.total(), search.current()), (1, Some(0)));
+    let shown = |app: &App| app.flow().items[app.flow().anchor().item].text.clone();
+    assert!(
+        shown(&app).ends_with("needle"),
+        "the view went to the match"
+    );
+    // Enter keeps it; n finds the same one again (the only match).
+    app.handle(special(KeyCode::Enter));
+    app.handle(key('n'));
+    assert!(shown(&app).ends_with("needle"));
 }

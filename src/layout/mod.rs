@@ -15,6 +15,7 @@
 pub mod bidi;
 pub mod breaks;
 pub mod clusters;
+pub mod isolates;
 pub mod sanitize;
 pub mod shape;
 pub mod width;
@@ -220,7 +221,7 @@ fn has_arabic(text: &str) -> bool {
 /// by start and not overlap.
 pub fn layout_paragraph(text: &str, options: &LayoutOptions, spans: &[StyleSpan]) -> Laid {
     let mut laid = Laid::default();
-    let bidi_text = sanitize::text_for_bidi(text);
+    let bidi_text = isolates::isolate_ltr_tokens(text, sanitize::text_for_bidi(text));
     let levels = ParagraphLevels::new(&bidi_text, options.direction);
     laid.rtl = levels.is_rtl();
     if options.width == 0 {

@@ -36,6 +36,13 @@ pub fn fold(c: char) -> Option<char> {
     })
 }
 
+/// Fold `text` into `out` (cleared first), without the offsets: enough to
+/// tell whether and how often a query matches.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    out.extend(text.chars().filter_map(fold));
+}
+
 /// Fold `text`.
 pub fn normalize(text: &str) -> Normalized {
     let mut out = Normalized {

@@ -93,13 +93,22 @@ fn prompt_line(app: &App) -> String {
         _ => "arabic-aware",
     };
     let count = match search {
-        Some(s) if !s.query.is_empty() => match s.current {
-            Some(c) => format!("  match {} of {}", c + 1, s.matches.len()),
-            None => "  no match".to_string(),
-        },
+        Some(s) if !s.query.is_empty() => format!("  {}", match_count(s)),
         _ => String::new(),
     };
     format!("/\u{2068}{query}\u{2069}  [{mode}, Ctrl-e]{count}")
+}
+
+/// "match 3 of 12", "no match", or while a search goes on through a big
+/// document, how far it has got ("match 1 of 40+, searching 35%").
+fn match_count(search: &crate::app::search::Search) -> String {
+    let total = search.total();
+    match (search.current(), search.searching()) {
+        (Some(c), None) => format!("match {} of {total}", c + 1),
+        (None, None) => "no match".to_string(),
+        (Some(c), Some(pct)) => format!("match {} of {total}+, searching {pct}%", c + 1),
+        (None, Some(pct)) => format!("searching {pct}%"),
+    }
 }
 
 /// The right end of the status line: the message, or where the reader is
@@ -109,10 +118,7 @@ fn right_text(app: &App) -> String {
         .search
         .as_ref()
         .filter(|s| !s.query.is_empty())
-        .map(|s| match s.current {
-            Some(c) => format!("match {} of {} \u{2502} ", c + 1, s.matches.len()),
-            None => "no match \u{2502} ".to_string(),
-        });
+        .map(|s| format!("{} \u{2502} ", match_count(s)));
     match (&app.message, app.view) {
         (Some(m), _) => m.clone(),
         (None, View::Parallel(p)) => format!(

@@ -41,6 +41,11 @@ impl Builder {
         }
     }
 
+    /// Whether a note with this label is defined anywhere in the text.
+    pub fn defines(&self, label: &str) -> bool {
+        self.note_ids.contains_key(label)
+    }
+
     /// What one event adds.
     pub fn handle(&mut self, event: Event) {
         match event {
@@ -164,6 +169,14 @@ impl Builder {
         if inlines.is_empty() {
             return;
         }
+        // Kept for the document's life: no room left from growing (a
+        // paragraph's one text would otherwise hold up to twice its size).
+        for inline in &mut inlines {
+            if let Inline::Text { text } = inline {
+                text.shrink_to_fit();
+            }
+        }
+        inlines.shrink_to_fit();
         self.seen_content = true;
         let mut block = Block {
             id: String::new(),

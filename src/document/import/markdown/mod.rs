@@ -13,16 +13,20 @@
 
 mod builder;
 mod front_matter;
+mod parts;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::document::import::warnings::{Warnings, UNDEFINED_FOOTNOTE, UNKNOWN_FRONT_MATTER_KEY};
 use crate::document::model::{Block, BlockKind, Document, Format, Inline, Section, SectionKind};
 use builder::Builder;
 
 const OPTIONS: Options = Options::ENABLE_FOOTNOTES;
+
+/// How much of the text is parsed at once (see `parts`).
+const PART_BYTES: usize = 1 << 20;
 
 fn is_rtl_text(text: &str) -> bool {
     text.chars()
@@ -31,25 +35,33 @@ fn is_rtl_text(text: &str) -> bool {
 }
 
 /// The id of each footnote label, "fn1", "fn2"… in the order the notes
-/// are defined.
-fn note_ids(body: &str) -> HashMap<String, String> {
+/// are defined, and the labels each part defines.
+fn note_ids(parts: &[&str]) -> (HashMap<String, String>, Vec<HashSet<String>>) {
     let mut ids: HashMap<String, String> = HashMap::new();
-    for event in Parser::new_ext(body, OPTIONS) {
-        if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
-            let n = ids.len() + 1;
-            ids.entry(label.to_string())
-                .or_insert_with(|| format!("fn{n}"));
+    let mut defined = Vec::with_capacity(parts.len());
+    for part in parts {
+        let mut here = HashSet::new();
+        for event in Parser::new_ext(part, OPTIONS) {
+            if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
+                let n = ids.len() + 1;
+                ids.entry(label.to_string())
+                    .or_insert_with(|| format!("fn{n}"));
+                here.insert(label.to_string());
+            }
         }
+        defined.push(here);
     }
-    ids
+    (ids, defined)
 }
 
 /// pulldown-cmark leaves a reference to an undefined footnote as the three
 /// text events "[", "^label", "]" (an escaped "\[^x\]" comes as one run of
-/// text), so that shape at the start of `events` is a missing note: its
-/// label.
-fn undefined_reference<'e>(events: &'e [Event]) -> Option<&'e str> {
-    let [Event::Text(open), Event::Text(label), Event::Text(close), ..] = events else {
+/// text), so `first` and the two events after it in that shape are a
+/// missing note: its label.
+fn undefined_reference<'e>(first: &'e Event, next: &'e VecDeque<Event>) -> Option<&'e str> {
+    let (Event::Text(open), Some(Event::Text(label)), Some(Event::Text(close))) =
+        (first, next.front(), next.get(1))
+    else {
         return None;
     };
     (open.as_ref() == "["
@@ -60,23 +72,33 @@ fn undefined_reference<'e>(events: &'e [Event]) -> Option<&'e str> {
     .then(|| &label[1..])
 }
 
+/// Where `text` may be cut, at or after byte `min`, so that what comes
+/// before reads as the start of the essay (front matter included): for
+/// showing a large file from its first part while the whole is imported.
+pub fn first_part_end(text: &str, min: usize) -> Option<usize> {
+    let (_, body) = front_matter::split(text);
+    let front = text.len() - body.len();
+    parts::first_cut_after(body, min.saturating_sub(front)).map(|cut| front + cut)
+}
+
 pub fn import(text: &str) -> Document {
+    import_in_parts(text, PART_BYTES)
+}
+
+/// `import`, parsing about `part_bytes` at a time.
+fn import_in_parts(text: &str, part_bytes: usize) -> Document {
     let (front, body) = front_matter::split(text);
     let fm = front.map(front_matter::parse).unwrap_or_default();
-    let mut b = Builder::new(note_ids(body), fm.title.is_none());
-    let events: Vec<Event> = Parser::new_ext(body, OPTIONS).collect();
-    let mut k = 0;
-    while k < events.len() {
-        if let Some(label) = undefined_reference(&events[k..]) {
-            b.inlines.push(Inline::Note {
-                note: None,
-                label: label.to_string(),
-            });
-            k += 3;
-            continue;
-        }
-        b.handle(events[k].clone());
-        k += 1;
+    let parts = parts::split(body, &parts::cuts(body, part_bytes));
+    let (ids, defined) = note_ids(&parts);
+    let links = if parts.len() > 1 {
+        parts::link_definitions(body)
+    } else {
+        HashMap::new()
+    };
+    let mut b = Builder::new(ids, fm.title.is_none());
+    for (part, defined_here) in parts.iter().zip(&defined) {
+        import_part(&mut b, part, defined_here, &links);
     }
     b.finish_block(BlockKind::Paragraph);
 
@@ -91,6 +113,11 @@ pub fn import(text: &str) -> Document {
     }
     doc.sections = b.sections;
     doc.notes = b.notes;
+    // Kept for the document's life: no room left from growing.
+    doc.sections.shrink_to_fit();
+    for section in &mut doc.sections {
+        section.blocks.shrink_to_fit();
+    }
     let mut warnings = Warnings::default();
     for key in &fm.unknown {
         warnings.add(UNKNOWN_FRONT_MATTER_KEY, key);
@@ -99,6 +126,76 @@ pub fn import(text: &str) -> Document {
     doc.meta.warnings.extend(warnings.into_messages());
     doc.assign_ids();
     doc
+}
+
+/// Feed one part's events to the builder. Notes the part uses but another
+/// defines get a stand-in definition before it (so the parser sees a
+/// reference, not text), whose events are dropped; links whose definition
+/// is in another part are resolved from `links`.
+fn import_part(
+    b: &mut Builder,
+    part: &str,
+    defined_here: &HashSet<String>,
+    links: &HashMap<String, String>,
+) {
+    let stand_ins: HashSet<&str> = parts::referenced_labels(part)
+        .into_iter()
+        .filter(|l| b.defines(l) && !defined_here.contains(*l))
+        .collect();
+    let source: std::borrow::Cow<str> = if stand_ins.is_empty() {
+        part.into()
+    } else {
+        // Before the part, not after: its end may be inside a fence left
+        // open to the end of the text.
+        let mut owned = String::with_capacity(part.len() + 16 * stand_ins.len());
+        for label in &stand_ins {
+            owned.push_str(&format!("[^{label}]: .\n\n"));
+        }
+        owned.push_str(part);
+        owned.into()
+    };
+    let resolve = |link: BrokenLink| {
+        links
+            .get(&parts::link_label_key(&link.reference))
+            .map(|url| (CowStr::from(url.clone()), CowStr::from("")))
+    };
+    let mut parser = Parser::new_with_broken_link_callback(&source, OPTIONS, Some(resolve));
+    // Events one by one, with the three ahead that an undefined note
+    // reference takes: never the whole document's events at once.
+    let mut ahead: VecDeque<Event> = VecDeque::with_capacity(3);
+    let mut in_stand_in = false;
+    loop {
+        while ahead.len() < 3 {
+            match parser.next() {
+                Some(event) => ahead.push_back(event),
+                None => break,
+            }
+        }
+        let Some(first) = ahead.pop_front() else {
+            break;
+        };
+        match &first {
+            Event::Start(Tag::FootnoteDefinition(l)) if stand_ins.contains(l.as_ref()) => {
+                in_stand_in = true;
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) if in_stand_in => {
+                in_stand_in = false;
+                continue;
+            }
+            _ if in_stand_in => continue,
+            _ => {}
+        }
+        if let Some(label) = undefined_reference(&first, &ahead) {
+            b.inlines.push(Inline::Note {
+                note: None,
+                label: label.to_string(),
+            });
+            ahead.drain(..2);
+            continue;
+        }
+        b.handle(first);
+    }
 }
 
 /// The front matter's abstract as a section: paragraphs at blank lines,
@@ -198,6 +295,68 @@ mod tests {
         assert_eq!(doc.references().count(), 2);
         assert!(doc.references().all(|b| b.kind == BlockKind::Reference));
     }
+
+    #[test]
+    fn parsed_in_parts_it_is_the_same_document() {
+        // Notes and link definitions in other parts than their uses, an
+        // undefined note, code and HTML with blank lines, lists, quotes.
+        let tricky =
+            "---\ntitle: T\n---\n\n# Part one\n\nSee [the spec][spec] and a note[^far].\n\n\
+            - item one\n\n  still item one[^near]\n- item two\n\n[^near]: Near note.\n\n\
+            ```\ncode\n\n[^far]: not a definition\n```\n\n<!-- comment\n\nstill comment -->\n\n\
+            > quoted\n\n## Part two\n\nMissing[^gone] and [spec][] again.\n\n\
+            [spec]: https://spec.commonmark.org\n\n[^far]: Far note,\n\n    in two paragraphs.\n";
+        let demo = include_str!("../../../../assets/demo.md");
+        for text in [tricky, demo] {
+            let whole = import_in_parts(text, usize::MAX);
+            let cut_everywhere = import_in_parts(text, 1);
+            assert_eq!(cut_everywhere, whole);
+        }
+        let doc = import_in_parts(tricky, 1);
+        assert_eq!(doc.notes.len(), 2, "{:?}", doc.notes);
+        let text: String = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| b.plain_text())
+            .collect();
+        assert!(
+            text.contains("the spec (https://spec.commonmark.org)"),
+            "{text}"
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Any sequence of these fragments imports the same whole and cut
+        /// at every place a part may start.
+        #[test]
+        fn any_mix_of_blocks_parses_the_same_in_parts(
+            picks in proptest::collection::vec(0usize..FRAGMENTS.len(), 1..30)
+        ) {
+            let text: String = picks.iter().map(|&i| FRAGMENTS[i]).collect();
+            proptest::prop_assert_eq!(import_in_parts(&text, 1), import_in_parts(&text, usize::MAX));
+        }
+    }
+
+    const FRAGMENTS: &[&str] = &[
+        "# Head\n\n",
+        "Text with[^a] a note.\n\n",
+        "[^a]: Note a.\n\n",
+        "[^b]: Note b\n\n    continued.\n\n",
+        "Uses[^b] and [ref] and [^none].\n\n",
+        "[ref]: http://x.org/r\n\n",
+        "- one\n- two\n\n",
+        "1. first\n\n   second para\n\n",
+        "```\nfenced\n\n[^a]: no\n```\n\n",
+        "~~~~\nopen fence\n\n",
+        "<!--\n\n-->\n\n",
+        "> quote\n\n",
+        "    indented code\n\n",
+        "Plain paragraph\nover two lines.\n\n",
+        "\u{0627}\u{0644}\u{0645}\u{0635}\u{0627}\u{062F}\u{0631}\n===\n\n",
+        "No blank line after",
+    ];
 
     #[test]
     fn first_h1_is_the_title() {
