@@ -102,7 +102,8 @@ fn file_entry(path: &Path, group: Group, saved: &StateFile) -> LibraryEntry {
     let key = read.as_ref().map(|source| state::key_of(source.identity()));
     let title = read
         .as_ref()
-        .and_then(|source| import::import_source(source, None).ok())
+        // A PDF's title is on its first pages: no need to read them all.
+        .and_then(|source| import::import_first_pages(source, 2).ok())
         .map(|doc| doc.meta.title)
         .filter(|t| !t.trim().is_empty())
         .unwrap_or(name);

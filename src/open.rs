@@ -16,9 +16,9 @@ use crate::source_file::{read_text, SourceText};
 /// Files larger than this open in two steps.
 pub const QUICK_OPEN_BYTES: usize = 2_000_000;
 
-/// PDFs larger than this (about a hundred pages) open in two steps: their
+/// PDFs larger than this (about fifty pages) open in two steps: their
 /// first pages, then the whole.
-pub const QUICK_OPEN_PDF_BYTES: usize = 256 << 10;
+pub const QUICK_OPEN_PDF_BYTES: usize = 96 << 10;
 
 /// The pages a long PDF first opens with.
 const FIRST_PDF_PAGES: usize = 12;
