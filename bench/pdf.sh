@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 bin=target/release/hamish
 [ -x "$bin" ] || cargo build --release
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# KEEP=1 leaves the PDFs (for bench/reader.py) and says where.
+if [ "${KEEP:-}" = 1 ]; then echo "PDFs in $tmp"; else trap 'rm -rf "$tmp"' EXIT; fi
 make() { # PAGES REPEAT
     ESSAY_REPEAT=$2 python3 tests/pdf/make/essay.py "$tmp/long$1.fodt"
     (cd "$tmp" && soffice --headless --convert-to pdf "long$1.fodt" >/dev/null 2>&1)
