@@ -78,7 +78,7 @@ pub enum Command {
     version,
     about = "A terminal reader for essays that mix Arabic and English",
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  hamish                                   the library: bundled essays, demo, recent files\n  hamish essay.md                          read an essay full-screen (press ? for the keys)\n  hamish --theme mono --no-mouse essay.txt for a bare terminal over SSH\n  hamish --print --width 60 essay.txt      lay out to stdout\n  hamish --print --plain --format lines --shape off --width 40 FILE\n  hamish convert seeds/000_888738dd473cd04e.txt --to markdown -o essay.md\n  hamish --print-config                    the settings in force"
+    after_help = "Examples:\n  hamish                                   the library: bundled essays, demo, recent files\n  hamish essay.md                          read an essay full-screen (press ? for the keys)\n  hamish --theme mono --no-mouse essay.txt for a bare terminal over SSH\n  hamish --print --width 60 essay.txt      lay out to stdout\n  hamish --print --plain --format lines --shape off --width 40 FILE\n  hamish convert seeds/000_888738dd473cd04e.txt --to markdown -o essay.md\n  hamish --print-config                    the settings in force\n  hamish --check-terminal                  does Arabic read right in this terminal?\n\nTerminals: tmux needs 'set -g allow-passthrough on' in ~/.tmux.conf; in Konsole turn\noff the profile's \"Bi-Directional text rendering\" (Appearance > Complex Text Layout)."
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -112,6 +112,12 @@ pub struct Args {
     /// Print the settings in force (config file and command line) as TOML, and exit.
     #[arg(long)]
     pub print_config: bool,
+    /// Show a test card (one Arabic sentence as each --bidi mode writes it),
+    /// ask which reads right, and offer to save the answer in the config.
+    /// Konsole: turn off "Bi-Directional text rendering" in the profile
+    /// (Appearance > Complex Text Layout), or use --bidi terminal.
+    #[arg(long)]
+    pub check_terminal: bool,
     /// Decode input files with this encoding (e.g. windows-1256, iso-8859-6,
     /// utf-16le) [default: UTF-8, UTF-16 by its byte-order mark, or a legacy
     /// Arabic encoding when detected].

@@ -39,6 +39,41 @@ pub fn default_path() -> Option<PathBuf> {
     crate::persist::xdg_file("XDG_CONFIG_HOME", ".config", "config.toml")
 }
 
+/// The config file's text `text` with `bidi` set to `mode`, everything
+/// else (comments, order, other settings) kept as it was. An empty text
+/// starts from the shipped defaults, so the new file documents every
+/// setting. Err (the parser's message) when `text` is not TOML.
+pub fn with_bidi(text: &str, mode: BidiMode) -> Result<String, String> {
+    let text = if text.trim().is_empty() {
+        DEFAULT_CONFIG
+    } else {
+        text
+    };
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| e.message().to_string())?;
+    doc["bidi"] = toml_edit::value(value_name(&mode));
+    Ok(doc.to_string())
+}
+
+/// Save `bidi = mode` in the config file at `path` (created, with its
+/// folder, when missing), atomically; Err says why not, naming the file.
+pub fn save_bidi(path: &Path, mode: BidiMode) -> Result<(), String> {
+    let name = path.display();
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("{name}: cannot read: {e}")),
+    };
+    let new = with_bidi(&text, mode)
+        .map_err(|e| format!("{name}: not saved, the file is not TOML: {e}"))?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    crate::persist::write_atomically(path, new.as_bytes())
+        .map_err(|e| format!("{name}: cannot write: {e}"))
+}
+
 /// Read the config at `path` (a missing file is the defaults). Returns the
 /// config and the problems found, one line each.
 pub fn load(path: &Path) -> (Config, Vec<String>) {

@@ -20,4 +20,5 @@ pub mod search;
 pub mod settings;
 pub mod source_file;
 pub mod term;
+pub mod terminal_check;
 pub mod ui;

@@ -117,6 +117,12 @@ fn run(args: &Args) -> anyhow::Result<()> {
             .and_then(|()| out.flush())
             .context(STDOUT);
     }
+    if args.check_terminal {
+        for p in &problems {
+            report(p);
+        }
+        return check_terminal();
+    }
     let interactive =
         !args.print && std::io::stdout().is_terminal() && keyboard_available() && !dumb_terminal();
     if interactive {
@@ -127,6 +133,23 @@ fn run(args: &Args) -> anyhow::Result<()> {
         }
         print(args, &config)
     }
+}
+
+/// `--check-terminal`: the card, and the question when someone is there
+/// to answer it.
+fn check_terminal() -> anyhow::Result<()> {
+    let kind = TerminalKind::from_env();
+    let ask = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let config = hamish::config::default_path();
+    let mut out = std::io::stdout().lock();
+    hamish::terminal_check::run(
+        &kind,
+        ask,
+        &mut std::io::stdin().lock(),
+        &mut out,
+        config.as_deref(),
+    )
+    .context(STDOUT)
 }
 
 /// Tell the user, once, what the importer noticed.
@@ -146,6 +169,7 @@ fn print(args: &Args, config: &hamish::config::Config) -> anyhow::Result<()> {
         // A dumb terminal understands no escape sequence at all.
         plain: args.plain || dumb_terminal(),
         to_terminal,
+        route: TerminalKind::from_env().route(),
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.files.is_empty() {

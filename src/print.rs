@@ -8,7 +8,7 @@ use crate::document::reading_order::reading_order;
 use crate::layout::{layout_paragraph, LayoutOptions};
 use crate::settings::BidiMode;
 
-use crate::term::escape::{BIDI_GIVE_BACK, BIDI_TAKE_OVER};
+use crate::term::escape::{pass_through, Route, BIDI_GIVE_BACK, BIDI_TAKE_OVER};
 
 /// Print options.
 #[derive(Clone, Copy, Debug)]
@@ -19,6 +19,9 @@ pub struct PrintOptions {
     pub plain: bool,
     /// The output is a terminal (only then are BiDi mode sequences useful).
     pub to_terminal: bool,
+    /// How the BiDi modes reach the terminal behind tmux or GNU screen.
+    /// Only the mode for rows to come is needed: the printed rows are new.
+    pub route: Route,
 }
 
 /// Paragraphs laid out per batch; each batch is split among the cores.
@@ -37,6 +40,9 @@ pub fn print_paragraphs<W: Write, S: AsRef<str> + Sync>(
     let guard = options.to_terminal && !options.plain && options.bidi == BidiMode::App;
     if guard {
         out.write_all(BIDI_TAKE_OVER.as_bytes())?;
+        if options.route != Route::Direct {
+            out.write_all(pass_through(options.route, BIDI_TAKE_OVER).as_bytes())?;
+        }
     }
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -75,6 +81,9 @@ pub fn print_paragraphs<W: Write, S: AsRef<str> + Sync>(
         }
     }
     if guard {
+        if options.route != Route::Direct {
+            out.write_all(pass_through(options.route, BIDI_GIVE_BACK).as_bytes())?;
+        }
         out.write_all(BIDI_GIVE_BACK.as_bytes())?;
     }
     out.flush()

@@ -44,6 +44,8 @@ struct FirstDocument {
     saved: Option<hamish::persist::state::DocState>,
     state_path: Option<std::path::PathBuf>,
     state_warning: Option<String>,
+    /// The search prompt's history, from the state file.
+    history: Vec<String>,
 }
 
 /// The first file named, or the first bundled essay (the library is then
@@ -93,7 +95,23 @@ fn open_first(args: &Args) -> anyhow::Result<FirstDocument> {
         library,
         state_path,
         state_warning,
+        history: saved.search_history.clone(),
     })
+}
+
+/// How the status line is written for this terminal to reorder (with
+/// `--bidi terminal`): in visual order where a row can be kept from
+/// reordering (VTE), without isolates in mlterm (which gives them a column
+/// each), isolated elsewhere.
+fn status_line(kind: &hamish::term::TerminalKind) -> hamish::settings::StatusLine {
+    use hamish::settings::StatusLine;
+    if kind.keeps_explicit_rows() {
+        StatusLine::Ordered
+    } else if kind.emulator == Some(hamish::term::kind::Emulator::Mlterm) {
+        StatusLine::Plain
+    } else {
+        StatusLine::Isolated
+    }
 }
 
 /// The full-screen reader.
@@ -103,17 +121,33 @@ pub(crate) fn read(
     problems: Vec<String>,
 ) -> anyhow::Result<()> {
     let first = open_first(args)?;
-    let settings = reader_settings(&config);
-    let guard = TerminalGuard::enter(hamish::term::Modes {
-        mouse: settings.mouse,
-        bidi: settings.reorders(),
-    })?;
+    let kind = hamish::term::TerminalKind::from_env();
+    let mut settings = reader_settings(&config);
+    settings.status_line = status_line(&kind);
+    let modes = kind.modes(settings.mouse, settings.reorders());
+    // Asked before the terminal is taken over: tmux answers in a few
+    // milliseconds, and only when its bidi switches matter.
+    let tmux_notice = (modes.bidi && modes.route == hamish::term::Route::Tmux)
+        .then(hamish::term::tmux::passthrough)
+        .and_then(hamish::term::tmux::notice);
+    let guard = TerminalGuard::enter(modes)?;
     let events = Events::start()?;
     let (width, height) = crossterm::terminal::size()?;
-    let screen = hamish::term::Screen::new(std::io::BufWriter::with_capacity(
+    let mut screen = hamish::term::Screen::new(std::io::BufWriter::with_capacity(
         1 << 16,
         hamish::term::out::TerminalOut,
     ));
+    if modes.bidi && modes.route != hamish::term::Route::Direct {
+        screen = screen.with_after_clear(hamish::term::escape::every_row(
+            modes.route,
+            hamish::term::escape::BIDI_TAKE_OVER,
+        ));
+    }
+    if !settings.reorders() {
+        // The terminal lays each row out: give it rows whole, with their
+        // direction.
+        screen = screen.with_whole_rows();
+    }
     let mut tty = Tty {
         screen,
         rows: hamish::term::RowTracker::default(),
@@ -125,6 +159,7 @@ pub(crate) fn read(
     let mut app = App::new(first.doc, settings, config.keymap.clone(), width, height)
         .with_library(first.library)
         .with_state_file(first.state_path)
+        .with_search_history(first.history)
         .with_identity(first.key, first.path, entry, first.saved);
     let mut background: Background = None;
     if let Some(rx) = first.rest {
@@ -134,7 +169,7 @@ pub(crate) fn read(
     if show_library {
         app.handle(Input::Command(Action::Library));
     }
-    if let Some(notice) = start_notices(first.state_warning, &problems) {
+    if let Some(notice) = start_notices(first.state_warning, tmux_notice, &problems) {
         app.handle(Input::Notice(notice));
     }
     let (exit_status, save_error) = run_reader(&mut app, &mut tty, background)?;
@@ -270,7 +305,11 @@ fn run_reader<W: Write>(
             }
         };
         let effects = app.handle(input);
-        quit = carry_out(app, effects, &mut save_error);
+        let mut redraw = false;
+        quit = carry_out(app, effects, &mut save_error, &mut redraw);
+        if redraw {
+            tty.screen.invalidate();
+        }
         // An import for a document no longer shown is of no use.
         if !app.import_pending() {
             background = None;
@@ -284,10 +323,15 @@ fn run_reader<W: Write>(
     Ok((exit_status, save_error))
 }
 
-/// What the user must hear of at start: a damaged state file, and config
-/// problems (the first here, all of them on stderr at exit).
-fn start_notices(state_warning: Option<String>, problems: &[String]) -> Option<String> {
-    let mut notices: Vec<String> = state_warning.into_iter().collect();
+/// What the user must hear of at start: a damaged state file, tmux
+/// keeping the BiDi switches from the terminal, and config problems (the
+/// first here, all of them on stderr at exit).
+fn start_notices(
+    state_warning: Option<String>,
+    tmux_notice: Option<String>,
+    problems: &[String],
+) -> Option<String> {
+    let mut notices: Vec<String> = state_warning.into_iter().chain(tmux_notice).collect();
     if let Some(first) = problems.first() {
         let more = if problems.len() > 1 {
             format!(" (+{} more, shown at exit)", problems.len() - 1)
@@ -341,8 +385,14 @@ fn arrived(background: &mut Background) -> Option<Input> {
 
 /// Do what the reader asked for, in order (a document is saved before
 /// another opens); true when it asked to quit. A save that fails is told
-/// on the status line, and kept to be reported at exit.
-fn carry_out(app: &mut App, effects: Vec<Effect>, save_error: &mut Option<String>) -> bool {
+/// on the status line, and kept to be reported at exit. `redraw` is set
+/// when the screen must be cleared and drawn whole.
+fn carry_out(
+    app: &mut App,
+    effects: Vec<Effect>,
+    save_error: &mut Option<String>,
+    redraw: &mut bool,
+) -> bool {
     let mut queue = std::collections::VecDeque::from(effects);
     while let Some(effect) = queue.pop_front() {
         match effect {
@@ -375,6 +425,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, save_error: &mut Option<String
                     }
                 }
             }
+            Effect::Redraw => *redraw = true,
             Effect::Quit => return true,
         }
     }

@@ -92,6 +92,26 @@ pub struct Settings {
     /// Capture the mouse (wheel, clicks on footnote markers).
     pub mouse: bool,
     pub colors: Colors,
+    /// With `bidi = terminal`: how the status line is written for the
+    /// terminal to reorder. Known from the terminal, not set by the user.
+    pub status_line: StatusLine,
+}
+
+/// How the status line (Arabic titles, then numbers) is written when the
+/// terminal reorders (`--bidi terminal`), so the numbers are not drawn
+/// into the titles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusLine {
+    /// In logical order, each title inside an FSI…PDI isolate (terminals
+    /// that drop the marks lose nothing).
+    #[default]
+    Isolated,
+    /// In hamish's own visual order, the row marked for the painter to ask
+    /// the terminal to leave it alone (VTE keeps BiDi modes per row).
+    Ordered,
+    /// In logical order without marks: mlterm gives isolates a column each,
+    /// which would push the line past the screen's edge.
+    Plain,
 }
 
 impl Default for Settings {
@@ -103,6 +123,7 @@ impl Default for Settings {
             theme: Theme::Dark,
             mouse: true,
             colors: Colors::default(),
+            status_line: StatusLine::Isolated,
         }
     }
 }

@@ -10,7 +10,9 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 mod common;
-use common::words::{CONCLUSION, INTRODUCTION, LENIN, RUSSIAN, SOURCES, THE_REVOLUTION, TROTSKY};
+use common::words::{
+    CONCLUSION, INTRODUCTION, LENIN, NOTES, RUSSIAN, SOURCES, THE_REVOLUTION, TROTSKY,
+};
 use common::{seed000, seed003, visual};
 
 fn app(width: u16, height: u16) -> App {
@@ -96,8 +98,12 @@ fn toc_lists_the_sections() {
     assert!(shows(&s, &visual(INTRODUCTION)), "introduction");
     assert!(shows(&s, &visual(CONCLUSION)), "conclusion");
     assert!(shows(&s, &visual(SOURCES)), "references");
+    // The notes are the last entry, under their heading الهوامش ("the
+    // notes"), the document being Arabic.
+    assert!(shows(&s, &visual(NOTES)), "the notes");
     // Enter jumps to the selected section; Esc would have closed the list.
     update(&mut a, Action::Bottom);
+    update(&mut a, Action::LineUp);
     update(&mut a, Action::Activate);
     let s = screen(&a);
     assert!(!shows(&s, "contents"));
@@ -176,12 +182,28 @@ fn help_is_made_from_the_key_table() {
     let mut a = app(100, 40);
     update(&mut a, Action::Help);
     let s = screen(&a);
+    // Every description starts in one column, two blanks after the longest
+    // list of keys (no row spills out of its column).
+    let names = |keys: &[hamish::app::keymap::Key]| {
+        keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+    };
+    let column = a
+        .keymap()
+        .entries()
+        .iter()
+        .map(|(_, keys)| names(keys).chars().count())
+        .max()
+        .unwrap();
+    // 100 x 40: the help's 84-cell box leaves 80 cells of text, enough
+    // for each entry on one row; it scrolls, so look at each page of it.
+    let mut s = s;
+    for _ in 0..3 {
+        update(&mut a, Action::PageDown);
+        s.extend(screen(&a));
+    }
+    update(&mut a, Action::Top);
     for (action, keys) in a.keymap().entries() {
-        let line = format!(
-            "{:<22} {}",
-            keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(", "),
-            action.describe()
-        );
+        let line = format!("{:<column$}  {}", names(keys), action.describe());
         assert!(shows(&s, line.trim_end()), "help lacks {line}");
     }
     update(&mut a, Action::Close);
@@ -429,9 +451,11 @@ fn small_essay_rows() -> Vec<String> {
         // The note: its marker, then its text, left to right.
         "\u{b9} Lenin (1870-1924).".to_string(),
         String::new(),
-        // Status: " " + title, and at the right "0% │ ? help" in a slot of
-        // 12 cells (one blank after it). No section at the title yet.
-        format!(" Trotsky in 1917  0% \u{2502} ? help"),
+        // Status: " " + title, and at the right where the reader is: the
+        // whole essay is on screen, so the end is too: "100% END" (as less
+        // says END), ending one blank before the edge. "│ ? help" would
+        // not fit beside the whole title, so the hint gives way first.
+        format!(" Trotsky in 1917{}100% END", " ".repeat(5)),
     ]
 }
 
@@ -446,22 +470,25 @@ fn the_whole_screen_with_the_table_of_contents_open() {
     let mut a = small_essay(30, 12);
     update(&mut a, Action::Toc);
     let mut rows = small_essay_rows();
-    // One entry: a box 3 rows high (entries + borders), as wide as the
-    // screen (at most 64), centered in the 11 rows above the status line:
-    // rows 4 to 6. The title sits on the top border two cells in, left to
+    // Two entries, the section and the notes under their heading: a box 4
+    // rows high (entries + borders), as wide as the screen (at most 64),
+    // centered in the 11 rows above the status line: rows 3 to 6. The title sits on the top border two cells in, left to
     // right: " contents — جدول المحتويات" ("table of contents"), whose
     // Arabic words read right to left as one run; its trailing blank falls
     // at the row's end.
     // جدول "jadwal", table; المحتويات "al-muhtawayat", the contents
     let table_of_contents =
         "\u{62c}\u{62f}\u{648}\u{644} \u{627}\u{644}\u{645}\u{62d}\u{62a}\u{648}\u{64a}\u{627}\u{62a}";
-    rows[4] = format!(
+    rows[3] = format!(
         "\u{250c}\u{2500} contents \u{2014} {}\u{2500}\u{2510}",
         visual(table_of_contents)
     );
     // The selected entry, المقدمة: right to left, right-aligned in the 26
     // cells left inside the borders and one blank each side.
-    rows[5] = format!("\u{2502} {:>26} \u{2502}", visual(INTRODUCTION));
+    rows[4] = format!("\u{2502} {:>26} \u{2502}", visual(INTRODUCTION));
+    // The notes, by the heading they have in the text ("Notes": no
+    // document language), left to right.
+    rows[5] = format!("\u{2502} {:<26} \u{2502}", "Notes");
     rows[6] = format!("\u{2514}{}\u{2518}", "\u{2500}".repeat(28));
     assert_screen(&a, &rows);
 }
@@ -484,8 +511,9 @@ fn the_whole_screen_with_a_footnote_open() {
     );
     rows[7] = format!("N\u{2502} {:<24} \u{2502}", "Lenin (1870-1924).");
     rows[8] = format!(" \u{2514}{}\u{2518}", "\u{2500}".repeat(26));
-    // The status line names the selected marker; the title keeps the 2
-    // cells left of it, cut inside its first word.
-    rows[11] = " Tr note 1 of 1 \u{2502} 0% \u{2502} ? help".to_string();
+    // The status line names the selected marker; the title keeps its 15
+    // cells (half the row at most), so where the reader is and the hint
+    // give way, whole, rather than the title being cut inside a word.
+    rows[11] = " Trotsky in 1917  note 1 of 1".to_string();
     assert_screen(&a, &rows);
 }

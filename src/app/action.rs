@@ -49,13 +49,15 @@ actions! {
     HalfPageUp "half_page_up" ["ctrl-u"] "half page up";
     Top "top" ["g", "home"] "start of the document";
     Bottom "bottom" ["G", "end"] "end of the document";
+    GotoPercent "goto_percent" ["%", "p"] "go to N% of the document: type N first (50% or 50p)";
     NextSection "next_section" ["]"] "next section";
     PrevSection "prev_section" ["["] "previous section";
     Toc "toc" ["t"] "table of contents (j/k, Enter to jump, Esc)";
     NextFootnote "next_footnote" ["f"] "next footnote: select, scroll to it, open it";
     PrevFootnote "prev_footnote" ["F"] "previous footnote";
     Activate "activate" ["enter"] "open / jump; in a note: go to it in the notes";
-    JumpBack "jump_back" ["backspace", "ctrl-o"] "back to where you were before the jump";
+    JumpBack "jump_back" ["backspace", "ctrl-o", "alt-left"] "back to where you were before the jump";
+    JumpForward "jump_forward" ["ctrl-t", "alt-right"] "forward again, undoing a jump back";
     Close "close" ["esc"] "close the popup or overlay";
     SideBySide "side_by_side" ["s"] "side by side: English abstract | Arabic";
     SwitchPane "switch_pane" ["tab"] "side by side: switch the focused pane";
@@ -68,12 +70,13 @@ actions! {
     Forget "forget" ["d"] "library: forget a document read before";
     Quit "quit" ["q"] "quit (closes an overlay first)";
     QuitNow "quit_now" ["ctrl-c"] "quit at once";
-    Search "search" ["/"] "search as you type; Ctrl-e exact; Esc back";
-    SearchNext "search_next" ["n"] "next match";
+    Search "search" ["/"] "search as you type (its keys: end of this help)";
+    SearchNext "search_next" ["n"] "next match (the status line says when it wraps)";
     SearchPrev "search_prev" ["N"] "previous match";
     SetMark "set_mark" ["m"] "set mark: m then a letter";
     GotoMark "goto_mark" ["'"] "go to mark: ' then a letter ('' back)";
     GotoPage "goto_page" [":"] "go to a printed page (PDFs): : then its number, Enter";
+    Redraw "redraw" ["ctrl-l"] "redraw the whole screen";
 }
 
 #[cfg(test)]

@@ -66,6 +66,9 @@ pub enum Effect {
     Forget { key: String },
     /// End the reader (a `Save` comes before it).
     Quit,
+    /// Clear the terminal and draw everything again (Ctrl-l), as after
+    /// something else wrote over the screen.
+    Redraw,
 }
 
 /// A document read for the reader, with what is known about it.

@@ -50,6 +50,42 @@ pub struct Pos {
     pub row: usize,
 }
 
+/// Where the view stands in the document, for the status line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// Share of the text above the top row, 0–100 (100 at the end).
+    pub percent: usize,
+    /// The last row of the document is on screen.
+    pub at_end: bool,
+    /// How far into its section the top of the view is, 0–100.
+    pub section: Option<usize>,
+}
+
+/// Lay out a list item or reference with a hanging indent: the rows after
+/// the first start where the text after the bullet starts (the bullet's two
+/// cells), so the bullet stands out; right-to-left items hang from the
+/// right.
+fn hanging(text: &str, options: &LayoutOptions) -> Laid {
+    const HANG: usize = 2;
+    if options.width <= HANG * 4 {
+        return layout_paragraph(text, options, &[]);
+    }
+    let narrower = LayoutOptions {
+        width: options.width - HANG,
+        ..*options
+    };
+    let mut laid = layout_paragraph(text, &narrower, &[]);
+    let rtl = laid.rtl;
+    for (i, row) in laid.rows.iter_mut().enumerate() {
+        // LTR: rows after the first move right; RTL: the first row moves
+        // right, to the right edge, and the others keep their hang.
+        if (i > 0) != rtl {
+            row.indent += HANG;
+        }
+    }
+    laid
+}
+
 /// One screen row of the flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FlowRow {
@@ -68,11 +104,33 @@ pub struct Flow {
     pub section_items: Vec<usize>,
     /// Item of each note's text.
     pub note_items: Vec<usize>,
+    /// The notes' index among the sections (`section_items` has their
+    /// heading), when the document has notes.
+    notes_section: Option<usize>,
     pub total_bytes: usize,
     options: LayoutOptions,
     cache: Vec<Option<Laid>>,
+    /// Bytes of text whose layout is in `cache`.
+    cached_bytes: usize,
+    /// When `cached_bytes` passes this, far layouts are dropped: at least
+    /// `CACHE_TEXT_BYTES`, and twice what was left the last time, so a
+    /// view of huge paragraphs does not look through the cache each time.
+    cache_limit: usize,
+    /// `CACHE_TEXT_BYTES` and `CACHE_KEEP_ITEMS` (smaller in tests).
+    cache_budget: usize,
+    cache_keep: usize,
     pub pos: Pos,
 }
+
+/// Layouts kept for this much text at most: a layout takes a few times
+/// its text, so reading through a 100 MB document must not keep them all.
+/// Beyond it, those far from the view are dropped (laid out again if the
+/// reader comes back).
+const CACHE_TEXT_BYTES: usize = 8 << 20;
+
+/// Items on either side of the view whose layouts are never dropped: far
+/// more than a screen shows.
+const CACHE_KEEP_ITEMS: usize = 1024;
 
 impl Flow {
     /// Build the flow of `doc`, in its reading order (title, sections,
@@ -95,7 +153,7 @@ impl Flow {
             // A section starts at its first item; an empty one at the next
             // item there is (or the end).
             let starts_section = match kind {
-                ItemKind::NotesHeading => Some(doc.sections.len()),
+                ItemKind::NotesHeading => Some(doc.sections.len() + 1),
                 _ => section.map(|s| s + 1),
             };
             while section_items.len() < starts_section.unwrap_or(0) {
@@ -126,6 +184,10 @@ impl Flow {
         while section_items.len() < doc.sections.len() {
             section_items.push(items.len());
         }
+        let notes_section = items
+            .iter()
+            .any(|i| i.kind == ItemKind::NotesHeading)
+            .then_some(doc.sections.len());
         let total_bytes = offset.max(1);
         // Held as long as the document is open: no room left from growing.
         items.shrink_to_fit();
@@ -136,9 +198,14 @@ impl Flow {
             markers,
             section_items,
             note_items,
+            notes_section,
             total_bytes,
             options,
             cache,
+            cached_bytes: 0,
+            cache_limit: CACHE_TEXT_BYTES,
+            cache_budget: CACHE_TEXT_BYTES,
+            cache_keep: CACHE_KEEP_ITEMS,
             pos: Pos::default(),
         }
     }
@@ -155,7 +222,28 @@ impl Flow {
                 direction: item.direction,
                 ..self.options
             };
-            self.cache[i] = Some(layout_paragraph(&item.text, &options, &[]));
+            self.cached_bytes += item.text.len();
+            self.cache[i] = Some(match item.kind {
+                ItemKind::ListItem | ItemKind::Reference => hanging(&item.text, &options),
+                _ => layout_paragraph(&item.text, &options, &[]),
+            });
+            if self.cached_bytes > self.cache_limit {
+                self.drop_far_layouts(i);
+                self.cache_limit = self.cache_budget.max(2 * self.cached_bytes);
+            }
+        }
+    }
+
+    /// Forget the layouts of items far from the view and from item `keep`.
+    fn drop_far_layouts(&mut self, keep: usize) {
+        let keep_items = self.cache_keep;
+        let near = |i: usize, at: usize| i.abs_diff(at) <= keep_items;
+        let top = self.pos.item;
+        for (i, laid) in self.cache.iter_mut().enumerate() {
+            if laid.is_some() && !near(i, top) && !near(i, keep) {
+                *laid = None;
+                self.cached_bytes -= self.items[i].text.len();
+            }
         }
     }
 
@@ -186,12 +274,23 @@ impl Flow {
         let anchor = self.anchor();
         self.options = options;
         self.cache.iter_mut().for_each(|c| *c = None);
+        self.cached_bytes = 0;
         self.goto_anchor(anchor);
     }
 
-    /// The text anchor of the top of the view.
+    /// The text anchor of the top of the view. The blank row after an
+    /// item anchors to the start of the next item (what the reader sees
+    /// just below it), so a resize keeps that on screen and the position
+    /// only grows as the reader scrolls down.
     pub fn anchor(&self) -> Anchor {
         let Pos { item, row } = self.pos;
+        let gap = self.laid(item).is_some_and(|l| row >= l.rows.len());
+        if gap && item + 1 < self.items.len() {
+            return Anchor {
+                item: item + 1,
+                byte: 0,
+            };
+        }
         let byte = self
             .laid(item)
             .and_then(|l| {
@@ -366,12 +465,56 @@ impl Flow {
         (at * 100 / self.total_bytes).min(100)
     }
 
-    /// The section the top of the view is in.
+    /// Where a view `height` rows high stands: the share of the text
+    /// above its top (which only grows as the reader scrolls down, the
+    /// blank row between paragraphs counting as the start of the next),
+    /// 100 once the end is on screen, as less says END; and how far into
+    /// its section the top is.
+    pub fn place(&mut self, height: usize) -> Place {
+        let limit = self.max_top(height);
+        let at_end = self.pos >= limit;
+        let percent = if at_end { 100 } else { self.percent().min(99) };
+        Place {
+            percent,
+            at_end,
+            section: self.section_percent(),
+        }
+    }
+
+    /// How far the top of the view is into its section, 0–100.
+    fn section_percent(&self) -> Option<usize> {
+        let s = self.current_section()?;
+        let start = self.items.get(*self.section_items.get(s)?)?.offset;
+        let end = self
+            .section_items
+            .get(s + 1)
+            .and_then(|&i| self.items.get(i))
+            .map_or(self.total_bytes, |i| i.offset);
+        let anchor = self.anchor();
+        let at = self.items.get(anchor.item).map_or(0, |i| i.offset) + anchor.byte;
+        let span = end.saturating_sub(start).max(1);
+        Some((at.saturating_sub(start) * 100 / span).min(100))
+    }
+
+    /// The section the top of the view is in; the notes are the section
+    /// after the document's last (`section_items` has their heading).
+    /// (With the blank row before a heading on top, the section of that
+    /// heading: the text anchor's.)
     pub fn current_section(&self) -> Option<usize> {
         let last = self.items.len().checked_sub(1)?;
-        (0..=self.pos.item.min(last))
-            .rev()
-            .find_map(|i| self.items[i].section)
+        (0..=self.anchor().item.min(last)).rev().find_map(|i| {
+            let item = &self.items[i];
+            match item.kind {
+                ItemKind::NotesHeading | ItemKind::Note(_) => self.notes_section().or(item.section),
+                _ => item.section,
+            }
+        })
+    }
+
+    /// The index the notes have among the sections (after the document's
+    /// own), when they have a heading of their own.
+    pub fn notes_section(&self) -> Option<usize> {
+        self.notes_section
     }
 
     /// The screen row (0-based within the view) of marker `m`, if visible.
@@ -405,6 +548,38 @@ mod tests {
     }
 
     #[test]
+    fn reading_through_a_big_document_keeps_only_layouts_near_the_view() {
+        // 3,000 paragraphs of 400 bytes, with a 100 KB cache kept for 20
+        // items around the view (8 MB and 1024 in use): 1.2 MB to read
+        // through, twelve times the cache.
+        let para = "word ".repeat(80);
+        let text: Vec<&str> = (0..3000).map(|_| para.as_str()).collect();
+        let mut f = flow(&text.join("\n"), 80);
+        let budget = 100_000;
+        (f.cache_limit, f.cache_budget, f.cache_keep) = (budget, budget, 20);
+        loop {
+            let before = f.pos;
+            f.scroll_down(200, 50);
+            f.prepare(50);
+            if f.pos == before {
+                break; // the end is on screen
+            }
+        }
+        assert!(f.pos.item > 2900);
+        let cached = f.cache.iter().filter(|c| c.is_some()).count();
+        assert!(cached > 0 && f.cached_bytes <= f.cache_limit);
+        // At most what came since the last drop.
+        assert!(cached * para.len() <= 2 * budget, "{cached} kept");
+        assert!(f.laid(f.pos.item).is_some(), "the view's own are kept");
+        assert!(f.laid(0).is_none(), "the start was dropped");
+        // Back at the start, it is laid out again as before.
+        f.scroll_up(usize::MAX);
+        f.prepare(50);
+        assert_eq!(f.pos, Pos::default());
+        assert_eq!(f.rows(0), f.rows(1));
+    }
+
+    #[test]
     fn scrolling_stops_at_the_end() {
         let mut f = flow("one\ntwo\nthree\nfour\nfive", 20);
         // 5 items + 4 gaps = 9 rows; a 4-row view can scroll to row 5.
@@ -414,6 +589,29 @@ mod tests {
         assert_eq!(rows.len(), 4);
         f.scroll_up(100);
         assert_eq!(f.pos, Pos::default());
+    }
+
+    #[test]
+    fn list_items_hang_from_their_start_side() {
+        let opts = LayoutOptions {
+            width: 20,
+            ..LayoutOptions::default()
+        };
+        // An Arabic item: "• " then the word كلمة ("word") ten times.
+        let word = "\u{643}\u{644}\u{645}\u{629}";
+        let rtl = format!("\u{2022} {}", [word; 10].join(" "));
+        let laid = hanging(&rtl, &opts);
+        assert!(laid.rtl && laid.rows.len() > 1);
+        let right = |r: &crate::layout::Row| r.indent + r.width;
+        assert_eq!(right(&laid.rows[0]), 20, "the bullet row at the right edge");
+        assert!(
+            laid.rows[1..].iter().all(|r| right(r) <= 18),
+            "the rest hang"
+        );
+        let ltr = format!("\u{2022} {}", ["word"; 10].join(" "));
+        let laid = hanging(&ltr, &opts);
+        assert_eq!(laid.rows[0].indent, 0);
+        assert!(laid.rows[1..].iter().all(|r| r.indent == 2));
     }
 
     #[test]

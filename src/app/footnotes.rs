@@ -180,7 +180,16 @@ impl App {
             ),
         };
         let total = self.flow.markers.len();
+        // The marker as shown; the label as printed when it differs (two
+        // notes printed alike are shown by their number).
+        let shown = &self.flow.items[marker.item].text[marker.range.clone()];
+        let label = if missing || crate::document::model::marker_label(&label) == shown {
+            label
+        } else {
+            format!("{shown} printed {label}")
+        };
         let title = format!(" {} \u{2014} {} of {} ", label, popup.marker + 1, total);
+        let hits = marker.note.map_or_else(Vec::new, |n| self.popup_hits(n));
         let width = usize::from(g.column_width)
             .clamp(10, 70)
             .min(usize::from(g.width).saturating_sub(2))
@@ -211,6 +220,27 @@ impl App {
             title,
             rect: (x as u16, y as u16, width as u16, height as u16),
             missing,
+            hits,
         })
+    }
+
+    /// The search matches inside note `note`, as byte ranges of its popup
+    /// text.
+    fn popup_hits(&self, note: usize) -> Vec<(std::ops::Range<usize>, bool)> {
+        let Some(&first) = self.flow.note_items.get(note) else {
+            return Vec::new();
+        };
+        let items = (first..self.flow.items.len())
+            .take_while(|&i| self.flow.items[i].kind == super::flow::ItemKind::Note(note));
+        items
+            .flat_map(|item| {
+                self.matches_in(item).into_iter().map(move |(r, current)| {
+                    let start = self.byte_in_popup(note, item, r.start);
+                    let end = self.byte_in_popup(note, item, r.end);
+                    (start..end, current)
+                })
+            })
+            .filter(|(r, _)| !r.is_empty())
+            .collect()
     }
 }

@@ -3,12 +3,26 @@
 //! table to an action), the mouse, a resize, and the replies to what the
 //! App asked for; it returns the effects for the event loop to carry out.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 use super::event::{Effect, Input, Ticket};
 use super::state::App;
 use super::view::{Overlay, View};
+
+/// The largest count taken (more digits are ignored).
+const MAX_COUNT: usize = 9999;
+
+/// The digit of a plain digit key (a count), if it is one.
+fn count_digit(key: &KeyEvent) -> Option<usize> {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain => c.to_digit(10).map(|d| d as usize),
+        _ => None,
+    }
+}
 
 impl App {
     /// Take one input; what the event loop must do in answer comes back,
@@ -58,12 +72,58 @@ impl App {
         } else if self.page_entry.is_some() {
             self.page_key(key);
         } else if let Some(awaiting) = self.awaiting.take() {
+            self.message = None;
             if let KeyCode::Char(c) = key.code {
                 self.letter(awaiting, c);
             }
         } else if let Some(action) = self.keymap.action(&key) {
-            self.update(action);
+            self.counted(action);
+        } else if let Some(digit) = count_digit(&key) {
+            // A count for the next command, as in less and vim (`5j`).
+            let count = self.count.unwrap_or(0).saturating_mul(10) + digit;
+            self.count = Some(count.min(MAX_COUNT));
+        } else {
+            self.count = None;
         }
+    }
+
+    /// An action with the count typed before it: moves are made that many
+    /// times, `%` takes it as its percentage, others ignore it.
+    fn counted(&mut self, action: Action) {
+        let count = self.count.unwrap_or(1);
+        let repeats = matches!(
+            action,
+            Action::LineDown
+                | Action::LineUp
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::NextSection
+                | Action::PrevSection
+                | Action::NextFootnote
+                | Action::PrevFootnote
+                | Action::SearchNext
+                | Action::SearchPrev
+        );
+        if !repeats {
+            self.update(action);
+            self.count = None;
+            return;
+        }
+        self.count = None;
+        // What any of the repeats said ("search wrapped…") is kept.
+        let mut said = None;
+        for i in 0..count.max(1) {
+            if i > 0 {
+                self.prepare();
+            }
+            self.update(action);
+            if self.message.is_some() {
+                said = self.message.clone();
+            }
+        }
+        self.message = said;
     }
 
     /// Apply one action to whatever is on top: an overlay, the popup, or
@@ -72,6 +132,9 @@ impl App {
         self.message = None;
         if action == Action::QuitNow {
             return self.quit();
+        }
+        if action == Action::Redraw {
+            return self.effects.push(Effect::Redraw);
         }
         match self.overlay {
             Overlay::Toc { selected } => return self.update_toc(action, selected),

@@ -173,6 +173,15 @@ impl Keymap {
         })
     }
 
+    /// The keys bound to `action`, as the help writes them ("f", "j/down").
+    pub fn key_names(&self, action: Action) -> String {
+        self.keys
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map(|(_, keys)| keys.iter().map(Key::name).collect::<Vec<_>>().join("/"))
+            .unwrap_or_else(|| action.name().to_string())
+    }
+
     /// The keys of every action, for the help screen.
     pub fn entries(&self) -> &[(Action, Vec<Key>)] {
         &self.keys

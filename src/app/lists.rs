@@ -27,7 +27,7 @@ pub(super) fn list_move(selected: usize, len: usize, action: Action) -> Option<u
 
 impl App {
     pub(super) fn update_toc(&mut self, action: Action, selected: usize) {
-        if let Some(selected) = list_move(selected, self.doc.sections.len(), action) {
+        if let Some(selected) = list_move(selected, self.toc_entries().len(), action) {
             self.overlay = Overlay::Toc { selected };
             return;
         }
@@ -45,8 +45,12 @@ impl App {
         }
     }
 
+    /// Keys in the help: it scrolls by rows, until its last row shows.
     pub(super) fn update_help(&mut self, action: Action, scroll: usize) {
-        if let Some(scroll) = list_move(scroll, self.keymap.entries().len(), action) {
+        let rows = super::help::help_rows(&self.keymap, self.help_width()).len();
+        let shown = self.rows().min(rows + 2).saturating_sub(2).max(1);
+        let last = rows.saturating_sub(shown);
+        if let Some(scroll) = list_move(scroll, last + 1, action) {
             self.overlay = Overlay::Help { scroll };
         } else if matches!(action, Action::Close | Action::Quit | Action::Help) {
             self.overlay = Overlay::None;
@@ -68,6 +72,11 @@ impl App {
 }
 
 impl App {
+    /// The width of the help's text on this screen.
+    pub fn help_width(&self) -> usize {
+        super::help::text_width_on(self.geometry.width)
+    }
+
     /// `d` in the library: drop a document read before from the list and
     /// from the state file (its position and marks go with it). Only
     /// entries of the recent group: the others come back at every start.

@@ -10,15 +10,20 @@ use super::flow::Anchor;
 /// How many jumps are remembered.
 const JUMPS_KEPT: usize = 100;
 
-/// Where the reader was before each jump, the latest last.
+/// Where the reader was before each jump, the latest last, and the places
+/// left by going back (for going forward again, as vim's Ctrl-i).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JumpList {
     places: Vec<Anchor>,
+    ahead: Vec<Anchor>,
 }
 
 impl JumpList {
-    /// Remember `place`; the oldest is forgotten past `JUMPS_KEPT`.
+    /// Remember `place`, before a new jump (the places ahead are dropped,
+    /// as a browser's forward list is); the oldest is forgotten past
+    /// `JUMPS_KEPT`.
     pub fn push(&mut self, place: Anchor) {
+        self.ahead.clear();
         self.places.push(place);
         if self.places.len() > JUMPS_KEPT {
             self.places.remove(0);
@@ -30,8 +35,23 @@ impl JumpList {
         self.places.pop()
     }
 
+    /// Go back from `here`: the latest place, `here` kept for `forward`.
+    pub fn back(&mut self, here: Anchor) -> Option<Anchor> {
+        let to = self.places.pop()?;
+        self.ahead.push(here);
+        Some(to)
+    }
+
+    /// Go forward again from `here` (undo a `back`).
+    pub fn forward(&mut self, here: Anchor) -> Option<Anchor> {
+        let to = self.ahead.pop()?;
+        self.places.push(here);
+        Some(to)
+    }
+
     pub fn clear(&mut self) {
         self.places.clear();
+        self.ahead.clear();
     }
 }
 
@@ -66,5 +86,25 @@ mod tests {
             left += 1;
         }
         assert_eq!(left, JUMPS_KEPT);
+    }
+
+    #[test]
+    fn forward_undoes_back_until_a_new_jump() {
+        let at = |item| Anchor { item, byte: 0 };
+        let mut jumps = JumpList::default();
+        jumps.push(at(1));
+        jumps.push(at(2));
+        assert_eq!(jumps.back(at(3)), Some(at(2)));
+        assert_eq!(jumps.back(at(2)), Some(at(1)));
+        assert_eq!(jumps.forward(at(1)), Some(at(2)));
+        assert_eq!(jumps.forward(at(2)), Some(at(3)));
+        assert_eq!(jumps.forward(at(3)), None);
+        jumps.back(at(3));
+        jumps.push(at(9));
+        assert_eq!(
+            jumps.forward(at(9)),
+            None,
+            "a new jump drops what was ahead"
+        );
     }
 }

@@ -8,11 +8,13 @@ pub mod event;
 pub mod flow;
 mod footnotes;
 mod handle;
+pub mod help;
 pub mod keymap;
 mod lists;
 pub mod marks;
 mod pages;
 pub mod parallel;
+pub mod prompt;
 mod reader;
 pub mod reading_state;
 pub mod search;
@@ -28,3 +30,5 @@ pub use view::{Group, LibraryEntry, Source, View};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_comfort;

@@ -8,7 +8,8 @@ use super::action::Action;
 use super::flow::{Anchor, ItemKind};
 use super::marks::{is_mark_letter, AwaitingLetter};
 use super::parallel::Pane;
-use super::search::{Progress, Prompt, Search};
+use super::prompt::{remember, Edit, Prompt};
+use super::search::{Progress, Search};
 use super::state::App;
 use super::view::Group;
 use super::view::{Overlay, Parallel, View};
@@ -34,6 +35,7 @@ impl App {
                 self.push_jump();
                 self.flow.pos = self.flow.max_top(rows);
             }
+            Action::GotoPercent => self.goto_percent(),
             Action::NextSection => self.next_section(true),
             Action::PrevSection => self.next_section(false),
             Action::Toc => {
@@ -51,9 +53,15 @@ impl App {
                     self.open_popup(m);
                 }
             }
-            Action::JumpBack => match self.jumps.pop() {
+            Action::JumpBack => match self.jumps.back(self.flow.anchor()) {
                 Some(anchor) => self.go(anchor),
                 None => self.message = Some("no earlier position".into()),
+            },
+            Action::JumpForward => match self.jumps.forward(self.flow.anchor()) {
+                Some(anchor) => self.go(anchor),
+                None => {
+                    self.message = Some("nothing to go forward to (Ctrl-t undoes Ctrl-o)".into())
+                }
             },
             Action::Close => {
                 self.selected_marker = None;
@@ -79,6 +87,8 @@ impl App {
                 self.overlay = Overlay::Library { selected };
             }
             Action::Quit | Action::QuitNow => self.quit(),
+            // Answered in `update` before it gets here.
+            Action::Redraw => {}
             Action::NextFile => self.step_file(true),
             Action::PrevFile => self.step_file(false),
             Action::Forget => self.message = Some("d forgets an entry in the library (o)".into()),
@@ -139,60 +149,93 @@ impl App {
         }
     }
 
+    /// `N%` or `Np`: go to N percent of the text (no N: the start), as
+    /// less does.
+    fn goto_percent(&mut self) {
+        let n = self.count.take().unwrap_or(0).min(100);
+        let target = self.flow.total_bytes.saturating_sub(1) * n / 100;
+        let item = self
+            .flow
+            .items
+            .partition_point(|i| i.offset <= target)
+            .saturating_sub(1);
+        let byte = target.saturating_sub(self.flow.items.get(item).map_or(0, |i| i.offset));
+        self.push_jump();
+        self.go(Anchor { item, byte });
+    }
+
     /// Open the search prompt (the exact/folded choice is kept).
     fn start_search(&mut self) {
-        self.prompt = Some(Prompt {
-            origin: self.flow.anchor(),
-        });
+        self.prompt = Some(Prompt::new(self.flow.anchor()));
         let mode = self.search.as_ref().map_or(Mode::Folded, |s| s.mode);
         self.search = Some(Search::new(mode));
     }
 
-    /// A key typed into the prompt.
+    /// A key typed into the prompt: Esc and Enter close it, Tab switches
+    /// exact and Arabic-aware matching, the editing keys are the prompt's
+    /// (`prompt.rs`); the query is searched for again whenever it changes.
     pub(super) fn prompt_key(&mut self, key: KeyEvent) {
-        let Some(prompt) = self.prompt else {
+        let Some(mut prompt) = self.prompt.take() else {
             return;
         };
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => {
-                self.prompt = None;
                 self.search = None;
                 self.go(prompt.origin);
+                return;
             }
-            KeyCode::Enter => {
-                self.prompt = None;
-                if self.search.as_ref().is_some_and(|s| s.query.is_empty()) {
-                    self.search = None;
-                }
-            }
-            KeyCode::Char('e') if ctrl => {
+            KeyCode::Enter => return self.close_prompt(),
+            KeyCode::Tab => {
                 if let Some(s) = &mut self.search {
                     s.toggle_mode();
                 }
-                self.run_search(prompt.origin);
             }
-            KeyCode::Char('c') if ctrl => self.quit(),
-            KeyCode::Backspace => {
+            KeyCode::Char('c') if ctrl => {
+                self.prompt = Some(prompt);
+                return self.quit();
+            }
+            KeyCode::Char(c) if !ctrl => {
                 if let Some(s) = &mut self.search {
-                    s.query.pop();
+                    prompt.insert(&mut s.query, c);
                 }
-                self.run_search(prompt.origin);
             }
-            KeyCode::Char(c) if !ctrl => self.type_char(c),
-            _ => {}
+            _ => {
+                let Some(s) = &mut self.search else { return };
+                if prompt.edit(&mut s.query, &key, &self.history) != Edit::Changed {
+                    self.prompt = Some(prompt);
+                    return;
+                }
+            }
+        }
+        let origin = prompt.origin;
+        self.prompt = Some(prompt);
+        self.run_search(origin);
+    }
+
+    /// Enter: the query is kept in the history; a search that found
+    /// nothing ends, saying so once.
+    fn close_prompt(&mut self) {
+        let Some(search) = &self.search else { return };
+        remember(&mut self.history, &search.query);
+        if search.query.is_empty() {
+            self.search = None;
+        } else if search.searching().is_none() && search.total() == 0 {
+            self.message = Some(format!("no match for \u{2068}{}\u{2069}", search.query));
+            self.search = None;
         }
     }
 
-    /// A character added to the query: search again as it stands.
+    /// A character added to the query at the cursor: search again.
     pub(super) fn type_char(&mut self, c: char) {
-        let Some(prompt) = self.prompt else {
+        let Some(prompt) = &mut self.prompt else {
             return;
         };
         if let Some(s) = &mut self.search {
-            s.query.push(c);
+            prompt.insert(&mut s.query, c);
         }
-        self.run_search(prompt.origin);
+        let origin = prompt.origin;
+        self.run_search(origin);
     }
 
     /// Search again for the current query; show the first match at or
@@ -208,7 +251,7 @@ impl App {
 
     /// The next slice of a search under way, when no key is waiting.
     pub(super) fn carry_on_searching(&mut self) {
-        let from = self.prompt.map(|p| p.origin);
+        let from = self.prompt.as_ref().map(|p| p.origin);
         let Some(search) = &mut self.search else {
             return;
         };
@@ -235,9 +278,20 @@ impl App {
             self.message = Some("no search (press /)".into());
             return;
         };
+        let before = search.current();
         if search.step(&self.flow.items, forward) {
+            // Past the last match to the first, or back past the first.
+            let next = search.current();
+            let wrapped = match (before, next) {
+                (Some(b), Some(n)) => (n <= b) == forward && (n != b || search.total() == 1),
+                _ => false,
+            };
             self.push_jump();
             self.show_match();
+            if wrapped {
+                let end = if forward { "top" } else { "bottom" };
+                self.message = Some(format!("search wrapped to the {end}"));
+            }
         } else {
             self.message = Some("no matches".into());
         }
@@ -280,7 +334,7 @@ impl App {
     /// Where byte `byte` of flow item `item` (a block of note `note`) is in
     /// the popup's text: the note's blocks joined by spaces, without the
     /// label that leads the first.
-    fn byte_in_popup(&self, note: usize, item: usize, byte: usize) -> usize {
+    pub(super) fn byte_in_popup(&self, note: usize, item: usize, byte: usize) -> usize {
         let first = self.flow.note_items.get(note).copied().unwrap_or(item);
         let label = self.flow.items[first].text.find(' ').map_or(0, |i| i + 1);
         let before: usize = (first..item)

@@ -28,6 +28,8 @@ pub struct SaveSnapshot {
     path: PathBuf,
     key: String,
     entry: DocState,
+    /// The search prompt's history, oldest first.
+    history: Vec<String>,
 }
 
 impl SaveSnapshot {
@@ -53,15 +55,15 @@ impl SaveSnapshot {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         let entry = self.entry;
-        state::update(&self.path, &self.key, |d: &mut DocState| {
+        let change = |d: &mut DocState| {
             d.title = entry.title;
             d.path = entry.path;
             d.position = entry.position;
             d.percent = entry.percent;
             d.marks = entry.marks;
             d.opened = now;
-        })
-        .map_err(|e| {
+        };
+        state::update_with_history(&self.path, &self.key, change, &self.history).map_err(|e| {
             format!(
                 "{}: cannot save the reading position: {e}",
                 self.path.display()
@@ -130,6 +132,7 @@ impl App {
             taken: SNAPSHOTS.fetch_add(1, Ordering::Relaxed) + 1,
             path: path.clone(),
             key: key.clone(),
+            history: self.history.clone(),
             entry: DocState {
                 title,
                 // Absolute, so the library finds it from any directory.
@@ -140,7 +143,7 @@ impl App {
                     .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
                     .map(|p| p.display().to_string()),
                 position: self.position_to_save(),
-                percent: self.flow.percent(),
+                percent: self.prepared.place.percent,
                 marks: self
                     .marks
                     .iter()

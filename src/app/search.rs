@@ -80,13 +80,6 @@ struct Finished {
     items: Vec<usize>,
 }
 
-/// The prompt being typed.
-#[derive(Clone, Copy, Debug)]
-pub struct Prompt {
-    /// Where the reader was when the prompt opened (Esc goes back there).
-    pub origin: Anchor,
-}
-
 /// What a slice of searching changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {

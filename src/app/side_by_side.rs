@@ -3,7 +3,7 @@
 //! its two panes, made again only when their widths or texts change.
 
 use super::action::Action;
-use super::parallel::{Pane, ParallelLayout, ParallelText};
+use super::parallel::{Pane, PaneRow, ParallelLayout, ParallelText};
 use super::state::App;
 use super::view::{panes_stacked, Overlay, Parallel, View};
 
@@ -31,6 +31,20 @@ impl App {
         } else {
             rows.saturating_sub(1)
         }
+    }
+
+    /// Where the focused pane stands: the share of its rows above its top,
+    /// and whether its end is on screen (then 100).
+    pub fn parallel_place(&self, p: Parallel) -> Option<(usize, bool)> {
+        let (_, layout) = self.prepared.parallel.as_ref()?;
+        let i = p.focus.index();
+        let last_top = layout.rows[i].len().saturating_sub(self.pane_rows());
+        let top = p.offsets[i];
+        Some(if top >= last_top {
+            (100, true)
+        } else {
+            (top * 100 / last_top.max(1), false)
+        })
     }
 
     pub(super) fn update_parallel(&mut self, action: Action, mut p: Parallel) {
@@ -80,7 +94,15 @@ impl App {
                 return;
             }
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
-            _ => {}
+            Action::QuitNow => self.quit(),
+            other => {
+                // Footnotes, contents, search, marks… belong to the
+                // reading view: say so rather than do nothing.
+                self.message = Some(format!(
+                    "{}: in the reading view only (s goes back)",
+                    self.keymap.key_names(other)
+                ));
+            }
         }
         self.view = View::Parallel(p);
     }
@@ -94,9 +116,41 @@ impl App {
         }
         let text = ParallelText::new(&self.doc, p.whole_arabic);
         let layout = ParallelLayout::new(&text, widths, self.layout_options(80));
+        // A new width (same text): each pane keeps the paragraph at its top.
+        let same_text = self
+            .parallel_key
+            .is_some_and(|(whole, _)| whole == p.whole_arabic);
+        let mut p = p;
+        if let (true, Some((_, old))) = (same_text, &self.prepared.parallel) {
+            for pane in 0..2 {
+                p.offsets[pane] =
+                    same_paragraph(&old.rows[pane], &layout.rows[pane], p.offsets[pane]);
+            }
+        }
+        let pane_rows = self.pane_rows();
+        for pane in 0..2 {
+            let last_top = layout.rows[pane].len().saturating_sub(pane_rows);
+            p.offsets[pane] = p.offsets[pane].min(last_top);
+        }
+        self.view = View::Parallel(p);
         self.prepared.parallel = Some((text, layout));
         self.parallel_key = Some(key);
     }
+}
+
+/// The row of `new` where the paragraph at row `top` of `old` starts.
+fn same_paragraph(old: &[PaneRow], new: &[PaneRow], top: usize) -> usize {
+    let para = old[top.min(old.len().saturating_sub(1))..]
+        .iter()
+        .find_map(|r| match r {
+            PaneRow::Text { para, .. } => Some(*para),
+            PaneRow::Blank => None,
+        });
+    para.and_then(|para| {
+        new.iter()
+            .position(|r| matches!(r, PaneRow::Text { para: q, row: 0 } if *q == para))
+    })
+    .unwrap_or(0)
 }
 
 /// Scroll the focused pane (both when linked) by `delta` rows, within

@@ -9,7 +9,8 @@ use super::event::{Effect, Opened, Ticket};
 use super::flow::{Anchor, Flow, FlowRow, Pos};
 use super::keymap::Keymap;
 use super::marks::{AwaitingLetter, JumpList, Marks};
-use super::search::{Prompt, Search};
+use super::prompt::Prompt;
+use super::search::Search;
 use super::view::{Geometry, LibraryEntry, Overlay, Popup, Prepared, View};
 use crate::document::Document;
 use crate::persist::state::DocState;
@@ -40,9 +41,13 @@ pub struct App {
     /// The search in force (its matches are highlighted).
     pub(crate) search: Option<Search>,
     /// A key waiting for its letter (m, ').
-    pub(super) awaiting: Option<AwaitingLetter>,
     /// A page number being typed after `:`.
     pub(super) page_entry: Option<String>,
+    pub(crate) awaiting: Option<AwaitingLetter>,
+    /// The count typed before a command (the 5 of `5j`).
+    pub(crate) count: Option<usize>,
+    /// Queries searched for, oldest first (kept in the state file).
+    pub(crate) history: Vec<String>,
     pub(super) marks: Marks,
     /// The open document's key in the state file, and where it came from.
     pub(super) doc_key: Option<String>,
@@ -91,6 +96,8 @@ impl App {
             search: None,
             awaiting: None,
             page_entry: None,
+            count: None,
+            history: Vec::new(),
             marks: Marks::new(),
             doc_key: None,
             doc_path: None,
@@ -109,6 +116,22 @@ impl App {
     pub fn with_library(mut self, library: Vec<LibraryEntry>) -> App {
         self.library = library;
         self
+    }
+
+    /// The queries searched for before, oldest first (from the state file).
+    pub fn with_search_history(mut self, history: Vec<String>) -> App {
+        self.history = history;
+        self
+    }
+
+    /// The queries searched for, oldest first.
+    pub fn search_history(&self) -> &[String] {
+        &self.history
+    }
+
+    /// The search prompt, while it is open.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
     }
 
     /// Keep positions in this state file.
@@ -290,6 +313,16 @@ impl App {
     pub(super) fn prepare(&mut self) {
         let rows = self.rows();
         self.prepared.rows = self.flow.prepare(rows);
+        self.prepared.place = self.flow.place(rows);
+        // "note 3 of 9" says which marker is selected: once it has left
+        // the screen (and no popup shows it), it is no longer selected.
+        if self.popup.is_none() && self.view == View::Reader {
+            if let Some(m) = self.selected_marker {
+                if self.flow.marker_row(m, &self.prepared.rows).is_none() {
+                    self.selected_marker = None;
+                }
+            }
+        }
         self.prepared.popup = self.popup.and_then(|p| self.prepare_popup(p));
         match self.view {
             View::Parallel(p) => self.prepare_parallel(p),
@@ -300,29 +333,37 @@ impl App {
         }
     }
 
-    /// The section titles, for the table of contents.
+    /// The section titles, for the table of contents; the notes, when
+    /// there are any, are the last entry, under their heading.
     pub fn toc_entries(&self) -> Vec<(usize, String)> {
+        let notes = self.flow.notes_section().map(|s| {
+            let heading = crate::document::reading_order::notes_heading(&self.doc);
+            (s, heading.to_string())
+        });
         self.doc
             .sections
             .iter()
             .enumerate()
             .map(|(i, s)| (i, s.title.clone().unwrap_or_else(|| format!("({})", i + 1))))
+            .chain(notes)
             .collect()
+    }
+
+    /// Where the view stands in the document (percentage, end, section).
+    pub fn place(&self) -> super::flow::Place {
+        self.prepared.place
     }
 
     /// The title of the section at the top of the view ("notes" among the
     /// notes), for the status line; empty when there is none.
     pub fn section_title(&self) -> String {
-        use super::flow::ItemKind;
-        let kind = self.flow.items.get(self.flow.pos.item).map(|i| i.kind);
-        self.flow
-            .current_section()
+        let section = self.flow.current_section();
+        if section.is_some() && section == self.flow.notes_section() {
+            return crate::document::reading_order::notes_heading(&self.doc).to_string();
+        }
+        section
             .and_then(|s| self.doc.sections.get(s))
             .and_then(|s| s.title.clone())
-            .or_else(|| {
-                matches!(kind, Some(ItemKind::Note(_) | ItemKind::NotesHeading))
-                    .then(|| "notes".to_string())
-            })
             .unwrap_or_default()
     }
 

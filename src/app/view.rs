@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::flow::FlowRow;
+use super::flow::{FlowRow, Place};
 use super::parallel::{Pane, ParallelLayout, ParallelText};
 use crate::layout::Laid;
 
@@ -119,9 +119,11 @@ pub struct Geometry {
 
 impl Geometry {
     /// A terminal of `width` x `height` showing a column of `column` cells
-    /// (narrower terminals use their full width).
+    /// (narrower terminals use their full width less a margin, so the text
+    /// never touches the edges of the screen).
     pub fn new(width: u16, height: u16, column: usize) -> Geometry {
-        let column_width = (column.min(usize::from(width))).max(1) as u16;
+        let room = width.saturating_sub(2 * margin(width));
+        let column_width = (column.min(usize::from(room))).max(1) as u16;
         let column_width = column_width.min(width.max(1));
         Geometry {
             width,
@@ -138,6 +140,17 @@ impl Geometry {
     }
 }
 
+/// The blank cells kept each side of the text column when the terminal is
+/// not much wider than the column: two from 60 columns, one from 40, none
+/// below (where every cell is needed for text).
+pub fn margin(width: u16) -> u16 {
+    match width {
+        0..40 => 0,
+        40..60 => 1,
+        _ => 2,
+    }
+}
+
 /// The popup's laid-out note and where it goes.
 #[derive(Clone, Debug)]
 pub struct PreparedPopup {
@@ -147,12 +160,16 @@ pub struct PreparedPopup {
     /// x, y, width, height (borders included).
     pub rect: (u16, u16, u16, u16),
     pub missing: bool,
+    /// Search matches in `text`, with whether each is the current one.
+    pub hits: Vec<(std::ops::Range<usize>, bool)>,
 }
 
 /// What `App::prepare` computed for the next frame.
 #[derive(Clone, Debug, Default)]
 pub struct Prepared {
     pub rows: Vec<FlowRow>,
+    /// Where those rows stand in the document.
+    pub place: Place,
     pub popup: Option<PreparedPopup>,
     pub parallel: Option<(ParallelText, ParallelLayout)>,
 }

@@ -7,7 +7,9 @@
 
 use std::ops::Range;
 
-use super::model::{marker_label, Block, BlockKind, Document, Note};
+use std::rc::Rc;
+
+use super::model::{marker_label, Block, BlockKind, Document, Inline, Note};
 use crate::layout::Direction;
 
 /// What an item is, for styling and navigation.
@@ -71,8 +73,26 @@ pub fn notes_heading(doc: &Document) -> &'static str {
     }
 }
 
+/// How each note's markers are shown: its printed label (superscript
+/// digits, or `[a]`) when no two notes would look alike; else, for every
+/// note, its number in document order, superscript, so that each marker
+/// on screen names one note (a journal's "2" and "(2)" would both show as
+/// ²). The printed label stays in the note's popup title.
+pub fn shown_labels(doc: &Document) -> Vec<String> {
+    let printed: Vec<String> = doc.notes.iter().map(|n| marker_label(&n.label)).collect();
+    let mut seen = std::collections::HashSet::new();
+    if printed.iter().all(|l| seen.insert(l.as_str())) {
+        return printed;
+    }
+    (1..=doc.notes.len())
+        .map(|n| marker_label(&n.to_string()))
+        .collect()
+}
+
 /// Every item of `doc`, in reading order.
 pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
+    let labels = Rc::new(shown_labels(doc));
+    let note_labels = Rc::clone(&labels);
     let title = (!doc.meta.title.is_empty())
         .then(|| ReadingItem::new(ItemKind::Title, "title", None, doc.meta.title.clone()));
     let sections = doc
@@ -85,10 +105,11 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
                 .clone()
                 .map(|t| ReadingItem::new(ItemKind::Heading(s), &section.id, Some(s), t));
             // A lookup per marker stays constant time (`note_index`).
+            let labels = Rc::clone(&labels);
             let blocks = section
                 .blocks
                 .iter()
-                .map(move |block| block_item(block, s, section.lang.as_deref(), doc));
+                .map(move |block| block_item(block, s, section.lang.as_deref(), doc, &labels));
             heading.into_iter().chain(blocks)
         });
     let continued = doc.meta.continued.then(|| {
@@ -108,7 +129,7 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
         .notes
         .iter()
         .enumerate()
-        .flat_map(|(n, note)| note_items(n, note));
+        .flat_map(move |(n, note)| note_items(n, note, &note_labels[n]));
     title
         .into_iter()
         .chain(sections)
@@ -129,28 +150,43 @@ pub fn continued_line(doc: &Document) -> &'static str {
 
 /// A block of section `s` (in language `lang`): list items and references
 /// with a bullet, footnote markers pointing at their notes.
-fn block_item(block: &Block, s: usize, lang: Option<&str>, doc: &Document) -> ReadingItem {
-    let flat = block.flat();
+fn block_item(
+    block: &Block,
+    s: usize,
+    lang: Option<&str>,
+    doc: &Document,
+    labels: &[String],
+) -> ReadingItem {
     let (kind, bullet) = match block.kind {
         BlockKind::Paragraph => (ItemKind::Paragraph, ""),
         BlockKind::Item => (ItemKind::ListItem, "\u{2022} "),
         BlockKind::Reference => (ItemKind::Reference, "\u{2022} "),
     };
-    let shift = bullet.len();
-    let markers = flat
-        .markers
-        .into_iter()
-        .map(|m| ItemMarker {
-            range: m.range.start + shift..m.range.end + shift,
-            note: m.note.as_deref().and_then(|id| doc.note_index(id)),
-        })
-        .collect();
+    // The block's text with each marker as it is shown (`shown_labels`).
+    let mut text = bullet.to_string();
+    let mut markers = Vec::new();
+    for inline in &block.inlines {
+        match inline {
+            Inline::Text { text: t } => text.push_str(t),
+            Inline::Note { note, label } => {
+                let note = note.as_deref().and_then(|id| doc.note_index(id));
+                let shown = note
+                    .and_then(|n| labels.get(n).cloned())
+                    .unwrap_or_else(|| marker_label(label));
+                let start = text.len();
+                text.push_str(&shown);
+                markers.push(ItemMarker {
+                    range: start..text.len(),
+                    note,
+                });
+            }
+        }
+    }
     // An English section reads left to right whatever its first letter.
     let direction = match (block.direction, lang) {
         (Direction::Auto, Some("en")) => Direction::Ltr,
         (direction, _) => direction,
     };
-    let text = format!("{bullet}{}", flat.text);
     ReadingItem {
         direction,
         markers,
@@ -160,13 +196,13 @@ fn block_item(block: &Block, s: usize, lang: Option<&str>, doc: &Document) -> Re
 
 /// The items of note `n`: its first block led by its label (a note
 /// without text still has that item), then its other blocks.
-fn note_items(n: usize, note: &Note) -> impl Iterator<Item = ReadingItem> + '_ {
+fn note_items<'a>(n: usize, note: &'a Note, shown: &str) -> impl Iterator<Item = ReadingItem> + 'a {
     let first = note
         .blocks
         .first()
         .map(|b| b.flat().text)
         .unwrap_or_default();
-    let text = format!("{} {first}", marker_label(&note.label));
+    let text = format!("{shown} {first}");
     let first = ReadingItem::new(ItemKind::Note(n), &note.id, None, text);
     let rest = note
         .blocks
@@ -200,6 +236,36 @@ mod tests {
         let last = reading_order(&doc).last().unwrap();
         assert_eq!(last.kind, ItemKind::Continued);
         assert_eq!(last.text, "(\u{064A}\u{062A}\u{0628}\u{0639})");
+    }
+
+    #[test]
+    fn notes_printed_alike_are_shown_by_their_number() {
+        // Two notes printed "2" and "(2)" would both show as ².
+        let mut doc = markdown("Text[^2] and more[^b].\n\n[^2]: One.\n\n[^b]: Two.\n");
+        assert_eq!(
+            shown_labels(&doc),
+            ["\u{b2}", "[b]"],
+            "distinct: as printed"
+        );
+        doc.notes[1].label = "(2)".into();
+        assert_eq!(shown_labels(&doc), ["\u{b9}", "\u{b2}"]);
+        let items: Vec<ReadingItem> = reading_order(&doc).collect();
+        let para = items
+            .iter()
+            .find(|i| i.kind == ItemKind::Paragraph)
+            .unwrap();
+        let shown: Vec<&str> = para
+            .markers
+            .iter()
+            .map(|m| &para.text[m.range.clone()])
+            .collect();
+        assert_eq!(shown, ["\u{b9}", "\u{b2}"]);
+        let notes: Vec<&str> = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Note(_)))
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(notes, ["\u{b9} One.", "\u{b2} Two."]);
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub struct StateFile {
     pub version: u32,
     #[serde(default)]
     pub documents: BTreeMap<String, DocState>,
+    /// The queries searched for, oldest first (the search prompt's ↑/↓).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub search_history: Vec<String>,
     /// Fields this build does not know: kept.
     #[serde(flatten)]
     pub other: BTreeMap<String, serde_json::Value>,
@@ -214,8 +217,22 @@ pub fn load(path: &Path) -> (StateFile, Option<String>) {
 /// another hamish's positions are kept), apply `change`, write atomically.
 /// A file that cannot be read is not overwritten: the error says why.
 pub fn update(path: &Path, key: &str, change: impl FnOnce(&mut DocState)) -> std::io::Result<()> {
-    with_lock(path, || update_locked(path, key, change))
+    with_lock(path, || update_locked(path, key, change, None))
 }
+
+/// As `update`, and the search history becomes `history` (the reader's,
+/// which started from the file's), in the same write.
+pub fn update_with_history(
+    path: &Path,
+    key: &str,
+    change: impl FnOnce(&mut DocState),
+    history: &[String],
+) -> std::io::Result<()> {
+    with_lock(path, || update_locked(path, key, change, Some(history)))
+}
+
+/// Queries longer than this are not kept in the history.
+const MAX_QUERY_BYTES: usize = 1000;
 
 /// Run `work` holding the state file's lock (`state.lock` beside it), so
 /// two hamish processes never read and write the file at once. The lock
@@ -232,6 +249,7 @@ fn update_locked(
     path: &Path,
     key: &str,
     change: impl FnOnce(&mut DocState),
+    history: Option<&[String]>,
 ) -> std::io::Result<()> {
     remove_stale_temporaries(path);
     let mut state = match read(path) {
@@ -246,6 +264,13 @@ fn update_locked(
         }
     };
     state.version = VERSION;
+    if let Some(history) = history {
+        state.search_history = history
+            .iter()
+            .filter(|q| q.len() <= MAX_QUERY_BYTES)
+            .cloned()
+            .collect();
+    }
     let doc = state.documents.entry(key.to_string()).or_default();
     change(doc);
     cut_title(&mut doc.title);

@@ -28,10 +28,65 @@ pub const BIDI_TAKE_OVER: &str = "\x1b[8l\x1b[1 k";
 /// `CSI 8 h`: back to implicit mode, the terminal's default.
 pub const BIDI_GIVE_BACK: &str = "\x1b[8h";
 
+/// mlterm's own switch for its bidi and shaping (`use_ctl`), in its
+/// configuration protocol (`OSC 5379 ; key=value BEL`): mlterm ignores the
+/// BiDi modes above. Off at start; on again at exit, mlterm's default.
+pub const MLTERM_BIDI_OFF: &str = "\x1b]5379;use_ctl=false\x07";
+pub const MLTERM_BIDI_ON: &str = "\x1b]5379;use_ctl=true\x07";
+
+/// The zero-width mark that gives a row of logical text its direction in
+/// a terminal that reorders (`--bidi terminal`) and takes a row's
+/// direction from its first strong character (mlterm): RLM before an RTL
+/// row, whatever letter starts it. (Konsole and VTE drop zero-width marks
+/// and isolates: VTE is told by SCP and BDSM, below; Konsole has only its
+/// profile settings.)
+pub const RLM: char = '\u{200F}';
+
+/// SCP (terminal-wg BiDi): the direction of the paragraph the cursor is
+/// on, when it stands in column 0 (as VTE applies it), and of those that
+/// follow. `--bidi terminal` sets it before each row it writes, and gives
+/// left-to-right back after a frame; an LTR row also starts with an LRM,
+/// for terminals (mlterm) that take a row's direction from its first
+/// strong character.
+/// BDSM goes with it: implicit (the terminal reorders) for rows of text,
+/// explicit for a row hamish has put in visual order itself (the status
+/// line, marked with an LRO), which VTE then leaves alone.
+pub const ROW_RTL: &str = "\x1b[8h\x1b[2 k";
+pub const ROW_LTR: &str = "\x1b[8h\x1b[1 k\u{200E}";
+pub const ROW_ORDERED: &str = "\x1b[8l\x1b[1 k";
+pub const DIRECTION_RESET: &str = "\x1b[8h\x1b[1 k";
+/// The mark the reader puts before the first cell of a row already in
+/// visual order (LRO, left-to-right override: mlterm shows it as it is).
+pub const LRO: char = '\u{202D}';
+
 /// SGR 0: default colours and attributes.
 pub const ATTRIBUTES_RESET: &str = "\x1b[0m";
 /// DECSTBM without parameters: the scroll region is the whole screen.
 pub const SCROLL_REGION_RESET: &str = "\x1b[r";
+
+/// How a sequence meant for the terminal emulator gets past a multiplexer
+/// that would otherwise keep it: tmux and GNU screen take what they
+/// understand and drop the rest (the BiDi modes, mlterm's switch).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Route {
+    /// Straight to the terminal.
+    #[default]
+    Direct,
+    /// tmux passthrough, `DCS tmux; … ST` with every ESC doubled; tmux
+    /// forwards it only with `allow-passthrough on`.
+    Tmux,
+    /// GNU screen's passthrough: the sequence inside `DCS … ST`.
+    Screen,
+}
+
+/// `seq` wrapped so that it reaches the terminal emulator by `route`.
+pub fn pass_through(route: Route, seq: &str) -> String {
+    match route {
+        Route::Direct => seq.to_string(),
+        Route::Tmux => format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b")),
+        Route::Screen => format!("\x1bP{seq}\x1b\\"),
+    }
+}
 
 /// What hamish changes in a terminal besides raw mode; a start writes it
 /// and an exit undoes exactly that.
@@ -41,6 +96,60 @@ pub struct Modes {
     pub mouse: bool,
     /// The terminal's own bidi off.
     pub bidi: bool,
+    /// How the bidi switches reach the terminal emulator.
+    pub route: Route,
+    /// The emulator is mlterm: its own switch too.
+    pub mlterm: bool,
+}
+
+/// The sequences that switch the emulator's own bidi off: the BiDi modes
+/// to whatever hamish talks to, and through a multiplexer to the emulator
+/// behind it; mlterm's switch when it is mlterm.
+pub fn bidi_off(modes: Modes) -> String {
+    let mut out = String::from(BIDI_TAKE_OVER);
+    if modes.route != Route::Direct {
+        out.push_str(&every_row(modes.route, BIDI_TAKE_OVER));
+    }
+    if modes.mlterm {
+        out.push_str(&pass_through(modes.route, MLTERM_BIDI_OFF));
+    }
+    out
+}
+
+/// What `bidi_off` switched off, on again, in the reverse order.
+pub fn bidi_on(modes: Modes) -> String {
+    let mut out = String::new();
+    if modes.mlterm {
+        out.push_str(&pass_through(modes.route, MLTERM_BIDI_ON));
+    }
+    if modes.route != Route::Direct {
+        out.push_str(&every_row(modes.route, BIDI_GIVE_BACK));
+    }
+    out.push_str(BIDI_GIVE_BACK);
+    out
+}
+
+/// The rows of the emulator behind a multiplexer that `every_row` reaches:
+/// more than a terminal window has (a cursor move past the last row stops
+/// at it).
+pub const OUTER_ROWS: u16 = 160;
+
+/// `modes` (BiDi mode sequences) for every row of the emulator behind a
+/// multiplexer. VTE keeps the BiDi modes per row: a mode sent from column
+/// 0 applies to that row, and otherwise only to rows made afterwards. A
+/// multiplexer has drawn its whole screen before hamish starts, so each of
+/// those rows is visited (cursor saved and restored around, so the
+/// multiplexer's idea of it stays true), one passthrough per row, small
+/// enough for GNU screen's string limit.
+pub fn every_row(route: Route, modes: &str) -> String {
+    let mut out = pass_through(route, modes);
+    for row in 1..=OUTER_ROWS {
+        out.push_str(&pass_through(
+            route,
+            &format!("\x1b7\x1b[{row};1H{modes}\x1b8"),
+        ));
+    }
+    out
 }
 
 /// What taking the terminal over writes: the alternate screen, the cursor
@@ -52,7 +161,7 @@ pub fn start(modes: Modes) -> String {
         out.push_str(MOUSE_ON);
     }
     if modes.bidi {
-        out.push_str(BIDI_TAKE_OVER);
+        out.push_str(&bidi_off(modes));
     }
     out
 }
@@ -65,7 +174,7 @@ pub fn finish(modes: Modes) -> String {
         out.push_str(MOUSE_OFF);
     }
     if modes.bidi {
-        out.push_str(BIDI_GIVE_BACK);
+        out.push_str(&bidi_on(modes));
     }
     out.push_str(ATTRIBUTES_RESET);
     out.push_str(ALT_SCREEN_LEAVE);
@@ -104,6 +213,7 @@ mod tests {
         let all = Modes {
             mouse: true,
             bidi: true,
+            ..Modes::default()
         };
         let start = start(all);
         assert!(start.starts_with("\x1b[?1049h\x1b[?25l"));
@@ -127,6 +237,56 @@ mod tests {
             assert!(!text.contains("\x1b[8"), "{text:?}");
         }
         assert_eq!(finish(none), "\x1b[0m\x1b[?1049l\x1b[?25h");
+    }
+
+    #[test]
+    fn tmux_passthrough_doubles_every_escape() {
+        // DCS "tmux;" , the sequence with ESC doubled, ST (ESC \).
+        assert_eq!(
+            pass_through(Route::Tmux, "\x1b[8l"),
+            "\x1bPtmux;\x1b\x1b[8l\x1b\\"
+        );
+        assert_eq!(pass_through(Route::Screen, "\x1b[8h"), "\x1bP\x1b[8h\x1b\\");
+        assert_eq!(pass_through(Route::Direct, "\x1b[8h"), "\x1b[8h");
+    }
+
+    #[test]
+    fn inside_tmux_the_bidi_modes_go_to_the_outer_terminal_too() {
+        let modes = Modes {
+            bidi: true,
+            route: Route::Tmux,
+            ..Modes::default()
+        };
+        let start = start(modes);
+        assert!(
+            start.contains("\x1bPtmux;\x1b\x1b[8l\x1b\x1b[1 k\x1b\\"),
+            "{start:?}"
+        );
+        let finish = finish(modes);
+        assert!(finish.contains("\x1bPtmux;\x1b\x1b[8h\x1b\\"), "{finish:?}");
+    }
+
+    #[test]
+    fn mlterm_bidi_is_switched_off_and_on_again() {
+        let modes = Modes {
+            bidi: true,
+            mlterm: true,
+            ..Modes::default()
+        };
+        assert!(start(modes).ends_with("\x1b]5379;use_ctl=false\x07"));
+        assert!(finish(modes).contains("\x1b]5379;use_ctl=true\x07"));
+        // Not asked to switch bidi off (`--bidi terminal`): mlterm keeps it.
+        let terminal = Modes {
+            bidi: false,
+            ..modes
+        };
+        assert!(!start(terminal).contains("5379") && !finish(terminal).contains("5379"));
+        // mlterm inside tmux: the switch goes by passthrough.
+        let tmux = Modes {
+            route: Route::Tmux,
+            ..modes
+        };
+        assert!(start(tmux).contains("\x1bPtmux;\x1b\x1b]5379;use_ctl=false\x07\x1b\\"));
     }
 
     #[test]

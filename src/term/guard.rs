@@ -15,22 +15,37 @@ use std::sync::Once;
 
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 
-use super::escape::{self, Modes};
+use super::escape::{self, Modes, Route};
 use super::out::{hung_up, TerminalOut};
 
 /// The modes in force while the terminal is taken over, for the panic hook
 /// and the signal watchdog, which have no guard at hand: bit 0 "taken
-/// over", bit 1 mouse, bit 2 bidi.
+/// over", bit 1 mouse, bit 2 bidi, bits 3-4 the route, bit 5 mlterm.
 static ACTIVE: AtomicU8 = AtomicU8::new(0);
 
 fn encode(modes: Modes) -> u8 {
-    1 | u8::from(modes.mouse) << 1 | u8::from(modes.bidi) << 2
+    let route = match modes.route {
+        Route::Direct => 0,
+        Route::Tmux => 1,
+        Route::Screen => 2,
+    };
+    1 | u8::from(modes.mouse) << 1
+        | u8::from(modes.bidi) << 2
+        | route << 3
+        | u8::from(modes.mlterm) << 5
 }
 
 fn decode(bits: u8) -> Option<Modes> {
+    let route = match (bits >> 3) & 3 {
+        1 => Route::Tmux,
+        2 => Route::Screen,
+        _ => Route::Direct,
+    };
     (bits & 1 == 1).then_some(Modes {
         mouse: bits & 2 != 0,
         bidi: bits & 4 != 0,
+        route,
+        mlterm: bits & 32 != 0,
     })
 }
 
@@ -142,8 +157,17 @@ mod tests {
     fn active_modes_round_trip() {
         for mouse in [false, true] {
             for bidi in [false, true] {
-                let modes = Modes { mouse, bidi };
-                assert_eq!(decode(encode(modes)), Some(modes));
+                for route in [Route::Direct, Route::Tmux, Route::Screen] {
+                    for mlterm in [false, true] {
+                        let modes = Modes {
+                            mouse,
+                            bidi,
+                            route,
+                            mlterm,
+                        };
+                        assert_eq!(decode(encode(modes)), Some(modes));
+                    }
+                }
             }
         }
         assert_eq!(decode(0), None);

@@ -5,6 +5,8 @@
 //! (mlterm, VTE, Konsole). What to send at start and exit, and how to write
 //! rows, is decided from this.
 
+use super::escape::{Modes, Route};
+
 /// A terminal multiplexer between hamish and the terminal emulator: it
 /// keeps its own screen and does not pass every sequence on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +82,33 @@ impl TerminalKind {
     pub fn can_full_screen(&self) -> bool {
         !self.is_dumb()
     }
+
+    /// Whether the terminal leaves alone a row it is told not to reorder
+    /// (BiDi explicit mode from the row's column 0): VTE, not behind a
+    /// multiplexer (which keeps no per-row modes to pass on).
+    pub fn keeps_explicit_rows(&self) -> bool {
+        matches!(self.emulator, Some(Emulator::Vte(_))) && self.multiplexer.is_none()
+    }
+
+    /// How sequences for the emulator get past the multiplexer, if any.
+    pub fn route(&self) -> Route {
+        match self.multiplexer {
+            Some(Multiplexer::Tmux) => Route::Tmux,
+            Some(Multiplexer::Screen) => Route::Screen,
+            None => Route::Direct,
+        }
+    }
+
+    /// What to change in this terminal: mouse reports when `mouse`, and
+    /// when `bidi` the emulator's own bidi off, by the way it listens.
+    pub fn modes(&self, mouse: bool, bidi: bool) -> Modes {
+        Modes {
+            mouse,
+            bidi,
+            route: self.route(),
+            mlterm: self.emulator == Some(Emulator::Mlterm),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -126,5 +155,18 @@ mod tests {
             Some(Emulator::Konsole)
         );
         assert_eq!(kind(&[("TMUX", "")]).multiplexer, None);
+    }
+
+    #[test]
+    fn modes_follow_the_multiplexer_and_the_emulator() {
+        let tmux = kind(&[("TERM", "screen"), ("TMUX", "/tmp/t,1,0")]);
+        assert_eq!(tmux.modes(true, true).route, Route::Tmux);
+        let screen = kind(&[("TERM", "screen"), ("STY", "1.pts-0.h")]);
+        assert_eq!(screen.modes(true, true).route, Route::Screen);
+        let mlterm = kind(&[("TERM", "xterm"), ("MLTERM", "3.9.0")]);
+        assert!(mlterm.modes(false, true).mlterm);
+        let xterm = kind(&[("TERM", "xterm")]).modes(false, true);
+        assert_eq!(xterm.route, Route::Direct);
+        assert!(!xterm.mlterm);
     }
 }

@@ -3,7 +3,8 @@
 //! hamish sends (`escape`), taking the terminal over and giving it back on
 //! every way out (`guard`), input and signals as one queue of events
 //! (`events`, decoded by `keys`), and painting frames with as few bytes as
-//! possible (`paint`, told about scrolling by `scroll`). Nothing here knows
+//! possible (`paint`, told about scrolling by `scroll`), and whether tmux
+//! lets the BiDi switches through (`tmux`). Nothing here knows
 //! about documents or the reader's state.
 
 pub mod escape;
@@ -14,8 +15,9 @@ pub mod kind;
 pub mod out;
 pub mod paint;
 pub mod scroll;
+pub mod tmux;
 
-pub use escape::Modes;
+pub use escape::{Modes, Route};
 pub use events::{is_suspend_key, Events, TermEvent};
 pub use guard::TerminalGuard;
 pub use kind::TerminalKind;

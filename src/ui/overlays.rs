@@ -53,7 +53,16 @@ pub fn popup(app: &App, popup: &PreparedPopup, buf: &mut Buffer, area: Rect, the
     let options = app.layout_options(inner.width);
     box_title(buf, rect, &popup.title, options, theme.heading);
     let scroll = app.popup.map_or(0, |p| p.scroll);
-    let style = if popup.missing { theme.dim } else { theme.text };
+    let base = if popup.missing { theme.dim } else { theme.text };
+    let style = |cell: &crate::layout::Cell| match popup
+        .hits
+        .iter()
+        .find(|(r, _)| r.contains(&(cell.start as usize)))
+    {
+        Some((_, true)) => theme.search_current,
+        Some((_, false)) => theme.search,
+        None => base,
+    };
     for (i, row) in (scroll..popup.laid.rows.len())
         .enumerate()
         .take(usize::from(inner.height))
@@ -68,7 +77,7 @@ pub fn popup(app: &App, popup: &PreparedPopup, buf: &mut Buffer, area: Rect, the
             &popup.text,
             &popup.laid,
             row,
-            &|_| style,
+            &style,
         );
     }
     if popup.laid.rows.len() > usize::from(inner.height) && inner.width > 6 {
@@ -161,7 +170,7 @@ fn library(app: &App, selected: usize, buf: &mut Buffer, area: Rect, theme: &Sty
             let here = app.current == Some(i);
             // The open document's progress is the live one.
             let progress = if here {
-                Some(app.flow.percent())
+                Some(app.place().percent)
             } else {
                 e.progress
             };
@@ -186,23 +195,47 @@ fn library(app: &App, selected: usize, buf: &mut Buffer, area: Rect, theme: &Sty
     }
 }
 
-/// The help screen, made from the key table in force.
+/// The help screen, made from the key table in force (`app::help`), with
+/// a sign on its bottom border when more of it is above or below.
 fn help(app: &App, scroll: usize, buf: &mut Buffer, area: Rect, theme: &Styles) {
-    let lines: Vec<String> = app
-        .keymap
-        .entries()
-        .iter()
-        .map(|(action, keys)| {
-            let names: Vec<String> = keys.iter().map(|k| k.name()).collect();
-            format!("{:<22} {}", names.join(", "), action.describe())
-        })
-        .collect();
-    let size = (84, lines.len() as u16 + 2);
+    let lines = crate::app::help::help_rows(&app.keymap, app.help_width());
+    let size = (crate::app::help::BOX_WIDTH, lines.len() as u16 + 2);
     let title = " keys \u{2014} Esc closes ";
     let Some((inner, options)) = open_box(app, buf, area, size, title, true, theme) else {
         return;
     };
-    let shown = lines.iter().skip(scroll).take(usize::from(inner.height));
+    let height = usize::from(inner.height);
+    let below = lines.len().saturating_sub(scroll + height);
+    if scroll > 0 || below > 0 {
+        let sign = match (scroll > 0, below > 0) {
+            (true, true) => format!(
+                " \u{2191}\u{2193} more: j/k, space {}/{} ",
+                scroll + height,
+                lines.len()
+            ),
+            (false, _) => format!(
+                " \u{2193} more below: j/k, space {}/{} ",
+                scroll + height,
+                lines.len()
+            ),
+            (true, false) => format!(
+                " \u{2191} more above: k, b {}/{} ",
+                lines.len(),
+                lines.len()
+            ),
+        };
+        let width = (super::text::cells(&sign) as u16).min(inner.width);
+        draw_line(
+            buf,
+            inner.x + inner.width - width,
+            inner.y + inner.height,
+            width,
+            &sign,
+            theme.heading,
+            options,
+        );
+    }
+    let shown = lines.iter().skip(scroll).take(height);
     for (i, line) in shown.enumerate() {
         draw_line(
             buf,

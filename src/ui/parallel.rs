@@ -5,12 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
-use super::text::{draw_line, draw_row};
+use super::text::{cells, draw_line_fit, draw_row};
 use super::theme::Styles;
 use crate::app::parallel::{Pane, PaneRow};
 use crate::app::view::{panes_stacked, Parallel};
 use crate::app::App;
-use crate::layout::{Direction, LayoutOptions};
+use crate::layout::{layout_paragraph, Direction, LayoutOptions};
 
 pub fn render(app: &App, p: Parallel, buf: &mut Buffer, area: Rect, theme: &Styles) {
     if app.prepared.parallel.is_none() {
@@ -68,32 +68,35 @@ fn draw_pane(
     block.render(rect, buf);
     let options = app.layout_options(inner.width);
     if rect.width > 4 {
+        // Each title on the side its language starts from: the Arabic
+        // pane's on the right of its top border.
+        let title = format!(" {title} ");
+        let w = (cells(&title) as u16).min(rect.width - 4);
+        let x = match pane {
+            Pane::Left => rect.x + 2,
+            Pane::Right => rect.x + rect.width - 2 - w,
+        };
         let ltr = LayoutOptions {
             direction: Direction::Ltr,
             ..options
         };
-        let title = format!(" {title} ");
-        draw_line(
-            buf,
-            rect.x + 2,
-            rect.y,
-            rect.width - 4,
-            &title,
-            theme.heading,
-            ltr,
-        );
+        draw_line_fit(buf, (x, rect.y, w), &title, theme.heading, ltr);
     }
     let width = inner.width.saturating_sub(2);
     if let Some(message) = missing {
-        draw_line(
-            buf,
-            inner.x + 1,
-            inner.y,
-            width,
+        // Wrapped: the whole message shows, however narrow the pane.
+        let laid = layout_paragraph(
             message,
-            theme.dim,
-            options,
+            &LayoutOptions {
+                width: usize::from(width.max(1)),
+                ..options
+            },
+            &[],
         );
+        for row in 0..laid.rows.len().min(usize::from(inner.height)) {
+            let at = (inner.x + 1, inner.y + row as u16, width);
+            draw_row(buf, at, message, &laid, row, &|_| theme.dim);
+        }
         return;
     }
     let rows = layout.rows[i]
@@ -102,9 +105,11 @@ fn draw_pane(
         .take(usize::from(inner.height));
     for (y, row) in rows.enumerate() {
         if let PaneRow::Text { para, row } = *row {
+            let heading = pane == Pane::Right && text.right_headings.get(para) == Some(&true);
+            let style = if heading { theme.heading } else { theme.text };
             let at = (inner.x + 1, inner.y + y as u16, width);
             draw_row(buf, at, &paras[para], &layout.laid[i][para], row, &|_| {
-                theme.text
+                style
             });
         }
     }

@@ -60,5 +60,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
             row,
             &style,
         );
+        if laid.rtl && !app.settings.reorders() {
+            super::text::mark_rtl(buf, area.x + g.column_x, area.y + y);
+        }
     }
 }

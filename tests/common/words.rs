@@ -12,6 +12,8 @@ pub const STALIN: &str = "\u{633}\u{62a}\u{627}\u{644}\u{64a}\u{646}";
 pub const INTRODUCTION: &str = "\u{627}\u{644}\u{645}\u{642}\u{62f}\u{645}\u{629}";
 /// الخاتمة "al-khatima", the conclusion.
 pub const CONCLUSION: &str = "\u{627}\u{644}\u{62e}\u{627}\u{62a}\u{645}\u{629}";
+/// الهوامش "al-hawamish", the notes (margins): the notes' heading.
+pub const NOTES: &str = "\u{627}\u{644}\u{647}\u{648}\u{627}\u{645}\u{634}";
 /// المصادر "al-masadir", the sources (the references section).
 pub const SOURCES: &str = "\u{627}\u{644}\u{645}\u{635}\u{627}\u{62f}\u{631}";
 /// الملخص "al-mulakhkhas", the abstract (the Arabic one's heading).

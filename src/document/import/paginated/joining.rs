@@ -47,6 +47,7 @@ impl Pending {
             }
             last_space = false;
             if is_marker_glyph(c) {
+                drop_printed_label(&mut self.text);
                 self.markers.push((self.text.len(), line_no));
             }
             self.text.push(c);
@@ -74,6 +75,18 @@ impl Pending {
             self.text.pop();
         }
         hyphenated
+    }
+}
+
+/// A number of one or two digits standing alone just before a marker
+/// glyph is the marker's own label, which some extractions keep beside the
+/// glyph ("1\u{F02B}"): the glyph is the marker, so the digits go (a longer
+/// number, or one joined to a word, is text and stays).
+fn drop_printed_label(text: &mut String) {
+    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let head = &text[..text.len() - digits];
+    if (1..=2).contains(&digits) && (head.is_empty() || head.ends_with(' ')) {
+        text.truncate(head.len());
     }
 }
 
@@ -108,6 +121,25 @@ mod tests {
         p.push_line("see https://example.org/a-", 0);
         p.push_line("example.org/b_c", 1);
         assert_eq!(p.text, "see https://example.org/a-example.org/b_c");
+    }
+
+    #[test]
+    fn a_label_printed_beside_its_glyph_is_not_left_in_the_text() {
+        // "أثناء  1<glyph>قائد" (during … leader): the 1 is the marker's.
+        let mut p = Pending::default();
+        p.push_line(
+            "\u{623}\u{62b}\u{646}\u{627}\u{621}  1\u{F02B}\u{642}\u{627}\u{626}\u{62f}",
+            0,
+        );
+        assert_eq!(
+            p.text,
+            "\u{623}\u{62b}\u{646}\u{627}\u{621} \u{F02B}\u{642}\u{627}\u{626}\u{62f}"
+        );
+        assert_eq!(p.markers, [(11, 0)]);
+        // A year before a marker is text.
+        let mut p = Pending::default();
+        p.push_line("in 1917\u{F02B}", 0);
+        assert_eq!(p.text, "in 1917\u{F02B}");
     }
 
     #[test]
