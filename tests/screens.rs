@@ -517,3 +517,31 @@ fn the_whole_screen_with_a_footnote_open() {
     rows[11] = " Trotsky in 1917  note 1 of 1".to_string();
     assert_screen(&a, &rows);
 }
+
+#[test]
+fn a_count_found_before_the_whole_is_imported_says_so() {
+    // The first part is shown while the rest is imported: a search's
+    // count there is not the document's.
+    let mut a = app(100, 20).expecting_whole();
+    let key = |c: char| {
+        Input::Key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(c),
+            crossterm::event::KeyModifiers::NONE,
+        ))
+    };
+    a.handle(key('/'));
+    for c in "Lenin".chars() {
+        a.handle(key(c));
+    }
+    let status = screen(&a).last().cloned().unwrap_or_default();
+    assert!(status.contains("+ (importing)"), "{status}");
+    a.handle(Input::Imported {
+        ticket: a.ticket(),
+        doc: Box::new(seed000()),
+    });
+    let status = screen(&a).last().cloned().unwrap_or_default();
+    assert!(
+        !status.contains("importing") && status.contains("match 1 of"),
+        "{status}"
+    );
+}

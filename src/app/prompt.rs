@@ -10,7 +10,7 @@ use crate::layout::bidi::ParagraphLevels;
 use crate::layout::Direction;
 
 /// How many past queries are kept (here and in the state file).
-pub const HISTORY_KEPT: usize = 50;
+pub use crate::persist::state::HISTORY_KEPT;
 
 /// The prompt being typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

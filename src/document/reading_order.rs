@@ -148,6 +148,17 @@ pub fn continued_line(doc: &Document) -> &'static str {
     }
 }
 
+/// Whether a list item's text starts with its number ("7. ", "12) ").
+fn starts_with_number(block: &Block) -> bool {
+    let Some(Inline::Text { text }) = block.inlines.first() else {
+        return false;
+    };
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=9).contains(&digits)
+        && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+        && text.as_bytes().get(digits + 1) == Some(&b' ')
+}
+
 /// A block of section `s` (in language `lang`): list items and references
 /// with a bullet, footnote markers pointing at their notes.
 fn block_item(
@@ -159,6 +170,8 @@ fn block_item(
 ) -> ReadingItem {
     let (kind, bullet) = match block.kind {
         BlockKind::Paragraph => (ItemKind::Paragraph, ""),
+        // A numbered item shows its number instead of a bullet.
+        BlockKind::Item if starts_with_number(block) => (ItemKind::ListItem, ""),
         BlockKind::Item => (ItemKind::ListItem, "\u{2022} "),
         BlockKind::Reference => (ItemKind::Reference, "\u{2022} "),
     };

@@ -118,10 +118,11 @@ fn is_email(token: &str) -> bool {
         && !host.contains('@')
 }
 
-/// `/usr/share/x`, `~/notes`, `./a/b`, `C:\dir\file`: at least two parts.
+/// `/usr/share/x`, `~/notes`, `./run.sh`, `.config/x`, `C:\dir\file`:
+/// a slash and a Latin letter (so dates like `25/10/1917` stay numbers;
+/// a Latin `and/or` reads left to right either way).
 fn is_path(token: &str) -> bool {
-    let unix = (token.starts_with('/') || token.starts_with("~/") || token.starts_with("./"))
-        && token.trim_start_matches(['~', '.', '/']).contains('/');
+    let unix = token.contains('/') && token.bytes().any(|b| b.is_ascii_alphabetic());
     let bytes = token.as_bytes();
     let windows =
         bytes.len() > 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'\\';
@@ -194,7 +195,12 @@ mod tests {
 
     #[test]
     fn ordinary_words_numbers_and_arabic_paths_are_not_tokens() {
-        assert!(tokens("1917. 3.14 and/or e.g. a/b @name").is_empty());
+        assert!(tokens("1917. 3.14 e.g. 25/10/1917 1440/5/3 3/4 @name a@b").is_empty());
+        // Relative paths: "./run.sh", "../x.txt", "~/x.txt", ".config/h/c.toml".
+        assert_eq!(
+            tokens("./run.sh ../x.txt ~/x.txt .config/h/c.toml"),
+            ["./run.sh", "../x.txt", "~/x.txt", ".config/h/c.toml"]
+        );
         // A path with an Arabic folder name: "/home/مقالات/x".
         assert!(tokens("/home/\u{0645}\u{0642}\u{0627}\u{0644}\u{0627}\u{062A}/x").is_empty());
     }

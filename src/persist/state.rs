@@ -64,7 +64,13 @@ pub struct StateFile {
     #[serde(default)]
     pub documents: BTreeMap<String, DocState>,
     /// The queries searched for, oldest first (the search prompt's ↑/↓).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Read leniently: a field of the wrong shape costs only itself, never
+    /// the reading positions.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "lenient_history"
+    )]
     pub search_history: Vec<String>,
     /// Fields this build does not know: kept.
     #[serde(flatten)]
@@ -220,8 +226,9 @@ pub fn update(path: &Path, key: &str, change: impl FnOnce(&mut DocState)) -> std
     with_lock(path, || update_locked(path, key, change, None))
 }
 
-/// As `update`, and the search history becomes `history` (the reader's,
-/// which started from the file's), in the same write.
+/// As `update`, and `history` (the reader's, which started from the
+/// file's) is saved in the same write, after any searches another session
+/// saved meanwhile.
 pub fn update_with_history(
     path: &Path,
     key: &str,
@@ -233,6 +240,32 @@ pub fn update_with_history(
 
 /// Queries longer than this are not kept in the history.
 const MAX_QUERY_BYTES: usize = 1000;
+
+/// How many searches the history keeps (the last ones).
+pub const HISTORY_KEPT: usize = 50;
+
+/// The history as it may be kept: no empty or overlong query, the last
+/// `HISTORY_KEPT` only.
+pub fn clean_history(mut history: Vec<String>) -> Vec<String> {
+    history.retain(|q| !q.trim().is_empty() && q.len() <= MAX_QUERY_BYTES);
+    let extra = history.len().saturating_sub(HISTORY_KEPT);
+    history.drain(..extra);
+    history
+}
+
+/// `search_history` from whatever the file holds there: its strings,
+/// cleaned; anything else is dropped.
+fn lenient_history<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let items = match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Array(items) => items,
+        _ => Vec::new(),
+    };
+    let strings = items.into_iter().filter_map(|v| match v {
+        serde_json::Value::String(s) => Some(s),
+        _ => None,
+    });
+    Ok(clean_history(strings.collect()))
+}
 
 /// Run `work` holding the state file's lock (`state.lock` beside it), so
 /// two hamish processes never read and write the file at once. The lock
@@ -265,11 +298,14 @@ fn update_locked(
     };
     state.version = VERSION;
     if let Some(history) = history {
-        state.search_history = history
-            .iter()
-            .filter(|q| q.len() <= MAX_QUERY_BYTES)
-            .cloned()
+        // Another session's searches saved meanwhile are kept, before
+        // this one's.
+        let mut merged: Vec<String> = std::mem::take(&mut state.search_history)
+            .into_iter()
+            .filter(|q| !history.contains(q))
             .collect();
+        merged.extend(history.iter().cloned());
+        state.search_history = clean_history(merged);
     }
     let doc = state.documents.entry(key.to_string()).or_default();
     change(doc);
@@ -351,6 +387,57 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains("bad-"))
             .map(|e| e.path())
             .collect()
+    }
+
+    #[test]
+    fn a_bad_history_costs_only_itself_and_a_long_one_is_cut() {
+        let d = dir("history");
+        let path = d.join("state.json");
+        update(&path, "k", |d| d.percent = 10).unwrap();
+        let saved: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for history in [r#""x""#, "[1,2,null]", r#"{"a":1}"#] {
+            let mut bad = saved.clone();
+            bad["search_history"] = serde_json::from_str(history).unwrap();
+            std::fs::write(&path, bad.to_string()).unwrap();
+            let (state, warning) = load(&path);
+            assert_eq!(warning, None);
+            assert!(
+                state.documents.contains_key("k"),
+                "positions kept with {history}"
+            );
+            assert!(state.search_history.is_empty());
+        }
+        let many: Vec<String> = (0..200).map(|i| format!("\"q{i}\"")).collect();
+        let long = "x".repeat(2000);
+        std::fs::write(
+            &path,
+            format!(
+                r#"{{"version":1,"search_history":["","{long}",{}]}}"#,
+                many.join(",")
+            ),
+        )
+        .unwrap();
+        let (state, _) = load(&path);
+        assert_eq!(state.search_history.len(), HISTORY_KEPT);
+        assert_eq!(
+            state.search_history.last().map(String::as_str),
+            Some("q199")
+        );
+        assert_eq!(state.search_history[0], "q150");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn two_sessions_keep_both_their_searches() {
+        let d = dir("two-histories");
+        let path = d.join("state.json");
+        // Both started from an empty history; A saves, then B.
+        update_with_history(&path, "a", |_| {}, &["Lenin".to_string()]).unwrap();
+        update_with_history(&path, "b", |_| {}, &["Service".to_string()]).unwrap();
+        let (state, _) = load(&path);
+        assert_eq!(state.search_history, ["Lenin", "Service"]);
+        let _ = std::fs::remove_dir_all(&d);
     }
 
     #[test]

@@ -171,7 +171,7 @@ fn right_parts(app: &App) -> Vec<String> {
         }
         View::Reader => {
             if let Some(s) = app.search.as_ref().filter(|s| !s.query.is_empty()) {
-                parts.push(match_count(s));
+                parts.push(match_count(s, app.import_pending()));
             }
             if let Some(m) = app.selected_marker {
                 parts.push(format!("note {} of {}", m + 1, app.flow.markers.len()));
@@ -259,7 +259,7 @@ fn prompt(app: &App, buf: &mut Buffer, (x, y, width): (u16, u16, u16), theme: &S
         _ => "arabic-aware",
     };
     let count = match search {
-        Some(s) if !s.query.is_empty() => format!("  {}", match_count(s)),
+        Some(s) if !s.query.is_empty() => format!("  {}", match_count(s, app.import_pending())),
         _ => String::new(),
     };
     const LEAD: &str = "/ \u{2068}";
@@ -269,6 +269,10 @@ fn prompt(app: &App, buf: &mut Buffer, (x, y, width): (u16, u16, u16), theme: &S
         width: usize::from(width.max(1)),
         ..app.layout_options(width)
     };
+    let cursor = app.prompt.as_ref().map_or(query.len(), |p| p.cursor);
+    // A query longer than the row shows the part around the cursor.
+    let room = usize::from(width).saturating_sub(cells(LEAD) + cells(&count) + 1);
+    let (query, cursor) = query_window(query, cursor, room);
     // The count before the hint, and the hint only when all of it fits.
     let mut line = format!("{LEAD}{query}\u{2069}{count}  [{mode}: Tab]");
     let mut laid = layout_paragraph(&line, &options, &[]);
@@ -276,8 +280,7 @@ fn prompt(app: &App, buf: &mut Buffer, (x, y, width): (u16, u16, u16), theme: &S
         line = format!("{LEAD}{query}\u{2069}{count}");
         laid = layout_paragraph(&line, &options, &[]);
     }
-    let cursor = app.prompt.as_ref().map_or(query.len(), |p| p.cursor);
-    let at = cursor_cell(&laid, LEAD.len(), query, cursor);
+    let at = cursor_cell(&laid, LEAD.len(), &query, cursor);
     draw_row(buf, (x, y, width), &line, &laid, 0, &|_| theme.status);
     if let Some(cx) = at.filter(|&cx| cx < usize::from(width)) {
         let cx = x + cx as u16;
@@ -294,11 +297,40 @@ fn prompt(app: &App, buf: &mut Buffer, (x, y, width): (u16, u16, u16), theme: &S
     }
 }
 
+/// The part of `query` the prompt has `room` cells for: all of it, or the
+/// letters around byte `cursor` with "…" where some are left out; and the
+/// cursor's byte in what is shown.
+fn query_window(query: &str, cursor: usize, room: usize) -> (String, usize) {
+    if cells(query) <= room {
+        return (query.to_string(), cursor);
+    }
+    let letters: Vec<(usize, char)> = query.char_indices().collect();
+    let at = letters.partition_point(|&(i, _)| i < cursor);
+    let mut keep = room.saturating_sub(2).max(1);
+    loop {
+        // The cursor near the right end of the window, as in a shell.
+        let start = (at + 1).saturating_sub(keep).min(letters.len());
+        let end = (start + keep).min(letters.len());
+        let byte = |k: usize| letters.get(k).map_or(query.len(), |&(i, _)| i);
+        let lead = if start > 0 { ELLIPSIS } else { "" };
+        let tail = if end < letters.len() { ELLIPSIS } else { "" };
+        let shown = format!("{lead}{}{tail}", &query[byte(start)..byte(end)]);
+        if cells(&shown) <= room || keep == 1 {
+            let cursor = lead.len() + cursor.clamp(byte(start), byte(end)) - byte(start);
+            return (shown, cursor);
+        }
+        keep -= 1;
+    }
+}
+
 /// "match 3 of 12", "no match", or while a search goes on through a big
-/// document, how far it has got ("match 1 of 40+, searching 35%").
-fn match_count(search: &crate::app::search::Search) -> String {
+/// document, how far it has got ("match 1 of 40+, searching 35%"); while
+/// the rest of the document is still being imported, the count says so.
+fn match_count(search: &crate::app::search::Search, importing: bool) -> String {
     let total = search.total();
     match (search.current(), search.searching()) {
+        (Some(c), None) if importing => format!("match {} of {total}+ (importing)", c + 1),
+        (None, None) if importing => "no match yet (importing)".to_string(),
         (Some(c), None) => format!("match {} of {total}", c + 1),
         (None, None) => "no match".to_string(),
         (Some(c), Some(pct)) => format!("match {} of {total}+, searching {pct}%", c + 1),
@@ -340,4 +372,29 @@ fn cursor_cell(
     } else {
         x + usize::from(cell.width)
     })
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::query_window;
+
+    #[test]
+    fn a_long_query_shows_the_letters_around_the_cursor() {
+        let query = "the revolution against the rule";
+        assert_eq!(query_window(query, 5, 80), (query.to_string(), 5));
+        // At the end: its last nine letters after "…", and a cell left
+        // for the cursor after them (12 in all).
+        let (shown, cursor) = query_window(query, query.len(), 12);
+        assert_eq!(shown, "\u{2026} the rule");
+        assert_eq!(cursor, shown.len());
+        // At the start: its first ten letters, "…" after them.
+        let (shown, cursor) = query_window(query, 0, 12);
+        assert_eq!((shown.as_str(), cursor), ("the revolu\u{2026}", 0));
+        // In the middle, on the "a" of "against": the cursor on that letter.
+        let at = query.find("against").unwrap_or(0);
+        let (shown, cursor) = query_window(query, at, 12);
+        assert!(shown.starts_with('\u{2026}') && shown.ends_with('\u{2026}'));
+        assert_eq!(&shown[cursor..cursor + 1], "a");
+        assert!(super::cells(&shown) <= 12);
+    }
 }

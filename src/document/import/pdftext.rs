@@ -43,7 +43,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             let lines = ordered
                 .into_iter()
                 .map(|(index, raw)| {
-                    let mut line = source_line(family.line(raw), number, index as u32);
+                    let mut line = source_line(raw, family.line(raw), number, index as u32);
                     line.rule = is_rule(raw);
                     line
                 })
@@ -70,11 +70,12 @@ fn raw_pages(text: &str) -> Vec<Vec<(usize, &str)>> {
     pages
 }
 
-/// The line without the whitespace around it, which is kept as its
-/// indentation.
-fn source_line(text: Cow<'_, str>, page: u32, index: u32) -> SourceLine<'_> {
-    let lead = text.len() - text.trim_start().len();
-    let trail = text.len() - text.trim_end().len();
+/// The line without the whitespace around it. The indentation is the raw
+/// line's, as it stood on the page (left and right margins), whatever
+/// reordering the text went through.
+fn source_line<'a>(raw: &str, text: Cow<'a, str>, page: u32, index: u32) -> SourceLine<'a> {
+    let lead = raw.len() - raw.trim_start().len();
+    let trail = raw.len() - raw.trim_end().len();
     let mut line = SourceLine::plain("", page, index, lead, trail);
     line.text = match text {
         Cow::Borrowed(t) => Cow::Borrowed(t.trim()),

@@ -72,8 +72,29 @@ pub fn resolve(line: &str) -> Option<String> {
     let items = parse(line);
     let mut out = String::with_capacity(line.len());
     if line_is_rtl(line) {
-        for item in items.iter().rev() {
-            write(item, true, &mut out);
+        // Characters outside any run are in visual order too: each stretch
+        // of them is turned as a whole (its numbers keep their digits'
+        // order: `-raw` writes `1514` bare).
+        let mut k = items.len();
+        while k > 0 {
+            let start = items[..k]
+                .iter()
+                .rposition(|i| matches!(i, Item::Run { .. }))
+                .map_or(0, |r| r + 1);
+            if start == k {
+                k -= 1;
+                write(&items[k], true, &mut out);
+                continue;
+            }
+            let bare: String = items[start..k]
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Char(c) => Some(*c),
+                    Item::Run { .. } => None,
+                })
+                .collect();
+            out.push_str(&super::visual::turn(&bare));
+            k = start;
         }
     } else {
         for item in &items {
@@ -212,6 +233,13 @@ mod tests {
     fn an_english_line_wrapped_as_right_to_left_keeps_its_full_stop() {
         let line = format!("{RLE}{LRE}letter forms, made slow.{PDF}{PDF}");
         assert_eq!(resolve(&line).unwrap(), "letter forms, made slow.");
+    }
+
+    #[test]
+    fn bare_numbers_between_runs_keep_their_digits_in_order() {
+        // `-raw`: سنة 1514، with the number outside any run
+        let line = format!("\u{60c}1514 {RLE}{YEAR}{PDF}");
+        assert_eq!(resolve(&line).unwrap(), format!("{YEAR} 1514\u{60c}"));
     }
 
     #[test]

@@ -8,6 +8,9 @@
 //!   `visual` tells them by their letters and turns them.
 //! - **runs in visual order** (PyMuPDF, paginated text without
 //!   controls): a line split by a number or a Latin citation; `runs`.
+//! - **control characters inside Arabic words** (a font's kashida glyph,
+//!   U+0016 from PyMuPDF): removed; controls elsewhere stay, for the
+//!   screen to show as symbols.
 //! - **a right-to-left line opening with its final punctuation** (PyMuPDF
 //!   puts the full stop at the left end, where it is drawn: `.الخط`): the
 //!   punctuation goes back to the end. Only a line with Arabic letters right
@@ -32,6 +35,9 @@ pub struct Family {
     pub controls: bool,
     /// pdfminer: right-to-left lines in visual order.
     pub visual: bool,
+    /// Words that read reversed in the whole text: with fewer than two, no
+    /// line of a logical text can be turned, and none is looked at.
+    pub reversed_words: usize,
     /// Form feeds between pages, no bidi controls (PyMuPDF's recipe,
     /// pdfminer): lines split by numbers may have their runs in visual
     /// order (`runs`). Text without pages (seed 000) is left to the
@@ -54,6 +60,7 @@ impl Family {
         Family {
             controls,
             visual: reversed > logical,
+            reversed_words: reversed,
             paged: !controls && text.contains('\u{c}'),
         }
     }
@@ -62,7 +69,10 @@ impl Family {
     pub fn line<'a>(&self, raw: &'a str) -> Cow<'a, str> {
         let line = if self.controls {
             controls::resolve(raw).map_or(Cow::Borrowed(raw), Cow::Owned)
-        } else if raw.chars().any(is_arabic_letter) && visual::is_visual(raw, self.visual) {
+        } else if (self.visual || self.reversed_words >= 2)
+            && raw.chars().any(is_arabic_letter)
+            && visual::is_visual(raw, self.visual)
+        {
             Cow::Owned(visual::turn(raw))
         } else if let Some(heading) = numbered_heading(raw) {
             Cow::Owned(heading)
@@ -71,11 +81,41 @@ impl Family {
         } else {
             Cow::Borrowed(raw)
         };
-        match final_punctuation_back(&line) {
+        let line = match final_punctuation_back(&line) {
             Cow::Owned(fixed) => Cow::Owned(fixed),
             Cow::Borrowed(_) => line,
+        };
+        match controls_inside_words(&line) {
+            Some(fixed) => Cow::Owned(fixed),
+            None => line,
         }
     }
+}
+
+/// Control characters between two Arabic letters: what some fonts'
+/// kashida glyphs extract as (PyMuPDF writes U+0016), never text. They go
+/// here, before headings and titles are read; controls anywhere else are
+/// left for the screen to show as symbols.
+fn controls_inside_words(line: &str) -> Option<String> {
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+    if !line.chars().any(control) {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if control(chars[i]) && i > 0 && is_arabic_letter(chars[i - 1]) {
+            let run = chars[i..].iter().take_while(|&&c| control(c)).count();
+            if chars.get(i + run).is_some_and(|&c| is_arabic_letter(c)) {
+                i += run;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    Some(out)
 }
 
 /// `. المقدمة1` → `1. المقدمة`: PyMuPDF writes a numbered heading's
@@ -155,6 +195,17 @@ mod tests {
         for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);
         }
+    }
+
+    #[test]
+    fn controls_inside_arabic_words_go() {
+        // مقامة with five U+0016 for its kashida
+        let line = "\u{645}\u{642}\u{627}\u{645}\u{16}\u{16}\u{16}\u{16}\u{16}\u{629} \u{1b}[0m";
+        assert_eq!(
+            controls_inside_words(line).unwrap(),
+            "\u{645}\u{642}\u{627}\u{645}\u{629} \u{1b}[0m"
+        );
+        assert_eq!(controls_inside_words("plain"), None);
     }
 
     #[test]

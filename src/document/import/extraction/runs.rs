@@ -81,7 +81,8 @@ pub fn turn(line: &str) -> Option<String> {
     let t = line.trim();
     let label_len = note_label_len(t);
     let (label, body) = t.split_at(label_len);
-    if !(has_evidence(body) || label_len > 0 && body.starts_with([')', '('])) {
+    let label_then_bracket = label_len > 0 && body.starts_with([')', '(']);
+    if !(has_evidence(body) || label_then_bracket) {
         return None;
     }
     let parts = pieces(body);

@@ -22,7 +22,10 @@ pub struct Builder {
     pub inlines: Vec<Inline>,
     heading: Option<(HeadingLevel, String)>,
     in_note: Option<usize>,
-    in_item: bool,
+    /// How deep in list items the parser is (0: in none).
+    item_depth: usize,
+    /// Each open list's next number (`None`: a bulleted list).
+    lists: Vec<Option<u64>>,
     link_urls: Vec<String>,
     seen_content: bool,
     /// Take a first-level heading before any text as the title.
@@ -70,14 +73,18 @@ impl Builder {
                 self.finish_block(BlockKind::Paragraph);
                 self.in_note = None;
             }
-            Event::Start(Tag::Item) => self.in_item = true,
+            Event::Start(Tag::List(start)) => self.lists.push(start),
+            Event::End(TagEnd::List(_)) => {
+                self.lists.pop();
+            }
+            Event::Start(Tag::Item) => self.start_item(),
             Event::End(TagEnd::Item) => {
                 self.finish_block(BlockKind::Item);
-                self.in_item = false;
+                self.item_depth = self.item_depth.saturating_sub(1);
             }
-            Event::End(TagEnd::Paragraph) if !self.in_item => {
-                self.finish_block(BlockKind::Paragraph)
-            }
+            // An item's paragraphs are one block, kept apart by a space.
+            Event::End(TagEnd::Paragraph) if self.item_depth > 0 => self.push_text(" "),
+            Event::End(TagEnd::Paragraph) => self.finish_block(BlockKind::Paragraph),
             Event::End(TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
                 self.finish_block(BlockKind::Paragraph)
             }
@@ -94,6 +101,21 @@ impl Builder {
             }
             Event::Html(t) | Event::InlineHtml(t) => self.push_text(&t),
             _ => {}
+        }
+    }
+
+    /// A list item: the text of the item it is nested in (if any) ends
+    /// there, as its own block; a numbered list's item starts with its
+    /// number as written ("7. ").
+    fn start_item(&mut self) {
+        if self.item_depth > 0 {
+            self.finish_block(BlockKind::Item);
+        }
+        self.item_depth += 1;
+        if let Some(Some(n)) = self.lists.last_mut() {
+            let number = format!("{n}. ");
+            *n += 1;
+            self.push_text(&number);
         }
     }
 

@@ -359,6 +359,35 @@ mod tests {
     ];
 
     #[test]
+    fn nested_numbered_and_multi_paragraph_items_keep_their_words_apart() {
+        let doc = import(
+            "- alpha\n  - beta\n  - gamma\n- delta\n\n7. seventh\n8. eighth\n\n\
+             - first para\n\n  second para\n- next\n",
+        );
+        let items: Vec<String> = doc.sections[0]
+            .blocks
+            .iter()
+            .map(|b| {
+                assert_eq!(b.kind, BlockKind::Item);
+                b.plain_text()
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "alpha",
+                "beta",
+                "gamma",
+                "delta",
+                "7. seventh",
+                "8. eighth",
+                "first para second para",
+                "next"
+            ]
+        );
+    }
+
+    #[test]
     fn first_h1_is_the_title() {
         let doc = import("# Title\n\nText.\n\n# Part\n\nMore.\n");
         assert_eq!(doc.meta.title, "Title");

@@ -56,11 +56,14 @@ impl<'a> Line<'a> {
     }
 
     /// Indented: 3+ spaces before left-to-right text, or on either side of
-    /// right-to-left text (extractions put its indent at the end).
+    /// right-to-left text (extractions put its indent at the end). A
+    /// right-to-left line with 20+ spaces before it is a short line set
+    /// flush right (`pdftotext -layout`'s last line of a paragraph), not an
+    /// indented one.
     pub fn indented(&self) -> bool {
         let (lead, trail) = (self.source.lead, self.source.trail);
         if super::text::rtl(self.text()) {
-            trail >= 3 || lead >= 3
+            trail >= 3 || (3..20).contains(&lead)
         } else {
             lead >= 3
         }
@@ -137,5 +140,10 @@ pub mod tests {
         assert!(l[0].indented());
         assert!(!l[1].indented());
         assert!(l[2].indented());
+        // Set flush right after 25 spaces: the short last line of a
+        // paragraph in `pdftotext -layout`, not an indent.
+        let flush = format!("{}\u{0641}\u{0642}\u{0631}\u{0629}", " ".repeat(25));
+        let p = page(&[flush.as_str()]);
+        assert!(!classify(&p)[0].indented());
     }
 }
