@@ -19,6 +19,8 @@ pub enum InputFormat {
     Plain,
     /// Text extracted from a PDF.
     Pdftext,
+    /// A PDF file, rebuilt from where its glyphs sit on the pages.
+    Pdf,
     /// CommonMark with footnotes and front matter.
     Markdown,
     /// hamish's own JSON.
@@ -33,6 +35,7 @@ impl InputFormat {
             InputFormat::Lines => Some(Format::Lines),
             InputFormat::Plain => Some(Format::Plain),
             InputFormat::Pdftext => Some(Format::Pdftext),
+            InputFormat::Pdf => Some(Format::Pdf),
             InputFormat::Markdown => Some(Format::Markdown),
             InputFormat::Json => Some(Format::Json),
         }

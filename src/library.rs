@@ -26,7 +26,7 @@ const TITLE_IMPORT_BYTES: u64 = 2 << 20;
 
 /// Extensions of the formats hamish reads (other files in a folder are
 /// left out; named on the command line, any file is tried).
-const KNOWN_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "json"];
+const KNOWN_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "json", "pdf"];
 
 /// The library for the files and folders named on the command line and
 /// the state file's documents.
@@ -99,10 +99,11 @@ fn file_entry(path: &Path, group: Group, saved: &StateFile) -> LibraryEntry {
         .unwrap_or_else(|| path.display().to_string());
     let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= TITLE_IMPORT_BYTES);
     let read = small.then(|| read_text(&path).ok()).flatten();
-    let key = read.as_ref().map(|source| state::key(&source.text));
+    let key = read.as_ref().map(|source| state::key_of(source.identity()));
     let title = read
         .as_ref()
-        .and_then(|source| import::import_source(source, None).ok())
+        // A PDF's title is on its first pages: no need to read them all.
+        .and_then(|source| import::import_first_pages(source, 2).ok())
         .map(|doc| doc.meta.title)
         .filter(|t| !t.trim().is_empty())
         .unwrap_or(name);
@@ -208,6 +209,25 @@ mod tests {
         assert!(matches!(&here[1].source, Source::File(p) if p.is_absolute()));
         // The bundled essays follow.
         assert_eq!(entries.last().unwrap().group, Group::Bundled);
+    }
+
+    #[test]
+    fn pdfs_are_listed_with_their_titles() {
+        let dir = scratch("pdfs");
+        let essay = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pdf/essay.pdf");
+        std::fs::copy(essay, dir.join("paper.pdf")).unwrap();
+        let entries = library(&StateFile::default(), std::slice::from_ref(&dir));
+        let here: Vec<&str> = entries
+            .iter()
+            .filter(|e| e.group == Group::Folder)
+            .map(|e| e.title.as_str())
+            .collect();
+        // "الترجمة والهامش في المقالة العربية" (translation and the margin
+        // in the Arabic essay), the title of tests/pdf/make/essay.py
+        assert_eq!(
+            here,
+            ["\u{0627}\u{0644}\u{062A}\u{0631}\u{062C}\u{0645}\u{0629} \u{0648}\u{0627}\u{0644}\u{0647}\u{0627}\u{0645}\u{0634} \u{0641}\u{064A} \u{0627}\u{0644}\u{0645}\u{0642}\u{0627}\u{0644}\u{0629} \u{0627}\u{0644}\u{0639}\u{0631}\u{0628}\u{064A}\u{0629}"]
+        );
     }
 
     #[test]

@@ -16,6 +16,13 @@ use crate::source_file::{read_text, SourceText};
 /// Files larger than this open in two steps.
 pub const QUICK_OPEN_BYTES: usize = 2_000_000;
 
+/// PDFs larger than this (about fifty pages) open in two steps: their
+/// first pages, then the whole.
+pub const QUICK_OPEN_PDF_BYTES: usize = 96 << 10;
+
+/// The pages a long PDF first opens with.
+const FIRST_PDF_PAGES: usize = 12;
+
 /// Read and import a library entry, with its saved state from the state
 /// file at `state_path` (read again now: another hamish may have saved).
 pub fn open_source(
@@ -32,7 +39,7 @@ pub fn open_source(
         }
         Source::File(path) => {
             let text = read_text(path).map_err(|e| e.to_string())?;
-            let key = state::key(&text.text);
+            let key = state::key_of(text.identity());
             let doc = import::import_source(&text, None).map_err(|e| e.to_string())?;
             (doc, key, Some(path.clone()))
         }
@@ -72,8 +79,16 @@ pub struct QuickOpen {
 /// and handed over through `rest`.
 pub fn open_quickly(path: &Path, format: Option<Format>) -> anyhow::Result<QuickOpen> {
     let source = read_text(path)?;
-    let key = state::key(&source.text);
-    let format = format.unwrap_or_else(|| import::detect::detect(path, &source.text));
+    let key = state::key_of(source.identity());
+    let format = match (&source.pdf, format) {
+        (_, Some(format)) => format,
+        (Some(_), None) => Format::Pdf,
+        (None, None) => import::detect::detect(path, &source.text),
+    };
+    let pdf_bytes = source.pdf.as_ref().map_or(0, Vec::len);
+    if format == Format::Pdf && pdf_bytes > QUICK_OPEN_PDF_BYTES {
+        return open_pdf_quickly(source, key);
+    }
     let head_end = if source.text.len() > QUICK_OPEN_BYTES {
         first_part_end(&source.text, format)
     } else {
@@ -99,6 +114,22 @@ pub fn open_quickly(path: &Path, format: Option<Format>) -> anyhow::Result<Quick
         let doc = import::import_source(&source, Some(format));
         drop(source); // before the reader copies the text into its flow
         if let Ok(doc) = doc {
+            let _ = tx.send(doc);
+        }
+    });
+    Ok(QuickOpen {
+        doc: first,
+        rest: Some(rx),
+        key,
+    })
+}
+
+/// A long PDF: its first pages now, the whole on another thread.
+fn open_pdf_quickly(source: SourceText, key: String) -> anyhow::Result<QuickOpen> {
+    let first = import::import_first_pages(&source, FIRST_PDF_PAGES)?;
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        if let Ok(doc) = import::import_source(&source, Some(Format::Pdf)) {
             let _ = tx.send(doc);
         }
     });

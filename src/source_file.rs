@@ -21,6 +21,8 @@ pub struct SourceText {
     pub replaced: Option<(usize, usize)>,
     /// The encoding the bytes were decoded from when it was not UTF-8.
     pub decoded_from: Option<&'static str>,
+    /// A PDF's bytes, which are no text (`text` is then empty).
+    pub pdf: Option<Vec<u8>>,
 }
 
 impl SourceText {
@@ -31,8 +33,22 @@ impl SourceText {
             text,
             replaced: None,
             decoded_from: None,
+            pdf: None,
         }
     }
+
+    /// The bytes that identify the document (its text, or a PDF's bytes):
+    /// the state file keys positions by their hash.
+    pub fn identity(&self) -> &[u8] {
+        self.pdf.as_deref().unwrap_or(self.text.as_bytes())
+    }
+}
+
+/// A PDF announces itself with `%PDF-` in its first kilobyte.
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
 }
 
 /// Why a file could not be read as text.
@@ -129,6 +145,11 @@ fn decode_file(owned: PathBuf, bytes: Vec<u8>) -> Result<SourceText, InputError>
     if bytes.is_empty() {
         return Err(InputError::Empty(shown()));
     }
+    if looks_like_pdf(&bytes) && forced_encoding().is_none() {
+        let mut source = SourceText::new(owned, String::new());
+        source.pdf = Some(bytes);
+        return Ok(source);
+    }
     let bom = Encoding::for_bom(&bytes).map(|(e, _)| e);
     let forced = forced_encoding();
     if forced.is_none() && bom.is_none() {
@@ -151,6 +172,7 @@ fn decode_file(owned: PathBuf, bytes: Vec<u8>) -> Result<SourceText, InputError>
         text,
         replaced,
         decoded_from,
+        pdf: None,
     })
 }
 
@@ -189,7 +211,8 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, InputError> {
         .take(FIRST_BLOCK as u64)
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::Io(owned(), e))?;
-    if Encoding::for_bom(&bytes).is_none() && forced_encoding().is_none() {
+    if Encoding::for_bom(&bytes).is_none() && forced_encoding().is_none() && !looks_like_pdf(&bytes)
+    {
         if let Some(at) = memchr_nul(&bytes) {
             return Err(InputError::Binary(owned(), at));
         }

@@ -734,3 +734,17 @@ fn a_folder_opens_the_library_on_its_documents() {
     s.key("q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn a_pdf_opens_in_the_reader_and_colon_goes_to_a_page() {
+    let mut s = Session::start(&["--shape", "off", "tests/pdf/essay.pdf"], 24, 90);
+    // The English abstract of tests/pdf/make/essay.py, on page 1.
+    s.wait_for("the abstract", |c| c.contains("This short essay asks"));
+    s.wait_for("the page", |c| c.contains("p. 1 \u{2502}"));
+    for key in [":", "5", "\r"] {
+        s.key(key);
+    }
+    s.wait_for("page 5", |c| c.contains("p. 5 \u{2502}"));
+    s.key("q");
+    assert!(s.wait_exit().success());
+}

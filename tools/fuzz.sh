@@ -14,7 +14,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-240}
 [ $# -gt 0 ] && shift
-targets=${*:-pdftext plain markdown json detect file layout}
+targets=${*:-pdftext plain markdown json detect file layout pdf}
 export RUSTC_BOOTSTRAP=1
 # No sanitizer (hamish forbids unsafe code; ASan would halve the speed),
 # but debug assertions and overflow checks on.
@@ -41,6 +41,7 @@ seed_corpus() { # TARGET: copy the pieces that suit it into fuzz/corpus/TARGET
     mkdir -p "$dir"
     for f in "$pieces"/*; do
         case "$1:$f" in
+            pdf:*) ;;
             json:*.json) cp "$f" "$dir/" ;;
             json:*) ;;
             layout:*.json | layout:*.md) ;;
@@ -56,8 +57,14 @@ seed_corpus() { # TARGET: copy the pieces that suit it into fuzz/corpus/TARGET
 
 for t in $targets; do
     seed_corpus "$t"
+    # PDFs: the small fixtures whole (the essay is 50 KB, hence the length).
+    max_len=4096
+    if [ "$t" = pdf ]; then
+        cp tests/pdf/*.pdf "fuzz/corpus/pdf/"
+        max_len=65536
+    fi
     echo "== $t for $seconds s"
     cargo fuzz run $flags "$t" "fuzz/corpus/$t" -- \
-        -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+        -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 2>&1 | tee "fuzz/$t.log" | grep -E '^(#[0-9]+ +DONE|stat::|==|SUMMARY|Done)' || true
 done

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use hamish::document::import::{self, json, markdown, pdftext, plain};
+use hamish::document::import::{self, json, markdown, pdf, pdftext, plain};
 use hamish::document::{export, Document};
 use hamish::layout::{layout_paragraph, sanitize, Direction, LayoutOptions};
 use hamish::source_file::SourceText;
@@ -26,12 +26,21 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("detect", detect),
     ("file", file),
     ("layout", layout),
+    ("pdf", pdf_file),
 ];
 
 /// The PDF-text importer on the bytes read as UTF-8 (lossily, as hamish
 /// reads a file that is not quite UTF-8).
 pub fn pdftext(data: &[u8]) {
     check_document(&pdftext::import(&String::from_utf8_lossy(data)));
+}
+
+/// The PDF importer on the bytes as a file: an error or a document that
+/// holds, never a panic (lopdf's own panics included).
+pub fn pdf_file(data: &[u8]) {
+    if let Ok(doc) = pdf::import(data) {
+        check_document(&doc);
+    }
 }
 
 /// The plain-text importer.

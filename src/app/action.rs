@@ -75,6 +75,7 @@ actions! {
     SearchPrev "search_prev" ["N"] "previous match";
     SetMark "set_mark" ["m"] "set mark: m then a letter";
     GotoMark "goto_mark" ["'"] "go to mark: ' then a letter ('' back)";
+    GotoPage "goto_page" [":"] "go to a printed page (PDFs): : number Enter";
     Redraw "redraw" ["ctrl-l"] "redraw the whole screen";
 }
 

@@ -69,6 +69,8 @@ impl App {
         }
         if self.prompt.is_some() {
             self.prompt_key(key);
+        } else if self.page_entry.is_some() {
+            self.page_key(key);
         } else if let Some(awaiting) = self.awaiting.take() {
             self.message = None;
             if let KeyCode::Char(c) = key.code {

@@ -12,6 +12,7 @@ pub mod help;
 pub mod keymap;
 mod lists;
 pub mod marks;
+mod pages;
 pub mod parallel;
 pub mod prompt;
 mod reader;

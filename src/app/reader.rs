@@ -72,6 +72,7 @@ impl App {
             Action::SearchPrev => self.step_match(false),
             Action::SetMark => self.awaiting = Some(AwaitingLetter::SetMark),
             Action::GotoMark => self.awaiting = Some(AwaitingLetter::GotoMark),
+            Action::GotoPage => self.start_page_entry(),
             Action::SideBySide => {
                 self.view = View::Parallel(Parallel {
                     focus: Pane::Left,

@@ -41,6 +41,8 @@ pub struct App {
     /// The search in force (its matches are highlighted).
     pub(crate) search: Option<Search>,
     /// A key waiting for its letter (m, ').
+    /// A page number being typed after `:`.
+    pub(super) page_entry: Option<String>,
     pub(crate) awaiting: Option<AwaitingLetter>,
     /// The count typed before a command (the 5 of `5j`).
     pub(crate) count: Option<usize>,
@@ -93,6 +95,7 @@ impl App {
             prompt: None,
             search: None,
             awaiting: None,
+            page_entry: None,
             count: None,
             history: Vec::new(),
             marks: Marks::new(),
@@ -230,6 +233,7 @@ impl App {
         self.search = None;
         self.prompt = None;
         self.awaiting = None;
+        self.page_entry = None;
         self.marks.clear();
         self.doc_key = None;
         self.doc_path = None;

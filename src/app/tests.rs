@@ -305,6 +305,45 @@ fn d_forgets_a_recent_entry_but_not_a_bundled_one() {
 }
 
 #[test]
+fn colon_and_a_number_go_to_a_printed_page() {
+    // Forty paragraphs, four to a page: paragraph i is on page i / 4 + 1.
+    let mut doc = numbered();
+    for (i, block) in doc.sections[0].blocks.iter_mut().enumerate() {
+        block.page = Some(i as u32 / 4 + 1);
+    }
+    let mut app = reader(doc);
+    for c in [':', '7'] {
+        app.handle(key(c));
+    }
+    assert_eq!(app.message.as_deref(), Some("go to page: 7"));
+    app.handle(special(KeyCode::Enter));
+    let top = app.flow.items[app.flow.anchor().item].text.clone();
+    assert_eq!(top, "line 24", "page 7 starts with paragraph 24");
+    // Backspace goes back to the last place.
+    app.handle(special(KeyCode::Backspace));
+    assert_eq!(app.flow.anchor().item, 0);
+    // A page past the end says so; a document without pages too.
+    for c in [':', '9', '9'] {
+        app.handle(key(c));
+    }
+    app.handle(special(KeyCode::Enter));
+    assert_eq!(app.message.as_deref(), Some("no page 99 in this document"));
+    let mut plain = reader(numbered());
+    plain.handle(key(':'));
+    assert_eq!(
+        plain.message.as_deref(),
+        Some("this document has no page numbers")
+    );
+    // Esc gives up without moving.
+    let here = app.flow.anchor();
+    app.handle(key(':'));
+    app.handle(key('5'));
+    app.handle(special(KeyCode::Esc));
+    assert_eq!(app.flow.anchor(), here);
+    assert_eq!(app.message, None);
+}
+
+#[test]
 fn a_search_through_a_big_document_goes_on_in_slices_between_keys() {
     // 600 paragraphs of 5 KB (3 MB); "needle" in paragraph 450 only.
     let filler = "word ".repeat(1000);

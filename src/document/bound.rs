@@ -113,6 +113,7 @@ fn split_block(block: Block) -> Vec<Block> {
                 direction,
                 inlines,
                 repairs,
+                page: block.page,
             }
         })
         .collect()

@@ -54,6 +54,8 @@ pub struct Meta {
 pub enum Format {
     /// Text extracted from a PDF (pdftotext and the like).
     Pdftext,
+    /// A PDF file itself, rebuilt from the page geometry.
+    Pdf,
     /// One paragraph per line.
     #[default]
     Plain,
@@ -68,6 +70,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Pdftext => "pdftext",
+            Format::Pdf => "pdf",
             Format::Plain => "plain",
             Format::Markdown => "markdown",
             Format::Json => "json",
@@ -138,6 +141,10 @@ pub struct Block {
     /// Repairs the importer made to undo extraction damage, one line each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub repairs: Vec<String>,
+    /// The page of the source it starts on, when the source has pages
+    /// that mean something (a PDF's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// Inline content of a block.
@@ -191,6 +198,7 @@ impl Block {
             direction: Direction::Auto,
             inlines: vec![Inline::Text { text: text.into() }],
             repairs: Vec::new(),
+            page: None,
         }
     }
 
@@ -282,6 +290,19 @@ impl Document {
         self.notes.iter().position(|n| n.id == id)
     }
 
+    /// The block with id `id` ("s3.p2": the second block of the third
+    /// section), found by the numbers in it.
+    pub fn block(&self, id: &str) -> Option<&Block> {
+        let (section, block) = id.strip_prefix('s')?.split_once(".p")?;
+        let section = self
+            .sections
+            .get(section.parse::<usize>().ok()?.checked_sub(1)?)?;
+        section
+            .blocks
+            .get(block.parse::<usize>().ok()?.checked_sub(1)?)
+            .filter(|b| b.id == id)
+    }
+
     /// The abstract in language `lang` ("en", "ar"), if any.
     pub fn abstract_in(&self, lang: &str) -> Option<&Section> {
         self.sections
@@ -357,6 +378,7 @@ mod tests {
                 },
             ],
             repairs: vec![],
+            page: None,
         };
         let flat = block.flat();
         assert_eq!(flat.text, "Lenin¹² said[a]");

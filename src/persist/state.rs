@@ -88,7 +88,12 @@ impl StateFile {
 
 /// The key of a document's text.
 pub fn key(text: &str) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
+    key_of(text.as_bytes())
+}
+
+/// The key of a document given as bytes (a PDF's, or a text's).
+pub fn key_of(bytes: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
 }
 
 /// `$XDG_STATE_HOME/hamish/state.json`, or `~/.local/state/hamish/state.json`.

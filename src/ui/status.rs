@@ -176,11 +176,24 @@ fn right_parts(app: &App) -> Vec<String> {
             if let Some(m) = app.selected_marker {
                 parts.push(format!("note {} of {}", m + 1, app.flow.markers.len()));
             }
+            if let Some(page) = page_at_top(app) {
+                parts.push(format!("p. {page}"));
+            }
             parts.push(place(app));
         }
     }
     parts.push("? help".into());
     parts
+}
+
+/// The source page of the paragraph at the top (PDFs), or of the first
+/// one below a heading there.
+fn page_at_top(app: &App) -> Option<u32> {
+    let items = &app.flow.items;
+    items[app.flow.pos.item.min(items.len())..]
+        .iter()
+        .take(8)
+        .find_map(|item| app.doc.block(&item.id).and_then(|b| b.page))
 }
 
 /// Where the reader is, as less says it: the percentage read down to the

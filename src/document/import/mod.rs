@@ -7,6 +7,7 @@ pub mod heading_words;
 pub mod json;
 pub mod markdown;
 pub mod paginated;
+pub mod pdf;
 pub mod pdftext;
 pub mod plain;
 pub mod warnings;
@@ -38,6 +39,12 @@ pub fn import_path(path: &Path, format: Option<Format>) -> Result<Document, Impo
 /// lines to trace, so their import as Markdown, after a line saying so.
 pub fn outline_path(path: &Path, format: Option<Format>) -> Result<String, ImportError> {
     let source = read_text(path)?;
+    if let (Some(bytes), None | Some(Format::Pdf)) = (&source.pdf, format) {
+        return pdf::outline(bytes).map_err(|message| ImportError::Invalid {
+            path: source.path.display().to_string(),
+            message,
+        });
+    }
     let format = format.unwrap_or_else(|| detect::detect(&source.path, &source.text));
     if format == Format::Pdftext {
         return Ok(pdftext::outline(&source.text));
@@ -52,9 +59,34 @@ pub fn outline_path(path: &Path, format: Option<Format>) -> Result<String, Impor
 
 /// Import text already read.
 pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Document, ImportError> {
-    let format = format.unwrap_or_else(|| detect::detect(&source.path, &source.text));
+    import_limited(source, format, pdf::MAX_PAGES)
+}
+
+/// Import a PDF's first `pages` pages only (the reader shows them first
+/// while the whole is imported); other sources whole.
+pub fn import_first_pages(source: &SourceText, pages: usize) -> Result<Document, ImportError> {
+    import_limited(source, None, pages)
+}
+
+fn import_limited(
+    source: &SourceText,
+    format: Option<Format>,
+    pdf_pages: usize,
+) -> Result<Document, ImportError> {
     let display = source.path.display().to_string();
+    let format = match (&source.pdf, format) {
+        (Some(_), None) => Format::Pdf,
+        (_, Some(format)) => format,
+        (None, None) => detect::detect(&source.path, &source.text),
+    };
     let mut doc = match format {
+        Format::Pdf => {
+            let bytes = source.pdf.as_deref().unwrap_or(source.text.as_bytes());
+            pdf::import_pages(bytes, pdf_pages).map_err(|message| ImportError::Invalid {
+                path: display.clone(),
+                message,
+            })?
+        }
         Format::Json => json::import(&source.text).map_err(|message| ImportError::Invalid {
             path: display.clone(),
             message,

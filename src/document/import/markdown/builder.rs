@@ -206,6 +206,7 @@ impl Builder {
             direction: Direction::Auto,
             inlines,
             repairs: Vec::new(),
+            page: None,
         };
         if let Some(n) = self.in_note {
             self.notes[n].blocks.push(block);

@@ -33,6 +33,28 @@ impl<'a> Line<'a> {
         &self.source.text
     }
 
+    /// What the source says of the line, when it says anything.
+    fn evidence(&self) -> Option<&'a super::line::LineEvidence> {
+        self.source.evidence.as_deref()
+    }
+
+    /// Set larger than the body text: a heading.
+    pub fn larger(&self) -> bool {
+        self.evidence().is_some_and(|e| e.larger == Some(true))
+    }
+
+    /// The source says it is set like the body text: neither larger nor
+    /// bold (so no heading, however short).
+    pub fn set_as_body(&self) -> bool {
+        self.evidence()
+            .is_some_and(|e| e.larger == Some(false) && e.bold == Some(false))
+    }
+
+    /// Set apart from the line above by more than a line's space.
+    pub fn gap_before(&self) -> bool {
+        self.evidence().is_some_and(|e| e.gap_before == Some(true))
+    }
+
     /// Indented: 3+ spaces before left-to-right text, or on either side of
     /// right-to-left text (extractions put its indent at the end). A
     /// right-to-left line with 20+ spaces before it is a short line set

@@ -113,7 +113,9 @@ pub fn mark(lines: &mut [Line]) -> bool {
         let title = at_top && depth > 0 && lines[i].source.page == first_page;
         let recurring = !title && k.chars().count() >= 2 && count.get(&k).is_some_and(|c| c.0 >= 2);
         let named = depth == 0 && char_len(t) <= 60 && looks_like_running_header(t);
-        if is_page_number(t) || recurring || named {
+        // Set larger than the text (a source that knows sizes says so), it
+        // is a title whose words a running header may repeat.
+        if (is_page_number(t) || recurring || named) && !lines[i].larger() {
             lines[i].kind = Kind::Furniture;
         }
     }

@@ -118,7 +118,10 @@ const MAX_RUNNING_TEXTS: usize = 8;
 fn mark_recurring(lines: &mut [Line]) {
     let mut seen: HashMap<&str, (u32, usize, bool)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        if l.kind == Kind::Body && l.text().len() >= 10 && isolated(lines, i) {
+        // Lines already taken as running lines beside a page number count
+        // too: the first page often has no page number to find them by.
+        let candidate = matches!(l.kind, Kind::Body | Kind::Furniture);
+        if candidate && l.text().len() >= 10 && isolated(lines, i) {
             let entry = seen.entry(l.text()).or_insert((0, i, true));
             if entry.0 > 0 && i - entry.1 < 10 {
                 entry.2 = false;
@@ -135,7 +138,11 @@ fn mark_recurring(lines: &mut [Line]) {
         return;
     }
     for i in 0..lines.len() {
-        if lines[i].kind == Kind::Body && isolated(lines, i) && seen.contains_key(lines[i].text()) {
+        if lines[i].kind == Kind::Body
+            && isolated(lines, i)
+            && !lines[i].larger()
+            && seen.contains_key(lines[i].text())
+        {
             lines[i].kind = Kind::Furniture;
         }
     }
@@ -151,8 +158,14 @@ pub fn mark_duplicates(lines: &mut [Line]) {
             Kind::Body => {
                 if let Some(p) = prev {
                     if lines[p].text() == lines[i].text() && lines[p].kind == Kind::Body {
-                        lines[i].kind = Kind::Duplicate;
-                        continue;
+                        if lines[i].larger() && !lines[p].larger() {
+                            // A running header repeating the title set
+                            // larger below it: the header goes.
+                            lines[p].kind = Kind::Furniture;
+                        } else {
+                            lines[i].kind = Kind::Duplicate;
+                            continue;
+                        }
                     }
                 }
             }

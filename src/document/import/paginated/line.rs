@@ -1,6 +1,6 @@
 //! The line every paginated source produces and the structure stage reads.
 //!
-//! A front end (text extraction today, the PDF reader later) turns its input
+//! A front end (text extraction, or the PDF reader in `import/pdf/`) turns its input
 //! into pages of [`SourceLine`]s carrying whatever evidence it has: the text
 //! in logical order always, indentation when the text shows it, position and
 //! font facts when the source knows them. The stages decide from that
@@ -24,6 +24,11 @@ pub struct LineEvidence {
     pub raised: Option<bool>,
     /// Smaller than the page's body text (footnote areas are).
     pub smaller: Option<bool>,
+    /// Larger than the body text (headings and titles are).
+    pub larger: Option<bool>,
+    /// More space above it than between the lines of a paragraph: a new
+    /// paragraph starts here.
+    pub gap_before: Option<bool>,
 }
 
 /// One line of a paginated source.

@@ -1,7 +1,7 @@
 //! The structure stage shared by every paginated source: pages of lines in,
 //! a [`Document`] out.
 //!
-//! A front end (`pdftext` for extracted text; a PDF reader later) turns its
+//! A front end (`pdftext` for extracted text; `pdf` for PDF files) turns its
 //! input into [`Page`]s of [`SourceLine`]s with whatever evidence it has,
 //! and calls [`build`]. The stages run in this order, each claiming lines
 //! the earlier ones left as body text, each in its own module with the

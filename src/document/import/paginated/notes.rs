@@ -137,6 +137,13 @@ fn read_area(lines: &[Line], area: &Area, full: usize, notes: &mut Vec<RawNote>)
             Kind::Separator => break,
             _ => {}
         }
+        // A source that knows sizes says where the smaller notes end, and
+        // that smaller text in the area belongs to the note above it
+        // however short its lines (lengths only guess that).
+        let smaller = line.source.evidence.as_ref().and_then(|e| e.smaller);
+        if smaller == Some(false) {
+            break;
+        }
         let t = line.text();
         if let Some((label, rest)) = note_start(t) {
             notes.push(RawNote {
@@ -161,6 +168,9 @@ fn read_area(lines: &[Line], area: &Area, full: usize, notes: &mut Vec<RawNote>)
             }
             first = false;
         } else if let (Some(n), true) = (current, done && is_url_line(t)) {
+            notes[n].lines.push(i);
+            tail.push(i);
+        } else if let (Some(n), Some(true)) = (current, smaller) {
             notes[n].lines.push(i);
             tail.push(i);
         } else {

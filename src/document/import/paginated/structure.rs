@@ -47,6 +47,8 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         prev_short: true, // the start counts as a paragraph end
         prev_end: true,
         in_body: false,
+        prev_larger: false,
+        pending_page: None,
         seen_text: false,
         note_numbers,
         title: None,
@@ -58,7 +60,7 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         // A marker set apart after an unfinished line is no numbered
         // heading (`4. وكانت …` after `… إلى اليوم`), unless it names a part.
         let marker = a.split_marker(line.text()).is_some() && !names_a_part(line.text());
-        let heading = !marker && a.known_heading(line.text(), no)
+        let heading = !marker && a.known_heading(line, no)
             || a.document_title(lines, no, &lengths)
             || a.title_heading(lines, no, &lengths)
             || a.standalone_heading(lines, no, &lengths);
@@ -118,6 +120,12 @@ struct Assembler<'n> {
     prev_end: bool,
     /// A titled body section has begun: no keywords line after that.
     in_body: bool,
+    /// The line before was a heading by its size (a heading may take two
+    /// lines).
+    prev_larger: bool,
+    /// The page the block being assembled starts on, when the source
+    /// places its lines (a PDF).
+    pending_page: Option<u32>,
     /// A text line (or heading) has been read.
     seen_text: bool,
     /// The numbers of the numbered notes, whose markers may stand on a
@@ -127,6 +135,14 @@ struct Assembler<'n> {
 }
 
 impl Assembler<'_> {
+    /// Remember the page of a block's first line, for sources whose pages
+    /// the reader can cite.
+    fn note_page(&mut self, line: &Line) {
+        if line.source.evidence.is_some() && self.pending.text.is_empty() {
+            self.pending_page = Some(line.source.page);
+        }
+    }
+
     /// End the block being assembled, if it has text.
     fn flush(&mut self) {
         let p = std::mem::take(&mut self.pending);
@@ -150,6 +166,7 @@ impl Assembler<'_> {
             direction: Direction::Auto,
             inlines: vec![Inline::Text { text }],
             repairs: Vec::new(),
+            page: self.pending_page.take(),
         });
         self.glyphs.push(p.markers);
     }
@@ -165,8 +182,8 @@ impl Assembler<'_> {
 
     /// A known heading opens its section; keywords on its line are its
     /// first block.
-    fn known_heading(&mut self, t: &str, no: usize) -> bool {
-        let Some(h) = heading(t, !self.in_body) else {
+    fn known_heading(&mut self, line: &Line, no: usize) -> bool {
+        let Some(h) = heading(line.text(), !self.in_body) else {
             return false;
         };
         self.open(Section {
@@ -178,6 +195,7 @@ impl Assembler<'_> {
             blocks: Vec::new(),
         });
         if let Some(content) = h.content {
+            self.note_page(line);
             self.pending.push_line(&content, no);
             self.flush();
         }
@@ -188,7 +206,27 @@ impl Assembler<'_> {
     /// the one after starts indented.
     fn title_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
         let line = &lines[no];
+        let was_larger = std::mem::replace(&mut self.prev_larger, false);
+        if line.larger() && char_len(line.text()) <= 200 {
+            self.prev_larger = true;
+            let title = title_text(line.text());
+            // A heading set on two lines is one heading.
+            if let (true, true, Some(section)) = (
+                was_larger,
+                self.pending.text.is_empty(),
+                self.sections.last_mut().filter(|s| s.blocks.is_empty()),
+            ) {
+                if let Some(t) = section.title.as_mut() {
+                    t.push(' ');
+                    t.push_str(&title);
+                    return true;
+                }
+            }
+            self.open(body_section(Some(title), Vec::new()));
+            return true;
+        }
         let candidate = self.prev_short
+            && !line.set_as_body()
             && self.pending.text.is_empty()
             && !line.indented()
             && title_like(line.text())
@@ -215,6 +253,7 @@ impl Assembler<'_> {
         let first = !std::mem::replace(&mut self.seen_text, true) && self.sections.is_empty();
         let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
         let title = first
+            && !lines[no].set_as_body()
             && title_like(t)
             && !ends_sentence(t)
             && bullet_item(t).is_none()
@@ -229,6 +268,7 @@ impl Assembler<'_> {
     fn standalone_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
         let t = lines[no].text();
         let candidate = self.prev_end
+            && !lines[no].set_as_body()
             && short_title(t)
             && bullet_item(t).is_none()
             && !self
@@ -254,6 +294,7 @@ impl Assembler<'_> {
         if let Some(item) = bullet_item(t) {
             self.flush();
             self.pending.kind = BlockKind::Item;
+            self.note_page(line);
             self.pending.push_line(item, no);
             self.prev_short = false;
             self.prev_end = false;
@@ -266,9 +307,12 @@ impl Assembler<'_> {
             self.prev_end = ends_sentence(t);
             return;
         }
-        if (line.indented() || self.prev_short) && self.pending.kind != BlockKind::Item {
+        if (line.indented() || self.prev_short || line.gap_before())
+            && self.pending.kind != BlockKind::Item
+        {
             self.flush();
         }
+        self.note_page(line);
         self.pending.push_line(t, no);
         self.prev_short =
             lengths.short(t) && !next.is_some_and(|n| self.split_marker_after(n.text()));

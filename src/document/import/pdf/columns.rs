@@ -1,0 +1,143 @@
+//! Two-column pages: a gutter is a vertical band in the middle of the page
+//! that most lines leave empty while many lines stand on each side of it. Lines that cross it
+//! (titles, running heads) stay whole; the others are cut in two, and
+//! between two whole lines the first column (the right one on a
+//! right-to-left document) is read before the second.
+
+use super::interpret::Glyph;
+use super::lines::Group;
+use super::order::is_rtl;
+
+/// Letters of the two directions among `glyphs`: (right to left, Latin).
+pub fn letters(glyphs: &[Glyph]) -> (usize, usize) {
+    let chars = || glyphs.iter().flat_map(|g| g.text.chars());
+    (
+        chars().filter(|&c| is_rtl(c)).count(),
+        chars().filter(char::is_ascii_alphabetic).count(),
+    )
+}
+
+/// The gutter of the page, `(left, right)`, if it has one.
+pub fn gutter(glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
+    if groups.len() < 6 {
+        return None;
+    }
+    let (lo, hi) = glyphs.iter().fold((f32::MAX, f32::MIN), |(lo, hi), g| {
+        (lo.min(g.x), hi.max(g.x + g.width))
+    });
+    let width = hi - lo;
+    if !(width > 50.0 && width < 5000.0) {
+        return None;
+    }
+    let bins = width.ceil() as usize + 1;
+    // For each point across the page, how many lines cover it.
+    let mut cover = vec![0u32; bins];
+    for group in groups {
+        let mut row = vec![false; bins];
+        for &i in &group.glyphs {
+            let g = &glyphs[i];
+            let a = ((g.x - lo).max(0.0) as usize).min(bins - 1);
+            let b = ((g.x + g.width - lo).max(0.0) as usize).min(bins - 1);
+            row[a..=b].iter_mut().for_each(|c| *c = true);
+        }
+        for (c, &r) in cover.iter_mut().zip(&row) {
+            *c += u32::from(r);
+        }
+    }
+    let few = (groups.len() as u32 * 15).div_ceil(100);
+    // The widest band of few lines in the middle half of the page.
+    let (start, end) = (bins / 4, bins * 3 / 4);
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = start;
+    while i < end {
+        if cover[i] <= few {
+            let j = (i..end).find(|&j| cover[j] > few).unwrap_or(end);
+            if best.is_none_or(|(a, b)| j - i > b - a) {
+                best = Some((i, j));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let (a, b) = best?;
+    if b - a < 6 {
+        return None;
+    }
+    let (left, right) = (lo + a as f32, lo + b as f32);
+    // Many lines on each side of it.
+    let side = |left_side: bool| {
+        groups
+            .iter()
+            .filter(|g| {
+                g.glyphs.iter().any(|&i| {
+                    let x = &glyphs[i];
+                    if left_side {
+                        x.x + x.width <= left
+                    } else {
+                        x.x >= right
+                    }
+                })
+            })
+            .count()
+    };
+    let enough = |n: usize| n * 4 >= groups.len();
+    (enough(side(true)) && enough(side(false))).then_some((left, right))
+}
+
+/// The page's line groups in reading order, cut at the gutter.
+/// `rtl_page`: the right column is read first.
+pub fn split(
+    glyphs: &[Glyph],
+    groups: Vec<Group>,
+    (left, right): (f32, f32),
+    rtl_page: bool,
+) -> Vec<Group> {
+    let lo = glyphs.iter().map(|g| g.x).fold(f32::MAX, f32::min);
+    let hi = glyphs
+        .iter()
+        .map(|g| g.x + g.width)
+        .fold(f32::MIN, f32::max);
+    let mut out = Vec::with_capacity(groups.len() * 2);
+    let (mut first, mut second): (Vec<Group>, Vec<Group>) = (Vec::new(), Vec::new());
+    for group in groups {
+        // A line crosses when a glyph (not a space) covers the middle of
+        // the gutter: a column's ragged edge may reach into the band.
+        let middle = (left + right) / 2.0;
+        let crosses = group.glyphs.iter().any(|&i| {
+            let g = &glyphs[i];
+            !g.text.trim().is_empty() && g.x < middle + 1.0 && g.x + g.width > middle - 1.0
+        });
+        if crosses {
+            out.append(&mut first);
+            out.append(&mut second);
+            out.push(group);
+            continue;
+        }
+        let (l, r): (Vec<usize>, Vec<usize>) = group
+            .glyphs
+            .iter()
+            .partition(|&&i| glyphs[i].x + glyphs[i].width / 2.0 <= (left + right) / 2.0);
+        let make = |members: Vec<usize>, column| Group {
+            glyphs: members,
+            y: group.y,
+            size: group.size,
+            column: Some(column),
+        };
+        let (left_part, right_part) = (make(l, (lo, left)), make(r, (right, hi)));
+        let (a, b) = if rtl_page {
+            (right_part, left_part)
+        } else {
+            (left_part, right_part)
+        };
+        if !a.glyphs.is_empty() {
+            first.push(a);
+        }
+        if !b.glyphs.is_empty() {
+            second.push(b);
+        }
+    }
+    out.append(&mut first);
+    out.append(&mut second);
+    out
+}

@@ -1,0 +1,404 @@
+//! From the glyphs of a page to its lines: glyphs grouped by baseline,
+//! raised small glyphs (superscripts) put on the line they belong to,
+//! combining marks on the letter they sit over, spaces where the gaps are,
+//! and each line's glyphs read from visual into logical order.
+
+use std::collections::HashMap;
+
+use super::interpret::Glyph;
+use super::letters::{is_mark, is_marker_text, normalize};
+use super::order::{self, Class};
+
+/// What a raised footnote marker becomes in the line's text: a
+/// symbol-font glyph, which the structure stage links to its note.
+pub const MARKER: char = '\u{F02A}';
+
+/// A line of a page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// Logical order, spaces collapsed, trimmed.
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    /// The most common size of its (not raised) glyphs.
+    pub size: f32,
+    pub bold: bool,
+    /// It has a raised marker.
+    pub raised: bool,
+    pub rtl: bool,
+    /// Its column's left and right edges, on a page of columns.
+    pub column: Option<(f32, f32)>,
+}
+
+/// Glyphs on one baseline (or one column's part of it).
+pub struct Group {
+    pub glyphs: Vec<usize>,
+    pub y: f32,
+    pub size: f32,
+    /// The column's left and right edges, on a page of columns.
+    pub column: Option<(f32, f32)>,
+}
+
+/// The lines of a page, top to bottom (column by column; `rtl` when the
+/// document reads right to left, so its right column comes first).
+pub fn page_lines(glyphs: &[Glyph], rtl: bool) -> Vec<Line> {
+    let mut order: Vec<usize> = (0..glyphs.len()).collect();
+    order.sort_by(|&a, &b| {
+        glyphs[a]
+            .y
+            .total_cmp(&glyphs[b].y)
+            .then(glyphs[a].x.total_cmp(&glyphs[b].x))
+    });
+    let mut groups: Vec<Group> = Vec::new();
+    for i in order {
+        let g = &glyphs[i];
+        match groups.last_mut() {
+            Some(group) if (g.y - group.y).abs() <= 0.25 * group.size.max(g.size) => {
+                group.glyphs.push(i);
+                group.size = group.size.max(g.size);
+            }
+            _ => groups.push(Group {
+                glyphs: vec![i],
+                y: g.y,
+                size: g.size,
+                column: None,
+            }),
+        }
+    }
+    if let Some(gutter) = super::columns::gutter(glyphs, &groups) {
+        groups = super::columns::split(glyphs, groups, gutter, rtl);
+    }
+    let groups = merge_raised(glyphs, groups);
+    groups
+        .iter()
+        .filter_map(|group| {
+            let mut line = line_of(glyphs, &group.glyphs)?;
+            line.column = group.column;
+            Some(line)
+        })
+        .collect()
+}
+
+/// A group of small glyphs just above a line of larger ones, within its
+/// width, is raised text of that line (footnote markers, ordinals).
+fn merge_raised(glyphs: &[Glyph], groups: Vec<Group>) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::with_capacity(groups.len());
+    let mut pending: Option<Group> = None;
+    for group in groups {
+        if let Some(small) = pending.take() {
+            let (lo, hi) = span(glyphs, &group.glyphs);
+            let (slo, shi) = span(glyphs, &small.glyphs);
+            let margin = 3.0 * group.size;
+            let raised = main_size(glyphs, &small.glyphs)
+                <= 0.85 * main_size(glyphs, &group.glyphs)
+                && small.y < group.y
+                && small.y > group.y - 0.9 * group.size
+                && slo >= lo - margin
+                && shi <= hi + margin;
+            if raised && small.column == group.column {
+                let mut merged = group;
+                merged.glyphs.extend(small.glyphs);
+                pending = Some(merged);
+                continue;
+            }
+            out.push(small);
+        }
+        pending = Some(group);
+    }
+    out.extend(pending);
+    out
+}
+
+fn span(glyphs: &[Glyph], members: &[usize]) -> (f32, f32) {
+    members.iter().fold((f32::MAX, f32::MIN), |(lo, hi), &i| {
+        (lo.min(glyphs[i].x), hi.max(glyphs[i].x + glyphs[i].width))
+    })
+}
+
+/// The size most of the characters are set in.
+fn main_size(glyphs: &[Glyph], members: &[usize]) -> f32 {
+    // Counted by half points; a line has a few sizes, and past 16 (a
+    // hostile page may use thousands) the rest are not counted.
+    let mut sizes: Vec<(i64, usize)> = Vec::with_capacity(4);
+    for &i in members {
+        let half_points = (glyphs[i].size * 2.0).round() as i64;
+        let n = glyphs[i].text.len().max(1);
+        match sizes.iter().position(|&(s, _)| s == half_points) {
+            Some(at) => sizes[at].1 += n,
+            None if sizes.len() < 16 => sizes.push((half_points, n)),
+            None => {}
+        }
+    }
+    sizes
+        .iter()
+        .max_by_key(|&&(s, n)| (n, -s))
+        .map_or(0.0, |&(s, _)| s as f32 / 2.0)
+}
+
+/// One glyph of a line, ready for ordering.
+struct Placed {
+    text: String,
+    /// Its place in the order the page drew its glyphs.
+    drawn: usize,
+    x: f32,
+    end: f32,
+    raised: bool,
+    bold: bool,
+}
+
+/// The line made of `members`, or none when it shows no text.
+fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
+    let size = main_size(glyphs, members);
+    let baseline = members
+        .iter()
+        .map(|&i| &glyphs[i])
+        .filter(|g| (g.size * 2.0).round() / 2.0 == size)
+        .map(|g| g.y)
+        .fold(f32::MIN, f32::max);
+    let mut placed: Vec<Placed> = Vec::new();
+    let mut marks: Vec<(usize, f32, String)> = Vec::new();
+    let mut sorted = members.to_vec();
+    sorted.sort_by(|&a, &b| glyphs[a].x.total_cmp(&glyphs[b].x));
+    for i in sorted {
+        let g = &glyphs[i];
+        let text = normalize(&g.text);
+        if is_mark(&text) {
+            marks.push((i, g.x + g.width / 2.0, text));
+            continue;
+        }
+        let raised = g.size <= 0.85 * size && g.y < baseline - 0.15 * size;
+        placed.push(Placed {
+            text,
+            drawn: i,
+            x: g.x,
+            end: g.x + g.width,
+            raised,
+            bold: g.bold,
+        });
+    }
+    attach_marks(&mut placed, marks, size);
+    let (texts, classes, raised) = units(&placed, size);
+    if texts.iter().all(|t| t.trim().is_empty()) {
+        return None;
+    }
+    let mut refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut classes = classes;
+    let rtl = order::rtl_line(&classes);
+    // A left-to-right item of a right-to-left list: its bullet was drawn
+    // at the right, where that list's items start.
+    let bullet = !rtl && refs.len() > 1 && is_bullet(refs[refs.len() - 1]);
+    let bullet = bullet.then(|| (refs.pop(), classes.pop()));
+    if !rtl && refs.len() > 1 && matches!(refs[0], "." | "," | ":" | ";" | "\u{060C}") {
+        // The last line of a right-to-left paragraph in Latin letters:
+        // its closing stop was drawn at the left, where that paragraph
+        // ends.
+        refs.rotate_left(1);
+        classes.rotate_left(1);
+    }
+    if let Some((Some(text), Some(class))) = bullet {
+        refs.insert(0, text);
+        classes.insert(0, class);
+    }
+    let text = order::logical(&refs, &classes, rtl);
+    // A marker sits on the word before it, with no space between.
+    let text = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(concat!(' ', '\u{F02A}'), "\u{F02A}");
+    let letters: usize = placed
+        .iter()
+        .filter(|p| !p.raised)
+        .map(|p| p.text.trim().len())
+        .sum();
+    let bold: usize = placed
+        .iter()
+        .filter(|p| p.bold && !p.raised)
+        .map(|p| p.text.trim().len())
+        .sum();
+    let (x0, x1) = placed
+        .iter()
+        .filter(|p| !p.text.trim().is_empty())
+        .fold((f32::MAX, f32::MIN), |(lo, hi), p| {
+            (lo.min(p.x), hi.max(p.end))
+        });
+    Some(Line {
+        text,
+        x0,
+        x1,
+        y: baseline,
+        size,
+        bold: letters > 0 && bold * 2 > letters,
+        raised,
+        rtl,
+        column: None,
+    })
+}
+
+/// A list bullet, as a character or a symbol-font glyph.
+fn is_bullet(text: &str) -> bool {
+    matches!(
+        text,
+        "\u{2022}" | "\u{25AA}" | "\u{25E6}" | "\u{25CF}" | "\u{25A0}" | "\u{F0B7}" | "\u{F0A7}"
+    )
+}
+
+/// Each combining mark goes on its letter, after the letter's own text:
+/// in right-to-left text the letter drawn right after it (shapers draw a
+/// mark just before its base, in visual order), else the letter whose box
+/// holds its middle, or the nearest. `placed` is in order of x.
+fn attach_marks(placed: &mut [Placed], marks: Vec<(usize, f32, String)>, size: f32) {
+    let by_drawing: HashMap<usize, usize> = placed
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.drawn, i))
+        .collect();
+    for (drawn, middle, text) in marks {
+        let next = by_drawing.get(&(drawn + 1)).copied().filter(|&i| {
+            let p = &placed[i];
+            p.text.chars().next().is_some_and(super::order::is_rtl) && distance(p, middle) < size
+        });
+        if let Some(i) = next.or_else(|| nearest(placed, middle)) {
+            placed[i].text.push_str(&text);
+        }
+    }
+}
+
+/// The glyph with text nearest to `x` (its box holding `x` if one does),
+/// by a binary search over glyphs in order of x.
+fn nearest(placed: &[Placed], x: f32) -> Option<usize> {
+    let at = placed.partition_point(|p| p.x <= x);
+    let lo = at.saturating_sub(8);
+    let hi = (at + 8).min(placed.len());
+    (lo..hi)
+        .filter(|&i| !placed[i].text.trim().is_empty())
+        .min_by(|&a, &b| distance(&placed[a], x).total_cmp(&distance(&placed[b], x)))
+}
+
+fn distance(p: &Placed, x: f32) -> f32 {
+    if x >= p.x && x <= p.end {
+        0.0
+    } else {
+        (p.x - x).abs().min((p.end - x).abs())
+    }
+}
+
+/// The line's units in visual order, with spaces where the gaps are: a
+/// space glyph, or a gap wider than a fifth of the size, is one space.
+/// Runs of raised marker glyphs become one marker.
+fn units(placed: &[Placed], size: f32) -> (Vec<String>, Vec<Class>, bool) {
+    let mut texts: Vec<String> = Vec::new();
+    let mut classes: Vec<Class> = Vec::new();
+    let mut any_raised = false;
+    let mut end: Option<f32> = None;
+    let mut space = false;
+    let mut i = 0;
+    while i < placed.len() {
+        let p = &placed[i];
+        if p.text.trim().is_empty() {
+            // A space glyph, or a kashida that normalised to nothing:
+            // its width is a gap, a space glyph says so outright.
+            space |= !p.text.is_empty();
+            end = Some(end.map_or(p.end, |e: f32| e.max(p.end)));
+            i += 1;
+            continue;
+        }
+        // A run of raised glyphs.
+        let run_end = (i..placed.len())
+            .take_while(|&j| placed[j].raised == p.raised && !placed[j].text.trim().is_empty())
+            .last()
+            .unwrap_or(i);
+        let run: String = placed[i..=run_end]
+            .iter()
+            .map(|q| q.text.as_str())
+            .collect();
+        let marker = p.raised && is_marker_text(&run);
+        let gap = end.is_some_and(|e| p.x - e > 0.2 * size);
+        if (space || gap) && !texts.is_empty() {
+            texts.push(" ".to_string());
+            classes.push(Class::Neutral);
+        }
+        space = false;
+        if marker {
+            any_raised = true;
+            texts.push(MARKER.to_string());
+            classes.push(Class::Marker);
+            end = Some(placed[run_end].end);
+            i = run_end + 1;
+            continue;
+        }
+        texts.push(p.text.clone());
+        classes.push(order::class_of(&p.text));
+        end = Some(end.map_or(p.end, |e: f32| e.max(p.end)));
+        i += 1;
+    }
+    (texts, classes, any_raised)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(text: &str, x: f32, y: f32, width: f32, size: f32) -> Glyph {
+        Glyph {
+            text: text.to_string(),
+            x,
+            y,
+            width,
+            size,
+            bold: false,
+        }
+    }
+
+    #[test]
+    fn arabic_drawn_left_to_right_reads_right_to_left() {
+        // "من بعد" (from after), drawn in visual order: دعب then نم
+        let glyphs = [
+            glyph("\u{062F}", 10.0, 100.0, 5.0, 12.0),
+            glyph("\u{0639}", 15.0, 100.0, 5.0, 12.0),
+            glyph("\u{0628}", 20.0, 100.0, 5.0, 12.0),
+            glyph(" ", 25.0, 100.0, 3.0, 12.0),
+            glyph("\u{0646}", 28.0, 100.0, 5.0, 12.0),
+            glyph("\u{0645}", 33.0, 100.0, 5.0, 12.0),
+        ];
+        let lines = page_lines(&glyphs, true);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "\u{0645}\u{0646} \u{0628}\u{0639}\u{062F}");
+        assert!(lines[0].rtl);
+    }
+
+    #[test]
+    fn gaps_are_spaces_and_a_raised_digit_is_a_marker() {
+        let glyphs = [
+            glyph("W", 10.0, 100.0, 8.0, 12.0),
+            glyph("e", 18.0, 100.0, 6.0, 12.0),
+            glyph("1", 24.5, 96.0, 4.0, 7.0),
+            glyph("g", 34.0, 100.0, 6.0, 12.0),
+            glyph("o", 40.0, 100.0, 6.0, 12.0),
+            // The next line.
+            glyph("x", 10.0, 115.0, 6.0, 12.0),
+        ];
+        let lines = page_lines(&glyphs, true);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, format!("We{MARKER} go"));
+        assert!(lines[0].raised);
+        assert_eq!(lines[0].size, 12.0);
+        assert_eq!(lines[1].text, "x");
+    }
+
+    #[test]
+    fn marks_join_their_letter_and_forms_become_letters() {
+        // "بَ" (beh with fatha) then lam-alef as one presentation form,
+        // drawn right to left: لا first (left), then بَ
+        let glyphs = [
+            glyph("\u{FEFB}", 10.0, 50.0, 6.0, 12.0),
+            glyph("\u{0628}", 16.0, 50.0, 6.0, 12.0),
+            glyph("\u{064E}", 18.0, 47.0, 0.0, 12.0),
+            glyph("\u{0640}", 22.0, 50.0, 4.0, 12.0),
+        ];
+        let lines = page_lines(&glyphs, true);
+        assert_eq!(lines[0].text, "\u{0628}\u{064E}\u{0644}\u{0627}");
+    }
+}

@@ -1,0 +1,172 @@
+//! PDF files: the essay rebuilt from where every glyph sits on the page.
+//!
+//! `objects` reads the file through lopdf with every size bounded, `fonts`
+//! (with `cmap` and `encoding`) says what text each code shows,
+//! `interpret` runs the content streams and yields placed glyphs and
+//! rules, `lines` groups glyphs into lines in logical order (`order`,
+//! `letters`), and `page_lines` hands them with their evidence to the
+//! structure stage every paginated source shares.
+
+mod cmap;
+mod columns;
+mod encoding;
+mod fonts;
+mod interpret;
+mod letters;
+mod lines;
+mod matrix;
+mod objects;
+mod order;
+mod page_lines;
+
+use lopdf::{Dictionary, Document as Pdf, LoadOptions, Object, ObjectId};
+
+use crate::document::import::paginated;
+use crate::document::model::{Document, Format};
+use interpret::{FontCache, Interpreter};
+use objects::{number, resolve, MAX_STREAM_BYTES};
+use page_lines::ReadPage;
+
+/// Pages beyond this are not read (a "page bomb" declares millions).
+pub const MAX_PAGES: usize = 3000;
+
+/// `%PDF-` within the first kilobyte, where readers look for it.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// Import a PDF's bytes; the error is the one line the user is shown.
+pub fn import(bytes: &[u8]) -> Result<Document, String> {
+    import_pages(bytes, MAX_PAGES)
+}
+
+/// Import the first `pages` pages only (the reader's first frame of a
+/// long PDF, while the whole is imported on another thread).
+pub fn import_pages(bytes: &[u8], pages: usize) -> Result<Document, String> {
+    let (source, warnings) = read(bytes, pages.min(MAX_PAGES))?;
+    let mut doc = paginated::build(&source, Format::Pdf);
+    doc.meta.warnings.extend(warnings);
+    Ok(doc)
+}
+
+/// What each line of the PDF became (`convert --to outline`).
+pub fn outline(bytes: &[u8]) -> Result<String, String> {
+    let (source, _) = read(bytes, MAX_PAGES)?;
+    Ok(paginated::outline(&source, Format::Pdf))
+}
+
+/// The PDF's pages of lines for the structure stage, and what went wrong
+/// on the way.
+fn read(
+    bytes: &[u8],
+    max_pages: usize,
+) -> Result<(Vec<paginated::Page<'static>>, Vec<String>), String> {
+    if !is_pdf(bytes) {
+        return Err("not a PDF (no %PDF- header)".into());
+    }
+    let pdf = std::panic::catch_unwind(|| load(bytes))
+        .map_err(|_| "not a readable PDF (its structure is damaged)".to_string())??;
+    let (pages, warnings) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_pages(&pdf, max_pages)))
+            .map_err(|_| "not a readable PDF (its content is damaged)".to_string())?;
+    if pages.iter().all(|p| p.lines.is_empty()) {
+        return Err("no text in this PDF (scanned?)".into());
+    }
+    Ok((page_lines::source_pages(pages), warnings))
+}
+
+fn load(bytes: &[u8]) -> Result<Pdf, String> {
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let pdf = Pdf::load_mem_with_options(bytes, options).map_err(|e| match e {
+        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => {
+            "is protected by a password; hamish cannot open it".to_string()
+        }
+        e => format!("not a readable PDF ({})", first_line(&e.to_string())),
+    })?;
+    if pdf.is_encrypted() && pdf.authenticate_password("").is_err() {
+        return Err("is protected by a password; hamish cannot open it".into());
+    }
+    Ok(pdf)
+}
+
+fn first_line(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("");
+    line.chars().take(120).collect()
+}
+
+/// Every page's lines and rules, and what went wrong on the way.
+fn read_pages(pdf: &Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
+    let mut fonts = FontCache::new();
+    let mut pages = Vec::new();
+    let (mut undecodable, mut cut) = (0, 0);
+    // Letters so far of each direction: a page of English abstract in an
+    // Arabic essay still reads its columns from the right.
+    let (mut rtl_letters, mut latin_letters) = (0, 0);
+    let ids: Vec<ObjectId> = pdf.page_iter().take(max_pages + 1).collect();
+    for (n, &id) in ids.iter().take(max_pages).enumerate() {
+        let content = pdf
+            .get_page_content_with_limit(id, MAX_STREAM_BYTES)
+            .unwrap_or_default();
+        let resources = page_resources(pdf, id);
+        let read =
+            Interpreter::new(pdf, &mut fonts, media_box(pdf, id)).run_page(&content, resources);
+        undecodable += read.undecodable;
+        cut += usize::from(read.truncated);
+        let (r, l) = columns::letters(&read.glyphs);
+        (rtl_letters, latin_letters) = (rtl_letters + r, latin_letters + l);
+        let rtl = rtl_letters > 0 && rtl_letters * 100 >= (rtl_letters + latin_letters) * 35;
+        pages.push(ReadPage {
+            number: n as u32 + 1,
+            lines: lines::page_lines(&read.glyphs, rtl),
+            rules: read.rules,
+        });
+    }
+    let mut warnings = Vec::new();
+    if undecodable > 0 {
+        warnings.push(format!(
+            "{undecodable} glyphs have no known text (fonts without a Unicode map); shown as U+FFFD"
+        ));
+    }
+    if ids.len() > max_pages && max_pages == MAX_PAGES {
+        warnings.push(format!("only the first {MAX_PAGES} pages were read"));
+    }
+    if cut > 0 {
+        warnings.push(format!("{cut} pages were cut short (too much content)"));
+    }
+    (pages, warnings)
+}
+
+/// The page's resources: its own or inherited from the page tree.
+fn page_resources(pdf: &Pdf, id: ObjectId) -> Option<&Dictionary> {
+    let (own, inherited) = pdf.get_page_resources(id).ok()?;
+    own.or_else(|| inherited.first().and_then(|&r| pdf.get_dictionary(r).ok()))
+}
+
+/// The page's media box `[x0 y0 x1 y1]`, inherited through the page tree;
+/// US Letter when there is none.
+fn media_box(pdf: &Pdf, id: ObjectId) -> [f32; 4] {
+    let mut node = pdf.get_dictionary(id).ok();
+    for _ in 0..32 {
+        let Some(d) = node else { break };
+        if let Ok(Object::Array(b)) = d.get(b"MediaBox").map(|o| resolve(pdf, o)) {
+            let v: Vec<f32> = b.iter().filter_map(|o| number(resolve(pdf, o))).collect();
+            if v.len() == 4 {
+                return [
+                    v[0].min(v[2]),
+                    v[1].min(v[3]),
+                    v[0].max(v[2]),
+                    v[1].max(v[3]),
+                ];
+            }
+        }
+        node = d.get(b"Parent").ok().and_then(|p| match resolve(pdf, p) {
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        });
+    }
+    [0.0, 0.0, 612.0, 792.0]
+}

@@ -1,0 +1,246 @@
+//! The lines of every page as the shared structure stage reads them: text
+//! in logical order, with the evidence the page gives. Blank lines stand
+//! where the vertical gap is wider than the usual line pitch (page numbers
+//! and running lines stand apart so); a drawn rule, or failing that a gap,
+//! opens the footnote area above smaller text at the foot of a page;
+//! indentation is measured from the edge of the text block on the side the
+//! line starts from.
+
+use std::borrow::Cow;
+
+use super::interpret::Rule;
+use super::lines::{Line, MARKER};
+use crate::document::import::paginated::{LineEvidence, Page, SourceLine};
+
+/// A page's lines and rules, as read.
+pub struct ReadPage {
+    pub number: u32,
+    pub lines: Vec<Line>,
+    pub rules: Vec<Rule>,
+}
+
+/// Facts about the whole document the pages are measured against.
+struct Measures {
+    /// The body text size (most characters are set in it).
+    body: f32,
+    /// The usual distance between baselines, per point of size.
+    pitch: f32,
+    /// The text block's left and right edges (body lines).
+    left: f32,
+    right: f32,
+}
+
+fn measures(pages: &[ReadPage]) -> Measures {
+    let lines = || pages.iter().flat_map(|p| p.lines.iter());
+    // Characters per half point of size.
+    let mut sizes: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for l in lines() {
+        *sizes.entry((l.size * 2.0).round() as i64).or_default() += l.text.chars().count();
+    }
+    let body = sizes
+        .iter()
+        .max_by_key(|&(s, n)| (*n, -*s))
+        .map_or(12.0, |(s, _)| *s as f32 / 2.0);
+    let is_body = |l: &Line| (l.size - body).abs() < 0.25;
+    let mut ratios: Vec<f32> = pages
+        .iter()
+        .flat_map(|p| p.lines.windows(2))
+        .filter(|w| is_body(&w[0]) && is_body(&w[1]))
+        .map(|w| (w[1].y - w[0].y) / body)
+        .filter(|r| (0.8..3.0).contains(r))
+        .collect();
+    ratios.sort_by(f32::total_cmp);
+    let pitch = ratios.get(ratios.len() / 3).copied().unwrap_or(1.3);
+    let mut lefts: Vec<f32> = lines().filter(|l| is_body(l)).map(|l| l.x0).collect();
+    let mut rights: Vec<f32> = lines().filter(|l| is_body(l)).map(|l| l.x1).collect();
+    lefts.sort_by(f32::total_cmp);
+    rights.sort_by(f32::total_cmp);
+    // Not the extremes: a stray wide line should not move the edges.
+    let left = lefts.get(lefts.len() / 10).copied().unwrap_or(0.0);
+    let right = rights.get(rights.len() * 9 / 10).copied().unwrap_or(0.0);
+    Measures {
+        body,
+        pitch,
+        left,
+        right,
+    }
+}
+
+/// Pages of source lines for the structure stage (the lines' text moves
+/// into them: a long PDF's text is not held twice).
+pub fn source_pages(mut pages: Vec<ReadPage>) -> Vec<Page<'static>> {
+    let m = measures(&pages);
+    let mut index = 0u32;
+    pages
+        .iter_mut()
+        .map(|page| {
+            let lines = page_source_lines(page, &m, &mut index);
+            Page {
+                number: page.number,
+                lines,
+            }
+        })
+        .collect()
+}
+
+fn page_source_lines(
+    page: &mut ReadPage,
+    m: &Measures,
+    index: &mut u32,
+) -> Vec<SourceLine<'static>> {
+    let separators = separators(page, m);
+    let mut texts = page
+        .lines
+        .iter_mut()
+        .map(|l| std::mem::take(&mut l.text))
+        .collect::<Vec<_>>()
+        .into_iter();
+    let page = &*page;
+    let mut out: Vec<SourceLine<'static>> = Vec::new();
+    let mut push = |out: &mut Vec<SourceLine<'static>>, mut line: SourceLine<'static>| {
+        line.index = *index;
+        line.page = page.number;
+        *index += 1;
+        out.push(line);
+    };
+    // A page starts and ends apart from its neighbours.
+    push(&mut out, SourceLine::default());
+    let mut prev: Option<&Line> = None;
+    let mut in_notes = false;
+    for (i, line) in page.lines.iter().enumerate() {
+        let text = texts.next().unwrap_or_default();
+        if separators.contains(&i) {
+            let rule = SourceLine {
+                rule: true,
+                ..SourceLine::default()
+            };
+            push(&mut out, rule);
+            in_notes = true;
+        } else if prev.is_some_and(|p| spacing(p, line, m) > 1.4) {
+            push(&mut out, SourceLine::default());
+        }
+        in_notes &= smaller(line, m);
+        let gap_before =
+            prev.is_some_and(|p| (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1);
+        // A heading set on two lines is one line of the source.
+        let larger = |l: &Line| l.size > m.body * 1.1;
+        let continues_heading = prev.is_some_and(|p| {
+            larger(p)
+                && larger(line)
+                && (p.size - line.size).abs() < 0.25
+                && p.bold == line.bold
+                && spacing(p, line, m) < 1.3
+        });
+        if let (true, Some(last)) = (continues_heading, out.last_mut()) {
+            last.text = Cow::Owned(format!("{} {text}", last.text));
+            prev = Some(line);
+            continue;
+        }
+        let mut source = source_line(line, text, m, gap_before);
+        if in_notes {
+            if let Some(rest) = numbered_note(&source.text) {
+                source.text = Cow::Owned(format!("{MARKER} {rest}"));
+            }
+        }
+        push(&mut out, source);
+        prev = Some(line);
+    }
+    push(&mut out, SourceLine::default());
+    out
+}
+
+/// The distance between two lines' baselines against the usual distance
+/// for lines of their sizes: 1 within a paragraph.
+fn spacing(above: &Line, below: &Line, m: &Measures) -> f32 {
+    let usual = m.pitch * (above.size + below.size) / 2.0;
+    (below.y - above.y) / usual.max(1.0)
+}
+
+/// Smaller than the body text, as footnotes are (some producers set
+/// them only half a point smaller).
+fn smaller(line: &Line, m: &Measures) -> bool {
+    line.size < m.body * 0.97
+}
+
+/// Before which lines footnote areas start: under each rule, the first
+/// line of the rule's column below it when that line is smaller text; or,
+/// with no rule on the page, before a run of smaller lines at its foot
+/// that starts with a marker.
+fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
+    let mut found: Vec<usize> = page
+        .rules
+        .iter()
+        .take(64)
+        .filter_map(|r| {
+            let i = page
+                .lines
+                .iter()
+                .position(|l| l.y > r.y && l.x0 <= r.x1 + 2.0 && l.x1 >= r.x0 - 2.0)?;
+            (smaller(&page.lines[i], m) && i > 0).then_some(i)
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    if !found.is_empty() {
+        return found;
+    }
+    // No rule: the last body-size line, then smaller lines with a marker.
+    let Some(last_body) = page.lines.iter().rposition(|l| !smaller(l, m)) else {
+        return found;
+    };
+    let first = last_body + 1;
+    let starts_note = page.lines.get(first).is_some_and(|l| {
+        (l.raised && l.text.starts_with(MARKER)) || numbered_note(&l.text).is_some()
+    });
+    if starts_note {
+        found.push(first);
+    }
+    found
+}
+
+/// A line of a footnote area that starts with its note's number (1 to 3
+/// digits, Latin or Arabic-Indic, right before the text): the rest.
+fn numbered_note(text: &str) -> Option<&str> {
+    let digits = text.chars().take_while(|c| c.is_numeric()).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let at = text
+        .char_indices()
+        .nth(digits)
+        .map_or(text.len(), |(i, _)| i);
+    let rest = text[at..].trim_start_matches(['.', ')', '-']).trim_start();
+    rest.chars()
+        .next()
+        .is_some_and(char::is_alphabetic)
+        .then_some(rest)
+}
+
+fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> SourceLine<'static> {
+    // Indentation in characters of about half the size.
+    let em = (line.size * 0.5).max(1.0);
+    let (left, right) = line.column.unwrap_or((m.left, m.right));
+    let from_left = ((line.x0 - left) / em).round().max(0.0) as usize;
+    let from_right = ((right - line.x1) / em).round().max(0.0) as usize;
+    // A left-to-right line flush with the right edge (and not the left)
+    // belongs to a right-to-left paragraph: it has no indent of its own.
+    let flush_right = from_right <= 1 && from_left > 1;
+    let (lead, trail) = match (line.rtl, flush_right) {
+        (true, _) => (0, from_right),
+        (false, true) => (0, 0),
+        (false, false) => (from_left, 0),
+    };
+    let mut source = SourceLine::plain("", 0, 0, lead, trail);
+    source.text = Cow::Owned(text);
+    source.evidence = Some(Box::new(LineEvidence {
+        x: Some(line.x0),
+        y: Some(line.y),
+        size: Some(line.size),
+        bold: Some(line.bold),
+        raised: Some(line.raised),
+        smaller: Some(smaller(line, m)),
+        larger: Some(line.size > m.body * 1.1),
+        gap_before: Some(gap_before),
+    }));
+    source
+}
