@@ -545,3 +545,25 @@ fn a_count_found_before_the_whole_is_imported_says_so() {
         "{status}"
     );
 }
+
+#[test]
+fn a_cut_arabic_section_name_ends_in_an_ellipsis_on_its_left() {
+    // At 80 columns seed 000's long Arabic section titles do not fit
+    // beside the title: the cut name is read right to left, so its "…"
+    // (where it stops) is at its left, just after the "│ " separator.
+    let mut a = app(80, 24);
+    let mut cut_seen = false;
+    for _ in 0..8 {
+        update(&mut a, Action::NextSection);
+        let status = screen(&a).last().cloned().unwrap_or_default();
+        let Some(at) = status.find("\u{2502} ") else {
+            continue;
+        };
+        let section = &status[at + "\u{2502} ".len()..];
+        if section.contains('\u{2026}') && section.chars().any(|c| c > '\u{0600}') {
+            cut_seen = true;
+            assert!(section.starts_with('\u{2026}'), "{status}");
+        }
+    }
+    assert!(cut_seen, "a cut Arabic section name was shown");
+}

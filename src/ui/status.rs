@@ -105,13 +105,18 @@ fn draw(
             direction: Direction::Ltr,
             ..auto
         };
-        let line = format!("\u{2502} \u{2068}{section}\u{2069}");
+        draw_line_fit(buf, at(title_width, 2), "\u{2502} ", theme.status, ltr);
+        // The name in a slot of its own, in its own direction, so a cut
+        // Arabic name ends in "…" on its left, where it is read last.
         draw_line_fit(
             buf,
-            at(title_width, left_width - title_width),
-            &line,
+            at(
+                title_width + 2,
+                (left_width - title_width).saturating_sub(2),
+            ),
+            &section,
             theme.status,
-            ltr,
+            auto,
         );
         // The section's name, after "│ ".
         isolate(
