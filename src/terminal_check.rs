@@ -184,11 +184,7 @@ mod tests {
     use super::*;
 
     fn kind(vars: &[(&str, &str)]) -> TerminalKind {
-        TerminalKind::from_vars(|name| {
-            vars.iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| v.to_string())
-        })
+        TerminalKind::from_pairs(vars)
     }
 
     #[test]

@@ -112,15 +112,23 @@ impl TerminalKind {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn kind(vars: &[(&str, &str)]) -> TerminalKind {
+impl TerminalKind {
+    /// From these variables only, as tests give them.
+    pub(crate) fn from_pairs(vars: &[(&str, &str)]) -> TerminalKind {
         TerminalKind::from_vars(|name| {
             vars.iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, v)| v.to_string())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(vars: &[(&str, &str)]) -> TerminalKind {
+        TerminalKind::from_pairs(vars)
     }
 
     #[test]

@@ -89,6 +89,22 @@ pub fn classify<'a>(pages: &'a [Page<'a>]) -> Vec<Line<'a>> {
         .collect()
 }
 
+/// The lines of each page: (first, end) ranges of line indices.
+pub fn page_ranges(lines: &[Line]) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let page = lines[start].source.page;
+        let end = lines[start..]
+            .iter()
+            .position(|l| l.source.page != page)
+            .map_or(lines.len(), |n| start + n);
+        ranges.push((start, end));
+        start = end;
+    }
+    ranges
+}
+
 #[cfg(test)]
 pub mod tests {
     use super::*;

@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::classified::{Kind, Line};
+use super::classified::{page_ranges, Kind, Line};
 use super::furniture::looks_like_running_header;
 use super::text::char_len;
 
@@ -54,13 +54,7 @@ fn key(t: &str) -> String {
 /// nearest edge: 0 is the first or last line, at the top).
 fn edges(lines: &[Line]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < lines.len() {
-        let page = lines[start].source.page;
-        let end = lines[start..]
-            .iter()
-            .position(|l| l.source.page != page)
-            .map_or(lines.len(), |n| start + n);
+    for (start, end) in page_ranges(lines) {
         let body: Vec<usize> = (start..end)
             .filter(|&i| lines[i].kind == Kind::Body)
             .collect();
@@ -82,7 +76,6 @@ fn edges(lines: &[Line]) -> Vec<(usize, usize, bool)> {
                 out.push((i, depth, at_top));
             }
         }
-        start = end;
     }
     out
 }

@@ -18,7 +18,7 @@
 //! - Only a source with no rule-announced notes is read so (`notes` runs
 //!   first), and only sources that say where pages end.
 
-use super::classified::{Kind, Line};
+use super::classified::{page_ranges, Kind, Line};
 use super::headings::heading;
 use super::notes::RawNote;
 use super::text::bullet_item;
@@ -81,22 +81,6 @@ pub fn glued_numbers(t: &str) -> impl Iterator<Item = (usize, usize, u32)> + '_ 
         }
         None
     })
-}
-
-/// The body lines of each page: (first, end) ranges of line indices.
-fn page_ranges(lines: &[Line]) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    while start < lines.len() {
-        let page = lines[start].source.page;
-        let end = lines[start..]
-            .iter()
-            .position(|l| l.source.page != page)
-            .map_or(lines.len(), |n| start + n);
-        ranges.push((start, end));
-        start = end;
-    }
-    ranges
 }
 
 /// Find the numbered notes, mark their lines, return them.
