@@ -349,7 +349,9 @@ impl Search {
     /// The matches in paragraph `item` (whose text is `text`), with
     /// whether each is the current one.
     pub fn matches_in(&self, item: usize, text: &str) -> Vec<(Range<usize>, bool)> {
-        if !self.hits().any(|h| h.item == item) {
+        // Both lists are in document order: a binary search each.
+        let has = |hits: &[Hit]| hits.binary_search_by_key(&item, |h| h.item).is_ok();
+        if !has(&self.before) && !has(&self.after) {
             return Vec::new();
         }
         let current = self.current.filter(|at| at.item == item).map(|at| at.nth);
