@@ -32,3 +32,16 @@ for mb in (int(x) for x in sys.argv[2:]):
             lines.append(line)
             size += len(line.encode()) + 1
     (out / f"text{mb}mb-pdf.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+# demoNmb.md: the bundled demo essay repeated, each copy's note labels made
+# its own ([^1] → [^c7n1]), so every marker keeps its note.
+demo = (root / "assets" / "demo.md").read_text(encoding="utf-8")
+body = demo.split("\n---\n", 1)[1] if demo.startswith("---\n") else demo
+for mb in (int(x) for x in sys.argv[2:]):
+    n, parts, size, copy = mb * 1_000_000, [], 0, 0
+    while size < n:
+        copy += 1
+        part = body.replace("[^", f"[^c{copy}n")
+        parts.append(part)
+        size += len(part.encode())
+    (out / f"demo{mb}mb.md").write_text("\n".join(parts), encoding="utf-8")

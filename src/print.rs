@@ -112,7 +112,8 @@ pub fn document_paragraphs(doc: &crate::document::Document) -> impl Iterator<Ite
     let spaced = doc.meta.format != crate::document::Format::Lines;
     reading_order(doc).enumerate().flat_map(move |(i, item)| {
         let gap = (spaced && i > 0).then(String::new);
-        gap.into_iter().chain(std::iter::once(item.text))
+        gap.into_iter()
+            .chain(std::iter::once(item.text.into_owned()))
     })
 }
 

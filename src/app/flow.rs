@@ -3,11 +3,13 @@
 //! out lazily and cached for the current width, and a position that is a
 //! text anchor, so that a new width keeps the reader on the same sentence.
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use crate::document::reading_order::ItemKind;
-use crate::document::reading_order::{reading_order, ReadingItem};
-use crate::document::Document;
+use crate::document::reading_order::{reading_order, ReadingItem, Source};
+use crate::document::{Block, Document};
 use crate::layout::{layout_paragraph, Direction, Laid, LayoutOptions};
 
 /// A footnote marker in the flow.
@@ -20,18 +22,21 @@ pub struct FlowMarker {
     pub note: Option<usize>,
 }
 
-/// One laid-out unit of the flow.
+/// One laid-out unit of the flow. Its text and id are the document's,
+/// found again through `source` ([`Flow::text`], [`Flow::id`]): a document
+/// of a million short paragraphs is not held twice.
 #[derive(Clone, Debug)]
 pub struct Item {
     pub kind: ItemKind,
-    /// Stable id of what it shows (section, block or note id).
-    pub id: String,
     /// Index of the section it belongs to (notes: none).
     pub section: Option<usize>,
-    pub text: String,
     pub direction: Direction,
     /// Offset of this item's text in the whole flow, for the percentage.
     pub offset: usize,
+    source: Source,
+    /// The text, when it is not the document's own unchanged (footnote
+    /// markers written in, a bullet, a note's label).
+    made: Option<Box<str>>,
 }
 
 /// A position: the item and the byte of its text at the top of the view.
@@ -98,6 +103,7 @@ pub enum FlowRow {
 /// The flow of a document.
 #[derive(Clone, Debug)]
 pub struct Flow {
+    doc: Arc<Document>,
     pub items: Vec<Item>,
     pub markers: Vec<FlowMarker>,
     /// Item of each section's heading.
@@ -109,7 +115,9 @@ pub struct Flow {
     notes_section: Option<usize>,
     pub total_bytes: usize,
     options: LayoutOptions,
-    cache: Vec<Option<Laid>>,
+    /// Boxed: most items are never laid out, and an empty slot then costs
+    /// a pointer rather than a whole `Laid`.
+    cache: Vec<Option<Box<Laid>>>,
     /// Bytes of text whose layout is in `cache`.
     cached_bytes: usize,
     /// When `cached_bytes` passes this, far layouts are dropped: at least
@@ -135,20 +143,21 @@ const CACHE_KEEP_ITEMS: usize = 1024;
 impl Flow {
     /// Build the flow of `doc`, in its reading order (title, sections,
     /// then the notes).
-    pub fn new(doc: &Document, options: LayoutOptions) -> Flow {
+    pub fn new(doc: Arc<Document>, options: LayoutOptions) -> Flow {
         let mut items = Vec::new();
         let mut markers = Vec::new();
         let mut section_items = Vec::new();
         let mut note_items = Vec::new();
         let mut offset = 0;
-        for read in reading_order(doc) {
+        for read in reading_order(&doc) {
             let ReadingItem {
                 kind,
-                id,
+                source,
                 section,
                 text,
                 direction,
                 markers: item_markers,
+                ..
             } = read;
             // A section starts at its first item; an empty one at the next
             // item there is (or the end).
@@ -171,13 +180,20 @@ impl Flow {
                 note: m.note,
             }));
             let len = text.len();
+            let made = match text {
+                Cow::Borrowed(text) => {
+                    debug_assert_eq!(text, source.own_text(&doc));
+                    None
+                }
+                Cow::Owned(text) => Some(text.into_boxed_str()),
+            };
             items.push(Item {
                 kind,
-                id,
                 section,
-                text,
                 direction,
                 offset,
+                source,
+                made,
             });
             offset += len + 1;
         }
@@ -194,6 +210,7 @@ impl Flow {
         markers.shrink_to_fit();
         let cache = vec![None; items.len()];
         Flow {
+            doc,
             items,
             markers,
             section_items,
@@ -210,8 +227,53 @@ impl Flow {
         }
     }
 
+    /// Let go of the items and layouts (the flow shows nothing after), so
+    /// their memory is free before the next document's flow is built.
+    pub fn release(&mut self) {
+        self.items = Vec::new();
+        self.markers = Vec::new();
+        self.cache = Vec::new();
+        self.cached_bytes = 0;
+        self.pos = Pos::default();
+    }
+
     pub fn width(&self) -> usize {
         self.options.width
+    }
+
+    /// The document the flow shows.
+    pub fn doc(&self) -> &Arc<Document> {
+        &self.doc
+    }
+
+    /// The text of item `i` ("" past the end).
+    pub fn text(&self, i: usize) -> &str {
+        match self.items.get(i) {
+            Some(Item {
+                made: Some(text), ..
+            }) => text,
+            Some(item) => item.source.own_text(&self.doc),
+            None => "",
+        }
+    }
+
+    /// The stable id of what item `i` shows (section, block or note id).
+    pub fn id(&self, i: usize) -> Option<Cow<'_, str>> {
+        Some(self.items.get(i)?.source.id(&self.doc))
+    }
+
+    /// The first item with id `id`.
+    pub fn find_id(&self, id: &str) -> Option<usize> {
+        (0..self.items.len()).find(|&i| self.id(i).as_deref() == Some(id))
+    }
+
+    /// The block of a section item `i` shows, if it shows one (a note's
+    /// blocks are not the text's).
+    pub fn section_block(&self, i: usize) -> Option<&Block> {
+        let source = self.items.get(i)?.source;
+        matches!(source, Source::Block(..))
+            .then(|| source.block(&self.doc))
+            .flatten()
     }
 
     /// Lay out item `i` if it is not cached.
@@ -222,11 +284,13 @@ impl Flow {
                 direction: item.direction,
                 ..self.options
             };
-            self.cached_bytes += item.text.len();
-            self.cache[i] = Some(match item.kind {
-                ItemKind::ListItem | ItemKind::Reference => hanging(&item.text, &options),
-                _ => layout_paragraph(&item.text, &options, &[]),
-            });
+            let text = self.text(i);
+            let laid = match item.kind {
+                ItemKind::ListItem | ItemKind::Reference => hanging(text, &options),
+                _ => layout_paragraph(text, &options, &[]),
+            };
+            self.cached_bytes += text.len();
+            self.cache[i] = Some(Box::new(laid));
             if self.cached_bytes > self.cache_limit {
                 self.drop_far_layouts(i);
                 self.cache_limit = self.cache_budget.max(2 * self.cached_bytes);
@@ -239,17 +303,17 @@ impl Flow {
         let keep_items = self.cache_keep;
         let near = |i: usize, at: usize| i.abs_diff(at) <= keep_items;
         let top = self.pos.item;
-        for (i, laid) in self.cache.iter_mut().enumerate() {
-            if laid.is_some() && !near(i, top) && !near(i, keep) {
-                *laid = None;
-                self.cached_bytes -= self.items[i].text.len();
+        for i in 0..self.cache.len() {
+            if self.cache[i].is_some() && !near(i, top) && !near(i, keep) {
+                self.cache[i] = None;
+                self.cached_bytes -= self.text(i).len();
             }
         }
     }
 
     /// The layout of item `i`, if laid out.
     pub fn laid(&self, i: usize) -> Option<&Laid> {
-        self.cache.get(i).and_then(Option::as_ref)
+        self.cache.get(i).and_then(Option::as_deref)
     }
 
     /// Rows of item `i`, gap not included.
@@ -539,7 +603,7 @@ mod tests {
     fn flow(text: &str, width: usize) -> Flow {
         let doc = lines(text);
         Flow::new(
-            &doc,
+            Arc::new(doc),
             LayoutOptions {
                 width,
                 ..LayoutOptions::default()

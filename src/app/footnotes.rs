@@ -176,13 +176,13 @@ impl App {
             None => (
                 "The text of this note is missing from the document.".to_string(),
                 true,
-                self.flow.items[marker.item].text[marker.range.clone()].to_string(),
+                self.flow.text(marker.item)[marker.range.clone()].to_string(),
             ),
         };
         let total = self.flow.markers.len();
         // The marker as shown; the label as printed when it differs (two
         // notes printed alike are shown by their number).
-        let shown = &self.flow.items[marker.item].text[marker.range.clone()];
+        let shown = &self.flow.text(marker.item)[marker.range.clone()];
         let label = if missing || crate::document::model::marker_label(&label) == shown {
             label
         } else {

@@ -58,9 +58,9 @@ impl App {
 
     /// The first item of the flow that starts on `page` or later.
     fn first_item_on_page(&self, page: u32) -> Option<usize> {
-        self.flow.items.iter().position(|item| {
-            self.doc
-                .block(&item.id)
+        (0..self.flow.items.len()).find(|&i| {
+            self.flow
+                .section_block(i)
                 .and_then(|b| b.page)
                 .is_some_and(|p| p >= page)
         })

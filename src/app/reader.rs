@@ -251,7 +251,7 @@ impl App {
         let Some(search) = &mut self.search else {
             return;
         };
-        let progress = search.run(&self.flow.items, from);
+        let progress = search.run(&self.flow, from);
         self.after_search_slice(progress, from);
     }
 
@@ -261,7 +261,7 @@ impl App {
         let Some(search) = &mut self.search else {
             return;
         };
-        let progress = search.advance(&self.flow.items);
+        let progress = search.advance(&self.flow);
         self.after_search_slice(progress, from.unwrap_or(self.flow.anchor()));
     }
 
@@ -285,7 +285,7 @@ impl App {
             return;
         };
         let before = search.current();
-        if search.step(&self.flow.items, forward) {
+        if search.step(&self.flow, forward) {
             // Past the last match to the first, or back past the first.
             let next = search.current();
             let wrapped = match (before, next) {
@@ -309,7 +309,7 @@ impl App {
         let Some(hit) = self
             .search
             .as_ref()
-            .and_then(|s| s.current_match(&self.flow.items))
+            .and_then(|s| s.current_match(&self.flow))
         else {
             return;
         };
@@ -342,10 +342,8 @@ impl App {
     /// label that leads the first.
     pub(super) fn byte_in_popup(&self, note: usize, item: usize, byte: usize) -> usize {
         let first = self.flow.note_items.get(note).copied().unwrap_or(item);
-        let label = self.flow.items[first].text.find(' ').map_or(0, |i| i + 1);
-        let before: usize = (first..item)
-            .map(|i| self.flow.items[i].text.len() + 1)
-            .sum();
+        let label = self.flow.text(first).find(' ').map_or(0, |i| i + 1);
+        let before: usize = (first..item).map(|i| self.flow.text(i).len() + 1).sum();
         (before + byte).saturating_sub(label)
     }
 

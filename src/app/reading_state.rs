@@ -3,6 +3,7 @@
 //! snapshot to save (the event loop writes it) and goes back to a saved
 //! entry when a document is opened; the library lists what was read.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -78,9 +79,8 @@ impl App {
         Saved {
             block: self
                 .flow
-                .items
-                .get(anchor.item)
-                .map(|i| i.id.clone())
+                .id(anchor.item)
+                .map(Cow::into_owned)
                 .unwrap_or_default(),
             byte: anchor.byte,
         }
@@ -88,8 +88,8 @@ impl App {
 
     /// A saved position in this document, if its block is still there.
     fn anchor_of(&self, saved: &Saved) -> Option<Anchor> {
-        let item = self.flow.items.iter().position(|i| i.id == saved.block)?;
-        let len = self.flow.items[item].text.len();
+        let item = self.flow.find_id(&saved.block)?;
+        let len = self.flow.text(item).len();
         Some(Anchor {
             item,
             byte: saved.byte.min(len),

@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use super::flow::{Anchor, Item};
+use super::flow::{Anchor, Flow};
 use crate::search::{Match, Mode, Query};
 
 /// How much text one slice of a search reads (bytes): a few milliseconds.
@@ -53,6 +53,23 @@ struct Hit {
 struct At {
     item: usize,
     nth: usize,
+}
+
+/// The paragraphs a search looks through, by index: the reader's flow, or
+/// plain strings in tests.
+pub trait Paragraphs {
+    fn count(&self) -> usize;
+    fn paragraph(&self, i: usize) -> Option<&str>;
+}
+
+impl Paragraphs for Flow {
+    fn count(&self) -> usize {
+        self.items.len()
+    }
+
+    fn paragraph(&self, i: usize) -> Option<&str> {
+        (i < self.items.len()).then(|| self.text(i))
+    }
 }
 
 /// A search being done, slice by slice.
@@ -109,7 +126,7 @@ impl Search {
     /// Start looking for the query as it stands, from `from`, and do the
     /// first slice of it. The current match will be the first at or after
     /// `from`, wrapping to the first of all.
-    pub fn run(&mut self, items: &[Item], from: Anchor) -> Progress {
+    pub fn run(&mut self, items: &(impl Paragraphs + ?Sized), from: Anchor) -> Progress {
         self.before.clear();
         self.after.clear();
         self.current = None;
@@ -130,7 +147,7 @@ impl Search {
             self.finished.pop();
         }
         let candidates = self.finished.last().map(|f| f.items.clone());
-        let len = candidates.as_ref().map_or(items.len(), Vec::len);
+        let len = candidates.as_ref().map_or(items.count(), Vec::len);
         let start = match &candidates {
             Some(list) => list.partition_point(|&i| i < from.item),
             None => from.item.min(len),
@@ -149,18 +166,18 @@ impl Search {
 
     /// The document changed under the search (its whole arrived): look
     /// again from the start, without what earlier searches found.
-    pub fn restart(&mut self, items: &[Item], from: Anchor) {
+    pub fn restart(&mut self, items: &(impl Paragraphs + ?Sized), from: Anchor) {
         self.finished.clear();
         self.run(items, from);
     }
 
     /// Look through the next slice of the document.
-    pub fn advance(&mut self, items: &[Item]) -> Progress {
+    pub fn advance(&mut self, items: &(impl Paragraphs + ?Sized)) -> Progress {
         self.advance_by(items, SLICE_BYTES)
     }
 
     /// Look through at most `budget` bytes more (at least one paragraph).
-    fn advance_by(&mut self, items: &[Item], budget: usize) -> Progress {
+    fn advance_by(&mut self, items: &(impl Paragraphs + ?Sized), budget: usize) -> Progress {
         let had_current = self.current.is_some();
         let Some(scan) = &mut self.scan else {
             return Progress {
@@ -174,7 +191,7 @@ impl Search {
             let at = (scan.start + scan.done) % scan.len;
             let item = scan.candidates.as_ref().map_or(at, |c| c[at]);
             scan.done += 1;
-            let Some(text) = items.get(item).map(|i| i.text.as_str()) else {
+            let Some(text) = items.paragraph(item) else {
                 continue;
             };
             read += text.len().max(1);
@@ -201,7 +218,7 @@ impl Search {
 
     /// Make the first match at or after the origin current once it is
     /// known; when the search is over without one, the first of all.
-    fn settle_current(&mut self, items: &[Item]) {
+    fn settle_current(&mut self, items: &(impl Paragraphs + ?Sized)) {
         let Some(scan) = &mut self.scan else {
             return;
         };
@@ -211,7 +228,7 @@ impl Search {
         while let Some(hit) = self.after.get(scan.checked) {
             scan.checked += 1;
             let nth = if hit.item == scan.from.item {
-                let text = items.get(hit.item).map_or("", |i| i.text.as_str());
+                let text = items.paragraph(hit.item).unwrap_or("");
                 let ranges = scan.query.find(text);
                 match ranges.iter().position(|r| r.start >= scan.from.byte) {
                     Some(nth) => nth,
@@ -258,7 +275,7 @@ impl Search {
     }
 
     /// Look through the rest of the document now.
-    pub fn finish(&mut self, items: &[Item]) {
+    pub fn finish(&mut self, items: &(impl Paragraphs + ?Sized)) {
         while self.scan.is_some() {
             self.advance_by(items, usize::MAX);
         }
@@ -292,9 +309,9 @@ impl Search {
     }
 
     /// The current match's paragraph and byte range.
-    pub fn current_match(&self, items: &[Item]) -> Option<Match> {
+    pub fn current_match(&self, items: &(impl Paragraphs + ?Sized)) -> Option<Match> {
         let at = self.current?;
-        let text = items.get(at.item)?.text.as_str();
+        let text = items.paragraph(at.item)?;
         let range = self.ranges_in(text).into_iter().nth(at.nth)?;
         Some(Match {
             item: at.item,
@@ -304,7 +321,7 @@ impl Search {
 
     /// Make the next (or previous) match current, wrapping; false when
     /// there is none. The search is finished first if it is not over.
-    pub fn step(&mut self, items: &[Item], forward: bool) -> bool {
+    pub fn step(&mut self, items: &(impl Paragraphs + ?Sized), forward: bool) -> bool {
         self.finish(items);
         let hits: Vec<Hit> = self.hits().copied().collect();
         if hits.is_empty() {
@@ -371,21 +388,19 @@ impl Search {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::reading_order::ItemKind;
-    use crate::layout::Direction;
 
-    fn items(texts: &[&str]) -> Vec<Item> {
-        texts
-            .iter()
-            .map(|t| Item {
-                kind: ItemKind::Paragraph,
-                id: String::new(),
-                section: None,
-                text: t.to_string(),
-                direction: Direction::Ltr,
-                offset: 0,
-            })
-            .collect()
+    impl Paragraphs for Vec<&str> {
+        fn count(&self) -> usize {
+            self.len()
+        }
+
+        fn paragraph(&self, i: usize) -> Option<&str> {
+            self.get(i).copied()
+        }
+    }
+
+    fn items<'a>(texts: &[&'a str]) -> Vec<&'a str> {
+        texts.to_vec()
     }
 
     fn searching_for(query: &str) -> Search {
@@ -411,7 +426,7 @@ mod tests {
         let past = Anchor { item: 2, byte: 3 };
         search.run(&items, past);
         assert_eq!(search.current(), Some(0));
-        assert_eq!(search.matches_in(2, &items[2].text), vec![(2..3, false)]);
+        assert_eq!(search.matches_in(2, items[2]), vec![(2..3, false)]);
         search.query = "nothing".into();
         let progress = search.run(&items, from);
         assert!(!progress.found && progress.done);

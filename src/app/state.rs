@@ -3,7 +3,9 @@
 //! `App::handle` (see `handle.rs`); `App::prepare` lays out what the next
 //! frame shows, so that drawing (`ui::render(&App, …)`) only reads.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::event::{Effect, Opened, Ticket};
 use super::flow::{Anchor, Flow, FlowRow, Pos};
@@ -18,7 +20,8 @@ use crate::settings::Settings;
 
 /// The whole reader.
 pub struct App {
-    pub(crate) doc: Document,
+    /// Shared with the flow, which shows its text without a copy.
+    pub(crate) doc: Arc<Document>,
     pub(crate) flow: Flow,
     pub(crate) keymap: Keymap,
     pub(crate) settings: Settings,
@@ -72,8 +75,9 @@ impl App {
     /// and no state file (see the `with_…` builders).
     pub fn new(doc: Document, settings: Settings, keymap: Keymap, width: u16, height: u16) -> App {
         let geometry = Geometry::new(width, height, settings.width);
+        let doc = Arc::new(doc);
         let flow = Flow::new(
-            &doc,
+            Arc::clone(&doc),
             settings.layout_options(usize::from(geometry.column_width)),
         );
         let mut app = App {
@@ -222,8 +226,7 @@ impl App {
 
     /// A new document: everything about the old one goes.
     fn replace_all(&mut self, doc: Document) {
-        self.flow = Flow::new(&doc, self.layout_options(self.geometry.column_width));
-        self.doc = doc;
+        self.set_document(doc);
         self.view = View::Reader;
         self.overlay = Overlay::None;
         self.popup = None;
@@ -240,6 +243,15 @@ impl App {
         self.saved = None;
     }
 
+    /// Show `doc`: the old flow goes first, so that two flows are never
+    /// held at once.
+    fn set_document(&mut self, doc: Document) {
+        self.flow.release();
+        self.doc = Arc::new(doc);
+        let options = self.layout_options(self.geometry.column_width);
+        self.flow = Flow::new(Arc::clone(&self.doc), options);
+    }
+
     /// Put in the whole document after a first frame was shown from the
     /// start of it: the reader stays on the same sentence, found again by
     /// the stable id of the block at the top; a reader still at the start
@@ -250,14 +262,13 @@ impl App {
         let untouched = self.flow.pos == Pos::default();
         let warnings = doc.meta.warnings.clone();
         let anchor = self.flow.anchor();
-        let id = self.flow.items.get(anchor.item).map(|i| i.id.clone());
-        self.flow = Flow::new(&doc, self.layout_options(self.geometry.column_width));
-        self.doc = doc;
+        let id = self.flow.id(anchor.item).map(Cow::into_owned);
+        self.set_document(doc);
         self.parallel_key = None;
         self.popup = None;
         self.selected_marker = None;
         let item = id
-            .and_then(|id| self.flow.items.iter().position(|i| i.id == id))
+            .and_then(|id| self.flow.find_id(&id))
             .unwrap_or(anchor.item);
         self.go(Anchor {
             item,
@@ -272,7 +283,7 @@ impl App {
         // again in the whole, without moving the view.
         let anchor = self.flow.anchor();
         if let Some(search) = &mut self.search {
-            search.restart(&self.flow.items, anchor);
+            search.restart(&self.flow, anchor);
         }
         if let Some(first) = warnings.first() {
             self.message = Some(format!("{first} ({} warning(s) in all)", warnings.len()));
@@ -369,7 +380,7 @@ impl App {
 
     /// The matches in item `item`, with whether each is the current one.
     pub fn matches_in(&self, item: usize) -> Vec<(std::ops::Range<usize>, bool)> {
-        let text = self.flow.items.get(item).map_or("", |i| i.text.as_str());
+        let text = self.flow.text(item);
         self.search
             .as_ref()
             .map_or_else(Vec::new, |s| s.matches_in(item, text))

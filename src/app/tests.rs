@@ -317,7 +317,7 @@ fn colon_and_a_number_go_to_a_printed_page() {
     }
     assert_eq!(app.message.as_deref(), Some("go to page: 7"));
     app.handle(special(KeyCode::Enter));
-    let top = app.flow.items[app.flow.anchor().item].text.clone();
+    let top = app.flow.text(app.flow.anchor().item).to_string();
     assert_eq!(top, "line 24", "page 7 starts with paragraph 24");
     // Backspace goes back to the last place.
     app.handle(special(KeyCode::Backspace));
@@ -368,7 +368,7 @@ fn a_search_through_a_big_document_goes_on_in_slices_between_keys() {
     }
     let search = app.search().expect("a search");
     assert_eq!((search.total(), search.current()), (1, Some(0)));
-    let shown = |app: &App| app.flow().items[app.flow().anchor().item].text.clone();
+    let shown = |app: &App| app.flow().text(app.flow().anchor().item).to_string();
     assert!(
         shown(&app).ends_with("needle"),
         "the view went to the match"

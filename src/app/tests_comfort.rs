@@ -305,7 +305,7 @@ fn every_marker_on_screen_names_one_note() {
     let flow = app.flow();
     let mut shown = std::collections::HashMap::new();
     for m in &flow.markers {
-        let text = &flow.items[m.item].text[m.range.clone()];
+        let text = &flow.text(m.item)[m.range.clone()];
         if let Some(note) = m.note {
             let other = shown.insert(text.to_string(), note);
             assert!(other.is_none_or(|n| n == note), "{text} names two notes");

@@ -5,8 +5,8 @@
 //! read. Items are made one at a time, so a large document is never copied
 //! whole.
 
+use std::borrow::Cow;
 use std::ops::Range;
-
 use std::rc::Rc;
 
 use super::model::{marker_label, Block, BlockKind, Document, Inline, Note};
@@ -38,29 +38,128 @@ pub struct ItemMarker {
     pub note: Option<usize>,
 }
 
+/// Where in the document an item comes from: enough to find its id, its
+/// block and (when it shows it unchanged) its text again, so that the
+/// reader's flow need not keep a copy of either. Indices are `u32` to keep
+/// the flow's items small (a document of four billion blocks would not fit
+/// in memory anyway).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Title,
+    /// The heading of section n.
+    Heading(u32),
+    /// Block b of section s.
+    Block(u32, u32),
+    Continued,
+    NotesHeading,
+    /// Block b of note n.
+    Note(u32, u32),
+}
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl Source {
+    /// The stable id of what the item shows (section, block or note id;
+    /// a note's later blocks add ".N").
+    pub fn id(self, doc: &Document) -> Cow<'_, str> {
+        match self {
+            Source::Title => "title".into(),
+            Source::Heading(s) => section_id(doc, s).into(),
+            Source::Block(..) => self.block(doc).map_or("", |b| b.id.as_str()).into(),
+            Source::Continued => "continued".into(),
+            Source::NotesHeading => "notes".into(),
+            Source::Note(n, 0) => note_id(doc, n).into(),
+            Source::Note(n, b) => format!("{}.{b}", note_id(doc, n)).into(),
+        }
+    }
+
+    /// The document block the item shows, if it shows one.
+    pub fn block(self, doc: &Document) -> Option<&Block> {
+        match self {
+            Source::Block(s, b) => doc.sections.get(s as usize)?.blocks.get(b as usize),
+            Source::Note(n, b) => doc.notes.get(n as usize)?.blocks.get(b as usize),
+            _ => None,
+        }
+    }
+
+    /// The item's text when it is the document's own, unchanged (see
+    /// [`ReadingItem::text`]): a title, a heading, a block of one piece of
+    /// text; "" for anything else.
+    pub fn own_text(self, doc: &Document) -> &str {
+        match self {
+            Source::Title => &doc.meta.title,
+            Source::Heading(s) => doc
+                .sections
+                .get(s as usize)
+                .and_then(|s| s.title.as_deref())
+                .unwrap_or(""),
+            Source::Continued => continued_line(doc),
+            Source::NotesHeading => notes_heading(doc),
+            Source::Block(..) | Source::Note(..) => {
+                self.block(doc).and_then(bare_text).unwrap_or("")
+            }
+        }
+    }
+}
+
+fn section_id(doc: &Document, s: u32) -> &str {
+    doc.sections.get(s as usize).map_or("", |s| s.id.as_str())
+}
+
+fn note_id(doc: &Document, n: u32) -> &str {
+    doc.notes.get(n as usize).map_or("", |n| n.id.as_str())
+}
+
+/// A block's text when it is one piece of text and nothing else (no
+/// footnote marker): what the reader can show without a copy.
+fn bare_text(block: &Block) -> Option<&str> {
+    match block.inlines.as_slice() {
+        [] => Some(""),
+        [Inline::Text { text }] => Some(text),
+        _ => None,
+    }
+}
+
 /// One paragraph of the reading order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReadingItem {
+pub struct ReadingItem<'a> {
     pub kind: ItemKind,
+    /// Where it comes from.
+    pub source: Source,
     /// Stable id of what it shows (section, block or note id).
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// Index of the section it belongs to (title and notes: none).
     pub section: Option<usize>,
-    pub text: String,
+    /// Borrowed from the document exactly when it is `source.own_text`.
+    pub text: Cow<'a, str>,
     pub direction: Direction,
     pub markers: Vec<ItemMarker>,
 }
 
-impl ReadingItem {
-    fn new(kind: ItemKind, id: &str, section: Option<usize>, text: String) -> ReadingItem {
+impl<'a> ReadingItem<'a> {
+    fn new(
+        kind: ItemKind,
+        source: Source,
+        doc: &'a Document,
+        section: Option<usize>,
+        text: Cow<'a, str>,
+    ) -> ReadingItem<'a> {
         ReadingItem {
             kind,
-            id: id.to_string(),
+            source,
+            id: source.id(doc),
             section,
             text,
             direction: Direction::Auto,
             markers: Vec::new(),
         }
+    }
+
+    /// An item showing its source's own text.
+    fn own(kind: ItemKind, source: Source, doc: &'a Document, section: Option<usize>) -> Self {
+        ReadingItem::new(kind, source, doc, section, source.own_text(doc).into())
     }
 }
 
@@ -90,46 +189,43 @@ pub fn shown_labels(doc: &Document) -> Vec<String> {
 }
 
 /// Every item of `doc`, in reading order.
-pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem> + '_ {
+pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem<'_>> + '_ {
     let labels = Rc::new(shown_labels(doc));
     let note_labels = Rc::clone(&labels);
     let title = (!doc.meta.title.is_empty())
-        .then(|| ReadingItem::new(ItemKind::Title, "title", None, doc.meta.title.clone()));
+        .then(|| ReadingItem::own(ItemKind::Title, Source::Title, doc, None));
     let sections = doc
         .sections
         .iter()
         .enumerate()
         .flat_map(move |(s, section)| {
-            let heading = section
-                .title
-                .clone()
-                .map(|t| ReadingItem::new(ItemKind::Heading(s), &section.id, Some(s), t));
+            let heading = section.title.as_ref().map(|_| {
+                ReadingItem::own(
+                    ItemKind::Heading(s),
+                    Source::Heading(index(s)),
+                    doc,
+                    Some(s),
+                )
+            });
             // A lookup per marker stays constant time (`note_index`).
             let labels = Rc::clone(&labels);
-            let blocks = section
-                .blocks
-                .iter()
-                .map(move |block| block_item(block, s, section.lang.as_deref(), doc, &labels));
+            let blocks = section.blocks.iter().enumerate().map(move |(b, block)| {
+                let source = Source::Block(index(s), index(b));
+                block_item(block, source, s, section.lang.as_deref(), doc, &labels)
+            });
             heading.into_iter().chain(blocks)
         });
     let continued = doc.meta.continued.then(|| {
         let last = doc.sections.len().checked_sub(1);
-        ReadingItem::new(
-            ItemKind::Continued,
-            "continued",
-            last,
-            continued_line(doc).into(),
-        )
+        ReadingItem::own(ItemKind::Continued, Source::Continued, doc, last)
     });
-    let heading = (!doc.notes.is_empty()).then(|| {
-        let text = notes_heading(doc).to_string();
-        ReadingItem::new(ItemKind::NotesHeading, "notes", None, text)
-    });
+    let heading = (!doc.notes.is_empty())
+        .then(|| ReadingItem::own(ItemKind::NotesHeading, Source::NotesHeading, doc, None));
     let notes = doc
         .notes
         .iter()
         .enumerate()
-        .flat_map(move |(n, note)| note_items(n, note, &note_labels[n]));
+        .flat_map(move |(n, note)| note_items(n, note, doc, &note_labels[n]));
     title
         .into_iter()
         .chain(sections)
@@ -161,13 +257,14 @@ fn starts_with_number(block: &Block) -> bool {
 
 /// A block of section `s` (in language `lang`): list items and references
 /// with a bullet, footnote markers pointing at their notes.
-fn block_item(
-    block: &Block,
+fn block_item<'a>(
+    block: &'a Block,
+    source: Source,
     s: usize,
     lang: Option<&str>,
-    doc: &Document,
+    doc: &'a Document,
     labels: &[String],
-) -> ReadingItem {
+) -> ReadingItem<'a> {
     let (kind, bullet) = match block.kind {
         BlockKind::Paragraph => (ItemKind::Paragraph, ""),
         // A numbered item shows its number instead of a bullet.
@@ -175,6 +272,17 @@ fn block_item(
         BlockKind::Item => (ItemKind::ListItem, "\u{2022} "),
         BlockKind::Reference => (ItemKind::Reference, "\u{2022} "),
     };
+    // An English section reads left to right whatever its first letter.
+    let direction = match (block.direction, lang) {
+        (Direction::Auto, Some("en")) => Direction::Ltr,
+        (direction, _) => direction,
+    };
+    if let Some(text) = bare_text(block).filter(|_| bullet.is_empty()) {
+        return ReadingItem {
+            direction,
+            ..ReadingItem::new(kind, source, doc, Some(s), text.into())
+        };
+    }
     // The block's text with each marker as it is shown (`shown_labels`).
     let mut text = bullet.to_string();
     let mut markers = Vec::new();
@@ -195,36 +303,41 @@ fn block_item(
             }
         }
     }
-    // An English section reads left to right whatever its first letter.
-    let direction = match (block.direction, lang) {
-        (Direction::Auto, Some("en")) => Direction::Ltr,
-        (direction, _) => direction,
-    };
     ReadingItem {
         direction,
         markers,
-        ..ReadingItem::new(kind, &block.id, Some(s), text)
+        ..ReadingItem::new(kind, source, doc, Some(s), text.into())
     }
 }
 
 /// The items of note `n`: its first block led by its label (a note
 /// without text still has that item), then its other blocks.
-fn note_items<'a>(n: usize, note: &'a Note, shown: &str) -> impl Iterator<Item = ReadingItem> + 'a {
+fn note_items<'a>(
+    n: usize,
+    note: &'a Note,
+    doc: &'a Document,
+    shown: &str,
+) -> impl Iterator<Item = ReadingItem<'a>> + 'a {
     let first = note
         .blocks
         .first()
         .map(|b| b.flat().text)
         .unwrap_or_default();
     let text = format!("{shown} {first}");
-    let first = ReadingItem::new(ItemKind::Note(n), &note.id, None, text);
+    let kind = ItemKind::Note(n);
+    let first = ReadingItem::new(kind, Source::Note(index(n), 0), doc, None, text.into());
     let rest = note
         .blocks
         .iter()
         .enumerate()
         .skip(1)
         .map(move |(i, block)| {
-            let id = format!("{}.{i}", note.id);
-            ReadingItem::new(ItemKind::Note(n), &id, None, block.flat().text)
+            let source = Source::Note(index(n), index(i));
+            let text = match bare_text(block) {
+                Some(text) => text.into(),
+                None => block.flat().text.into(),
+            };
+            ReadingItem::new(kind, source, doc, None, text)
         });
     std::iter::once(first).chain(rest)
 }
@@ -276,7 +389,7 @@ mod tests {
         let notes: Vec<&str> = items
             .iter()
             .filter(|i| matches!(i.kind, ItemKind::Note(_)))
-            .map(|i| i.text.as_str())
+            .map(|i| i.text.as_ref())
             .collect();
         assert_eq!(notes, ["\u{b9} One.", "\u{b2} Two."]);
     }
@@ -315,7 +428,7 @@ mod tests {
         doc.notes[0].blocks.clear();
         let notes: Vec<String> = reading_order(&doc)
             .filter(|i| matches!(i.kind, ItemKind::Note(_)))
-            .map(|i| i.text)
+            .map(|i| i.text.into_owned())
             .collect();
         assert_eq!(notes, ["[a] "]);
     }

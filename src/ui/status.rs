@@ -194,11 +194,10 @@ fn right_parts(app: &App) -> Vec<String> {
 /// The source page of the paragraph at the top (PDFs), or of the first
 /// one below a heading there.
 fn page_at_top(app: &App) -> Option<u32> {
-    let items = &app.flow.items;
-    items[app.flow.pos.item.min(items.len())..]
-        .iter()
+    let top = app.flow.pos.item;
+    (top..app.flow.items.len())
         .take(8)
-        .find_map(|item| app.doc.block(&item.id).and_then(|b| b.page))
+        .find_map(|i| app.flow.section_block(i).and_then(|b| b.page))
 }
 
 /// Where the reader is, as less says it: the percentage read down to the
