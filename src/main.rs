@@ -18,7 +18,10 @@ use hamish::term::TerminalKind;
 mod reader_loop;
 
 fn main() -> ExitCode {
-    let mut args = Args::parse();
+    let mut args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => return clap_output(&e),
+    };
     // `cmd | hamish`: the document comes from the pipe (as `hamish -`).
     if args.command.is_none() && args.files.is_empty() && stdin_carries_a_document() {
         args.files.push("-".into());
@@ -31,6 +34,28 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
             report(format!("{e:#}"));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What clap has to say instead of arguments: a usage error on stderr
+/// (status 2), or `--help` / `--version` on standard output, which ends
+/// quietly with 141 into a closed pipe like every other output (clap's own
+/// printing ignores the error and exits 0).
+fn clap_output(e: &clap::Error) -> ExitCode {
+    let code = u8::try_from(e.exit_code()).unwrap_or(2);
+    if e.use_stderr() || std::io::stdout().is_terminal() {
+        // On a terminal, clap's colours.
+        let _ = e.print();
+        return ExitCode::from(code);
+    }
+    let mut out = std::io::stdout().lock();
+    match write!(out, "{}", e.render()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::from(code),
+        Err(io) if io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(141),
+        Err(io) => {
+            report(format!("{STDOUT}: {io}"));
             ExitCode::FAILURE
         }
     }

@@ -451,6 +451,30 @@ fn into_closed_pipe(args: &str) -> (String, String) {
 }
 
 #[test]
+fn every_output_into_a_closed_pipe_ends_quietly_with_141() {
+    // clap printed --help and --version itself, ignoring the error, and
+    // exited 0 where --print exits 141.
+    let seed = SEED_000;
+    for args in [
+        "--help".to_string(),
+        "--version".to_string(),
+        "--generate bash".to_string(),
+        "--generate man".to_string(),
+        "--check-terminal".to_string(),
+        format!("convert {seed} --to json -o -"),
+        format!("convert {seed} --to markdown"),
+    ] {
+        let (status, err) = into_closed_pipe(&args);
+        assert_eq!(status, "141", "{args}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args}: only the status line: {err}");
+    }
+    // A usage error still goes to stderr with clap's status.
+    let out = hamish(&["--no-such-option"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--no-such-option"));
+}
+
+#[test]
 fn closed_pipes_and_full_disks_end_quietly_or_with_one_line() {
     let seed = SEED_000;
     for args in ["--print-config".to_string(), format!("--print {seed}")] {

@@ -24,6 +24,13 @@ pub const UNDEFINED_FOOTNOTE: WarningKind = WarningKind {
     many: "{n} footnote labels are used but never defined, the first [^{}]; their markers are kept",
 };
 
+/// A footnote label defined a second time: the first definition is kept,
+/// as CommonMark keeps the first of two link definitions.
+pub const DUPLICATE_FOOTNOTE: WarningKind = WarningKind {
+    one: "footnote [^{}] is defined twice; the first definition is kept",
+    many: "{n} footnote definitions repeat a label, the first [^{}]; the first definition of each is kept",
+};
+
 /// A front-matter key hamish does not read.
 pub const UNKNOWN_FRONT_MATTER_KEY: WarningKind = WarningKind {
     one: "front matter: unknown key `{}` ignored",

@@ -2,7 +2,7 @@
 //! inline content is going (a heading, a paragraph, an item, a note) and
 //! what each event adds to it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
@@ -22,6 +22,12 @@ pub struct Builder {
     pub inlines: Vec<Inline>,
     heading: Option<(HeadingLevel, String)>,
     in_note: Option<usize>,
+    /// Labels whose note has been made.
+    noted: HashSet<String>,
+    /// Inside a second definition of a label: its events are dropped.
+    in_duplicate: bool,
+    /// The label of each definition dropped as a second one.
+    pub duplicates: Vec<String>,
     /// How deep in list items the parser is (0: in none).
     item_depth: usize,
     /// Each open list's next number (`None`: a bulleted list).
@@ -49,9 +55,28 @@ impl Builder {
         self.note_ids.contains_key(label)
     }
 
-    /// What one event adds.
+    /// A reference to a label no note defines: its marker is kept.
+    pub fn undefined_note(&mut self, label: &str) {
+        if !self.in_duplicate {
+            self.inlines.push(Inline::Note {
+                note: None,
+                label: label.to_string(),
+            });
+        }
+    }
+
+    /// What one event adds. A second definition of a label adds nothing
+    /// (pulldown-cmark gives both; the first one is the note).
     pub fn handle(&mut self, event: Event) {
+        if self.in_duplicate {
+            self.in_duplicate = !matches!(event, Event::End(TagEnd::FootnoteDefinition));
+            return;
+        }
         match event {
+            Event::Start(Tag::FootnoteDefinition(label)) if self.noted.contains(label.as_ref()) => {
+                self.duplicates.push(label.to_string());
+                self.in_duplicate = true;
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 self.heading = Some((level, String::new()));
             }
@@ -62,6 +87,7 @@ impl Builder {
                     .get(label.as_ref())
                     .cloned()
                     .unwrap_or_default();
+                self.noted.insert(label.to_string());
                 self.notes.push(Note {
                     id,
                     label: label.to_string(),

@@ -19,8 +19,10 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::document::import::warnings::{Warnings, UNDEFINED_FOOTNOTE, UNKNOWN_FRONT_MATTER_KEY};
-use crate::document::model::{Block, BlockKind, Document, Format, Inline, Section, SectionKind};
+use crate::document::import::warnings::{
+    Warnings, DUPLICATE_FOOTNOTE, UNDEFINED_FOOTNOTE, UNKNOWN_FRONT_MATTER_KEY,
+};
+use crate::document::model::{Block, BlockKind, Document, Format, Section, SectionKind};
 use builder::Builder;
 
 const OPTIONS: Options = Options::ENABLE_FOOTNOTES;
@@ -111,6 +113,7 @@ fn import_in_parts(text: &str, part_bytes: usize) -> Document {
     if let Some(text) = fm.abstract_text {
         b.sections.insert(0, abstract_section(&text));
     }
+    let duplicates = std::mem::take(&mut b.duplicates);
     doc.sections = b.sections;
     doc.notes = b.notes;
     // Kept for the document's life: no room left from growing.
@@ -123,6 +126,9 @@ fn import_in_parts(text: &str, part_bytes: usize) -> Document {
         warnings.add(UNKNOWN_FRONT_MATTER_KEY, key);
     }
     missing_note_warnings(&doc, &mut warnings);
+    for label in &duplicates {
+        warnings.add(DUPLICATE_FOOTNOTE, label);
+    }
     doc.meta.warnings.extend(warnings.into_messages());
     doc.assign_ids();
     doc
@@ -187,10 +193,7 @@ fn import_part(
             _ => {}
         }
         if let Some(label) = undefined_reference(&first, &ahead) {
-            b.inlines.push(Inline::Note {
-                note: None,
-                label: label.to_string(),
-            });
+            b.undefined_note(label);
             ahead.drain(..2);
             continue;
         }
@@ -283,6 +286,38 @@ mod tests {
             doc.meta.warnings,
             ["footnote [^x] is used but never defined; its marker is kept"]
         );
+    }
+
+    #[test]
+    fn a_label_defined_twice_keeps_its_first_note_and_is_one_warning() {
+        // CommonMark keeps the first of two link definitions with one
+        // label; pulldown-cmark gives both footnote definitions.
+        let doc = import(
+            "Uses[^1] and[^2].\n\n[^1]: first\n\n[^1]: second, *with* [^2]\n\n[^2]: other\n\n[^2]: again\n\nAfter.\n",
+        );
+        let notes: Vec<(&str, &str, String)> = doc
+            .notes
+            .iter()
+            .map(|n| (n.id.as_str(), n.label.as_str(), n.blocks[0].plain_text()))
+            .collect();
+        assert_eq!(
+            notes,
+            [("fn1", "1", "first".into()), ("fn2", "2", "other".into())]
+        );
+        let body: Vec<String> = doc.sections[0].blocks.iter().map(|b| b.plain_text()).collect();
+        assert_eq!(body, ["Uses and.", "After."], "nothing of the second definitions leaks");
+        assert_eq!(
+            doc.meta.warnings,
+            ["2 footnote definitions repeat a label, the first [^1]; the first definition of each is kept"]
+        );
+        let doc = import("A[^x].\n\n[^x]: one\n\n[^x]: two\n");
+        assert_eq!(
+            doc.meta.warnings,
+            ["footnote [^x] is defined twice; the first definition is kept"]
+        );
+        // Cut into parts anywhere, the same document.
+        let text = "A[^x].\n\n[^x]: one\n\nB.\n\n[^x]: two [^y]\n\nC[^x].\n";
+        assert_eq!(import_in_parts(text, 1), import_in_parts(text, usize::MAX));
     }
 
     #[test]
