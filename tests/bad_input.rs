@@ -466,7 +466,11 @@ fn every_output_into_a_closed_pipe_ends_quietly_with_141() {
     ] {
         let (status, err) = into_closed_pipe(&args);
         assert_eq!(status, "141", "{args}: {err}");
-        assert_eq!(err.lines().count(), 1, "{args}: only the status line: {err}");
+        assert_eq!(
+            err.lines().count(),
+            1,
+            "{args}: only the status line: {err}"
+        );
     }
     // A usage error still goes to stderr with clap's status.
     let out = hamish(&["--no-such-option"]);

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use crate::document::reading_order::ItemKind;
-use crate::document::reading_order::{reading_order, ReadingItem, Source};
+use crate::document::reading_order::{item_count, reading_order, ReadingItem, Source};
 use crate::document::{Block, Document};
 use crate::layout::{layout_paragraph, Direction, Laid, LayoutOptions};
 
@@ -28,8 +28,6 @@ pub struct FlowMarker {
 #[derive(Clone, Debug)]
 pub struct Item {
     pub kind: ItemKind,
-    /// Index of the section it belongs to (notes: none).
-    pub section: Option<usize>,
     pub direction: Direction,
     /// Offset of this item's text in the whole flow, for the percentage.
     pub offset: usize,
@@ -144,7 +142,9 @@ impl Flow {
     /// Build the flow of `doc`, in its reading order (title, sections,
     /// then the notes).
     pub fn new(doc: Arc<Document>, options: LayoutOptions) -> Flow {
-        let mut items = Vec::new();
+        // At its size at once: grown by doubling, the smaller copies left
+        // behind stay resident in the allocator's heap.
+        let mut items = Vec::with_capacity(item_count(&doc));
         let mut markers = Vec::new();
         let mut section_items = Vec::new();
         let mut note_items = Vec::new();
@@ -159,6 +159,7 @@ impl Flow {
                 markers: item_markers,
                 ..
             } = read;
+            debug_assert_eq!(section, source.section(&doc));
             // A section starts at its first item; an empty one at the next
             // item there is (or the end).
             let starts_section = match kind {
@@ -189,7 +190,6 @@ impl Flow {
             };
             items.push(Item {
                 kind,
-                section,
                 direction,
                 offset,
                 source,
@@ -206,6 +206,7 @@ impl Flow {
             .then_some(doc.sections.len());
         let total_bytes = offset.max(1);
         // Held as long as the document is open: no room left from growing.
+        debug_assert_eq!(items.len(), item_count(&doc));
         items.shrink_to_fit();
         markers.shrink_to_fit();
         let cache = vec![None; items.len()];
@@ -569,8 +570,8 @@ impl Flow {
         (0..=self.anchor().item.min(last)).rev().find_map(|i| {
             let item = &self.items[i];
             match item.kind {
-                ItemKind::NotesHeading | ItemKind::Note(_) => self.notes_section().or(item.section),
-                _ => item.section,
+                ItemKind::NotesHeading | ItemKind::Note(_) => self.notes_section(),
+                _ => item.source.section(&self.doc),
             }
         })
     }

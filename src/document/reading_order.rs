@@ -75,6 +75,16 @@ impl Source {
         }
     }
 
+    /// The section the item belongs to (title and notes: none; the
+    /// continued line: the last).
+    pub fn section(self, doc: &Document) -> Option<usize> {
+        match self {
+            Source::Heading(s) | Source::Block(s, _) => Some(s as usize),
+            Source::Continued => doc.sections.len().checked_sub(1),
+            Source::Title | Source::NotesHeading | Source::Note(..) => None,
+        }
+    }
+
     /// The document block the item shows, if it shows one.
     pub fn block(self, doc: &Document) -> Option<&Block> {
         match self {
@@ -186,6 +196,22 @@ pub fn shown_labels(doc: &Document) -> Vec<String> {
     (1..=doc.notes.len())
         .map(|n| marker_label(&n.to_string()))
         .collect()
+}
+
+/// How many items `reading_order(doc)` gives, counted without making
+/// them (so the reader's flow is allocated once, at its size).
+pub fn item_count(doc: &Document) -> usize {
+    let sections: usize = doc
+        .sections
+        .iter()
+        .map(|s| usize::from(s.title.is_some()) + s.blocks.len())
+        .sum();
+    let notes: usize = doc.notes.iter().map(|n| n.blocks.len().max(1)).sum();
+    usize::from(!doc.meta.title.is_empty())
+        + sections
+        + usize::from(doc.meta.continued)
+        + usize::from(!doc.notes.is_empty())
+        + notes
 }
 
 /// Every item of `doc`, in reading order.

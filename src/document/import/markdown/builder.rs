@@ -248,11 +248,19 @@ impl Builder {
 
 /// Trim spaces at both ends of a block's inline content.
 fn trim_inlines(inlines: &mut Vec<Inline>) {
+    // In place, then trimmed to size: a new copy of each block's text
+    // would leave the old one as a hole in the heap.
     if let Some(Inline::Text { text }) = inlines.first_mut() {
-        *text = text.trim_start().to_string();
+        let start = text.len() - text.trim_start().len();
+        text.drain(..start);
     }
     if let Some(Inline::Text { text }) = inlines.last_mut() {
-        *text = text.trim_end().to_string();
+        text.truncate(text.trim_end().len());
+    }
+    for inline in inlines.iter_mut() {
+        if let Inline::Text { text } = inline {
+            text.shrink_to_fit();
+        }
     }
     inlines.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
 }

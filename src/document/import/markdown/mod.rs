@@ -304,8 +304,16 @@ mod tests {
             notes,
             [("fn1", "1", "first".into()), ("fn2", "2", "other".into())]
         );
-        let body: Vec<String> = doc.sections[0].blocks.iter().map(|b| b.plain_text()).collect();
-        assert_eq!(body, ["Uses and.", "After."], "nothing of the second definitions leaks");
+        let body: Vec<String> = doc.sections[0]
+            .blocks
+            .iter()
+            .map(|b| b.plain_text())
+            .collect();
+        assert_eq!(
+            body,
+            ["Uses and.", "After."],
+            "nothing of the second definitions leaks"
+        );
         assert_eq!(
             doc.meta.warnings,
             ["2 footnote definitions repeat a label, the first [^1]; the first definition of each is kept"]
