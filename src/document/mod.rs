@@ -4,8 +4,10 @@
 
 pub mod bound;
 pub mod export;
+pub mod id;
 pub mod import;
 pub mod model;
 pub mod reading_order;
 
+pub use id::Id;
 pub use model::*;

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::id::Id;
 use crate::layout::Direction;
 
 /// Version of the JSON format written by this build.
@@ -131,7 +132,7 @@ pub enum BlockKind {
 #[serde(deny_unknown_fields)]
 pub struct Block {
     /// Stable across runs on the same input: "s3.p2", "fn1.p1"…
-    pub id: String,
+    pub id: Id,
     #[serde(default)]
     pub kind: BlockKind,
     /// Base direction; auto unless the source says otherwise.
@@ -193,7 +194,7 @@ impl Block {
     /// A paragraph of plain text.
     pub fn paragraph(id: String, text: impl Into<String>) -> Block {
         Block {
-            id,
+            id: id.into(),
             kind: BlockKind::Paragraph,
             direction: Direction::Auto,
             inlines: vec![Inline::Text { text: text.into() }],
@@ -340,12 +341,12 @@ impl Document {
         for (i, section) in self.sections.iter_mut().enumerate() {
             section.id = format!("s{}", i + 1);
             for (j, block) in section.blocks.iter_mut().enumerate() {
-                block.id = format!("s{}.p{}", i + 1, j + 1);
+                block.id = format!("s{}.p{}", i + 1, j + 1).into();
             }
         }
         for note in &mut self.notes {
             for (j, block) in note.blocks.iter_mut().enumerate() {
-                block.id = format!("{}.p{}", note.id, j + 1);
+                block.id = format!("{}.p{}", note.id, j + 1).into();
             }
         }
     }

@@ -10,6 +10,7 @@ use super::is_rtl_text;
 use crate::document::import::body_section;
 use crate::document::import::heading_words::classify_heading;
 use crate::document::model::{Block, BlockKind, Inline, Note, Section, SectionKind};
+use crate::document::Id;
 use crate::layout::Direction;
 
 /// Where the parser is putting inline content.
@@ -227,7 +228,7 @@ impl Builder {
         inlines.shrink_to_fit();
         self.seen_content = true;
         let mut block = Block {
-            id: String::new(),
+            id: Id::default(),
             kind,
             direction: Direction::Auto,
             inlines,

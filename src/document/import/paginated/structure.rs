@@ -23,6 +23,7 @@ use super::numbered::{names_a_part, split_marker};
 use super::text::{bullet_item, char_len, rtl};
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
+use crate::document::Id;
 use crate::layout::Direction;
 
 /// The body as assembled: sections, and per block (in document order) the
@@ -161,7 +162,7 @@ impl Assembler<'_> {
         let mut text = p.text;
         text.shrink_to_fit();
         section.blocks.push(Block {
-            id: String::new(),
+            id: Id::default(),
             kind,
             direction: Direction::Auto,
             inlines: vec![Inline::Text { text }],
