@@ -111,8 +111,8 @@ pub fn open_quickly(path: &Path, format: Option<Format>) -> anyhow::Result<Quick
     first.meta.warnings.clear();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let doc = import::import_source(&source, Some(format));
-        drop(source); // before the reader copies the text into its flow
+        // The text is let go of as it is read, where the format allows.
+        let doc = import::import_source_owned(source, Some(format));
         if let Ok(doc) = doc {
             let _ = tx.send(doc);
         }

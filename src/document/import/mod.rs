@@ -31,7 +31,7 @@ pub enum ImportError {
 /// Read and import `path`, as `format` or as detected from its content.
 pub fn import_path(path: &Path, format: Option<Format>) -> Result<Document, ImportError> {
     let source = read_text(path)?;
-    import_source(&source, format)
+    import_source_owned(source, format)
 }
 
 /// The outline of `path` (`convert --to outline`): for text extracted from
@@ -62,6 +62,21 @@ pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Docu
     import_limited(source, format, pdf::MAX_PAGES)
 }
 
+/// `import_source`, letting go of the text as it is read where the format
+/// allows it (Markdown, read in parts), so that a large text and its whole
+/// document are not held at once.
+pub fn import_source_owned(
+    mut source: SourceText,
+    format: Option<Format>,
+) -> Result<Document, ImportError> {
+    let format = format_of(&source, format);
+    if format != Format::Markdown {
+        return import_source(&source, Some(format));
+    }
+    let doc = markdown::import_owned(std::mem::take(&mut source.text));
+    finish(doc, &source, format)
+}
+
 /// Import a PDF's first `pages` pages only (the reader shows them first
 /// while the whole is imported); other sources whole.
 pub fn import_first_pages(source: &SourceText, pages: usize) -> Result<Document, ImportError> {
@@ -74,12 +89,8 @@ fn import_limited(
     pdf_pages: usize,
 ) -> Result<Document, ImportError> {
     let display = source.path.display().to_string();
-    let format = match (&source.pdf, format) {
-        (Some(_), None) => Format::Pdf,
-        (_, Some(format)) => format,
-        (None, None) => detect::detect(&source.path, &source.text),
-    };
-    let mut doc = match format {
+    let format = format_of(source, format);
+    let doc = match format {
         Format::Pdf => {
             let bytes = source.pdf.as_deref().unwrap_or(source.text.as_bytes());
             pdf::import_pages(bytes, pdf_pages).map_err(|message| ImportError::Invalid {
@@ -96,6 +107,23 @@ fn import_limited(
         Format::Plain => plain::import(&source.text),
         Format::Lines => lines(&source.text),
     };
+    finish(doc, source, format)
+}
+
+/// The format `source` is read as: the one asked for, else PDF for a PDF,
+/// else what its name and text say.
+fn format_of(source: &SourceText, format: Option<Format>) -> Format {
+    match (&source.pdf, format) {
+        (Some(_), None) => Format::Pdf,
+        (_, Some(format)) => format,
+        (None, None) => detect::detect(&source.path, &source.text),
+    }
+}
+
+/// What every import ends with: paragraphs bounded, title, source and
+/// format recorded, decoding reported; nothing to show is an error.
+fn finish(mut doc: Document, source: &SourceText, format: Format) -> Result<Document, ImportError> {
+    let display = source.path.display().to_string();
     crate::document::bound::bound_paragraphs(&mut doc);
     if doc.meta.title.trim().is_empty() {
         doc.meta.title = title_from_path(&source.path);

@@ -87,6 +87,13 @@ pub fn import(text: &str) -> Document {
     import_in_parts(text, PART_BYTES)
 }
 
+/// `import`, letting go of the text part by part as it is read, so that
+/// the text and the whole document are never held at once (a large essay
+/// peaked at the two together).
+pub fn import_owned(text: String) -> Document {
+    import_owned_in_parts(text, PART_BYTES)
+}
+
 /// `import`, parsing about `part_bytes` at a time.
 fn import_in_parts(text: &str, part_bytes: usize) -> Document {
     let (front, body) = front_matter::split(text);
@@ -98,9 +105,46 @@ fn import_in_parts(text: &str, part_bytes: usize) -> Document {
     } else {
         HashMap::new()
     };
+    build(fm, parts, ids, &defined, &links)
+}
+
+/// `import_owned`, parsing about `part_bytes` at a time: what needs the
+/// whole (note labels, link definitions, the front matter) is read first;
+/// then the text is cut into parts from its end, each part a string of its
+/// own and the rest shrunk at once, and each part is dropped once read.
+fn import_owned_in_parts(mut text: String, part_bytes: usize) -> Document {
+    let (front, body) = front_matter::split(&text);
+    let fm = front.map(front_matter::parse).unwrap_or_default();
+    let body_start = text.len() - body.len();
+    let cuts = parts::cuts(body, part_bytes);
+    let (ids, defined) = note_ids(&parts::split(body, &cuts));
+    let links = if cuts.is_empty() {
+        HashMap::new()
+    } else {
+        parts::link_definitions(body)
+    };
+    let mut owned = Vec::with_capacity(cuts.len() + 1);
+    for cut in cuts.iter().rev().chain([&0]) {
+        owned.push(text.split_off(body_start + cut));
+        text.shrink_to_fit();
+    }
+    drop(text);
+    owned.reverse();
+    build(fm, owned, ids, &defined, &links)
+}
+
+/// The document from the parts of the text after the front matter, each
+/// dropped once read.
+fn build<P: AsRef<str>>(
+    fm: front_matter::FrontMatter,
+    parts: Vec<P>,
+    ids: HashMap<String, String>,
+    defined: &[HashSet<String>],
+    links: &HashMap<String, String>,
+) -> Document {
     let mut b = Builder::new(ids, fm.title.is_none());
-    for (part, defined_here) in parts.iter().zip(&defined) {
-        import_part(&mut b, part, defined_here, &links);
+    for (part, defined_here) in parts.into_iter().zip(defined) {
+        import_part(&mut b, part.as_ref(), defined_here, links);
     }
     b.finish_block(BlockKind::Paragraph);
 
@@ -354,6 +398,9 @@ mod tests {
             let whole = import_in_parts(text, usize::MAX);
             let cut_everywhere = import_in_parts(text, 1);
             assert_eq!(cut_everywhere, whole);
+            let owned = import_owned_in_parts(text.to_string(), 1);
+            assert_eq!(owned, whole, "parts let go of as they are read");
+            assert_eq!(import_owned(text.to_string()), whole);
         }
         let doc = import_in_parts(tricky, 1);
         assert_eq!(doc.notes.len(), 2, "{:?}", doc.notes);
@@ -378,7 +425,9 @@ mod tests {
             picks in proptest::collection::vec(0usize..FRAGMENTS.len(), 1..30)
         ) {
             let text: String = picks.iter().map(|&i| FRAGMENTS[i]).collect();
-            proptest::prop_assert_eq!(import_in_parts(&text, 1), import_in_parts(&text, usize::MAX));
+            let whole = import_in_parts(&text, usize::MAX);
+            proptest::prop_assert_eq!(&import_in_parts(&text, 1), &whole);
+            proptest::prop_assert_eq!(&import_owned_in_parts(text.clone(), 1), &whole);
         }
     }
 
