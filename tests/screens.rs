@@ -245,7 +245,7 @@ fn resize_keeps_the_top_sentence() {
     let hamish::app::flow::FlowRow::Text { row, .. } = top.unwrap() else {
         panic!("text at top")
     };
-    let row_text = laid.row_strings(a.flow().text(anchor.item))[row].clone();
+    let row_text = laid.row_strings(&a.flow().text(anchor.item))[row].clone();
     assert!(
         row_text.contains(&word) || row_text.contains(&visual(&word)),
         "{word} in {row_text}; {s:?}"

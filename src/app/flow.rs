@@ -8,7 +8,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use crate::document::reading_order::ItemKind;
-use crate::document::reading_order::{item_count, reading_order, ReadingItem, Source};
+use crate::document::reading_order::{
+    item_count, item_text, reading_order, shown_labels, ReadingItem, Source,
+};
 use crate::document::{Block, Document};
 use crate::layout::{layout_paragraph, Direction, Laid, LayoutOptions};
 
@@ -23,8 +25,9 @@ pub struct FlowMarker {
 }
 
 /// One laid-out unit of the flow. Its text and id are the document's,
-/// found again through `source` ([`Flow::text`], [`Flow::id`]): a document
-/// of a million short paragraphs is not held twice.
+/// found again through `source` ([`Flow::text`], [`Flow::id`]): the
+/// document is never held twice, and a million short paragraphs cost 40
+/// bytes each here.
 #[derive(Clone, Debug)]
 pub struct Item {
     pub kind: ItemKind,
@@ -32,9 +35,6 @@ pub struct Item {
     /// Offset of this item's text in the whole flow, for the percentage.
     pub offset: usize,
     source: Source,
-    /// The text, when it is not the document's own unchanged (footnote
-    /// markers written in, a bullet, a note's label).
-    made: Option<Box<str>>,
 }
 
 /// A position: the item and the byte of its text at the top of the view.
@@ -102,6 +102,9 @@ pub enum FlowRow {
 #[derive(Clone, Debug)]
 pub struct Flow {
     doc: Arc<Document>,
+    /// How each note's markers are shown (`shown_labels`), for making an
+    /// item's text again.
+    labels: Vec<String>,
     pub items: Vec<Item>,
     pub markers: Vec<FlowMarker>,
     /// Item of each section's heading.
@@ -145,6 +148,7 @@ impl Flow {
         // At its size at once: grown by doubling, the smaller copies left
         // behind stay resident in the allocator's heap.
         let mut items = Vec::with_capacity(item_count(&doc));
+        let labels = shown_labels(&doc);
         let mut markers = Vec::new();
         let mut section_items = Vec::new();
         let mut note_items = Vec::new();
@@ -180,20 +184,13 @@ impl Flow {
                 range: m.range,
                 note: m.note,
             }));
+            debug_assert_eq!(text, item_text(&doc, source, &labels).0);
             let len = text.len();
-            let made = match text {
-                Cow::Borrowed(text) => {
-                    debug_assert_eq!(text, source.own_text(&doc));
-                    None
-                }
-                Cow::Owned(text) => Some(text.into_boxed_str()),
-            };
             items.push(Item {
                 kind,
                 direction,
                 offset,
                 source,
-                made,
             });
             offset += len + 1;
         }
@@ -211,6 +208,7 @@ impl Flow {
         markers.shrink_to_fit();
         let cache = vec![None; items.len()];
         Flow {
+            labels,
             doc,
             items,
             markers,
@@ -247,15 +245,24 @@ impl Flow {
         &self.doc
     }
 
-    /// The text of item `i` ("" past the end).
-    pub fn text(&self, i: usize) -> &str {
+    /// The text of item `i` ("" past the end): the document's own, or,
+    /// for an item with footnote markers, a bullet or a note's label, made
+    /// again (see `reading_order::item_text`).
+    pub fn text(&self, i: usize) -> Cow<'_, str> {
         match self.items.get(i) {
-            Some(Item {
-                made: Some(text), ..
-            }) => text,
-            Some(item) => item.source.own_text(&self.doc),
-            None => "",
+            Some(item) => item_text(&self.doc, item.source, &self.labels).0,
+            None => "".into(),
         }
+    }
+
+    /// The length of item `i`'s text, without making it.
+    pub fn text_len(&self, i: usize) -> usize {
+        let Some(item) = self.items.get(i) else {
+            return 0;
+        };
+        let next = self.items.get(i + 1).map_or(self.total_bytes, |n| n.offset);
+        // Each item is followed by one byte of separation (see `new`).
+        next.saturating_sub(item.offset + 1)
     }
 
     /// The stable id of what item `i` shows (section, block or note id).
@@ -287,10 +294,10 @@ impl Flow {
             };
             let text = self.text(i);
             let laid = match item.kind {
-                ItemKind::ListItem | ItemKind::Reference => hanging(text, &options),
-                _ => layout_paragraph(text, &options, &[]),
+                ItemKind::ListItem | ItemKind::Reference => hanging(&text, &options),
+                _ => layout_paragraph(&text, &options, &[]),
             };
-            self.cached_bytes += text.len();
+            self.cached_bytes += self.text_len(i);
             self.cache[i] = Some(Box::new(laid));
             if self.cached_bytes > self.cache_limit {
                 self.drop_far_layouts(i);
@@ -307,7 +314,7 @@ impl Flow {
         for i in 0..self.cache.len() {
             if self.cache[i].is_some() && !near(i, top) && !near(i, keep) {
                 self.cache[i] = None;
-                self.cached_bytes -= self.text(i).len();
+                self.cached_bytes -= self.text_len(i);
             }
         }
     }

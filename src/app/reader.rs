@@ -343,7 +343,7 @@ impl App {
     pub(super) fn byte_in_popup(&self, note: usize, item: usize, byte: usize) -> usize {
         let first = self.flow.note_items.get(note).copied().unwrap_or(item);
         let label = self.flow.text(first).find(' ').map_or(0, |i| i + 1);
-        let before: usize = (first..item).map(|i| self.flow.text(i).len() + 1).sum();
+        let before: usize = (first..item).map(|i| self.flow.text_len(i) + 1).sum();
         (before + byte).saturating_sub(label)
     }
 

@@ -89,7 +89,7 @@ impl App {
     /// A saved position in this document, if its block is still there.
     fn anchor_of(&self, saved: &Saved) -> Option<Anchor> {
         let item = self.flow.find_id(&saved.block)?;
-        let len = self.flow.text(item).len();
+        let len = self.flow.text_len(item);
         Some(Anchor {
             item,
             byte: saved.byte.min(len),

@@ -15,6 +15,8 @@
 
 use std::ops::Range;
 
+use std::borrow::Cow;
+
 use super::flow::{Anchor, Flow};
 use crate::search::{Match, Mode, Query};
 
@@ -59,7 +61,7 @@ struct At {
 /// plain strings in tests.
 pub trait Paragraphs {
     fn count(&self) -> usize;
-    fn paragraph(&self, i: usize) -> Option<&str>;
+    fn paragraph(&self, i: usize) -> Option<Cow<'_, str>>;
 }
 
 impl Paragraphs for Flow {
@@ -67,7 +69,7 @@ impl Paragraphs for Flow {
         self.items.len()
     }
 
-    fn paragraph(&self, i: usize) -> Option<&str> {
+    fn paragraph(&self, i: usize) -> Option<Cow<'_, str>> {
         (i < self.items.len()).then(|| self.text(i))
     }
 }
@@ -195,7 +197,7 @@ impl Search {
                 continue;
             };
             read += text.len().max(1);
-            let count = scan.query.count(text, &mut scratch);
+            let count = scan.query.count(&text, &mut scratch);
             if count > 0 {
                 let hits = if at >= scan.start {
                     &mut self.after
@@ -228,8 +230,8 @@ impl Search {
         while let Some(hit) = self.after.get(scan.checked) {
             scan.checked += 1;
             let nth = if hit.item == scan.from.item {
-                let text = items.paragraph(hit.item).unwrap_or("");
-                let ranges = scan.query.find(text);
+                let text = items.paragraph(hit.item).unwrap_or_default();
+                let ranges = scan.query.find(&text);
                 match ranges.iter().position(|r| r.start >= scan.from.byte) {
                     Some(nth) => nth,
                     None => continue,
@@ -312,7 +314,7 @@ impl Search {
     pub fn current_match(&self, items: &(impl Paragraphs + ?Sized)) -> Option<Match> {
         let at = self.current?;
         let text = items.paragraph(at.item)?;
-        let range = self.ranges_in(text).into_iter().nth(at.nth)?;
+        let range = self.ranges_in(&text).into_iter().nth(at.nth)?;
         Some(Match {
             item: at.item,
             range,
@@ -394,8 +396,8 @@ mod tests {
             self.len()
         }
 
-        fn paragraph(&self, i: usize) -> Option<&str> {
-            self.get(i).copied()
+        fn paragraph(&self, i: usize) -> Option<Cow<'_, str>> {
+            self.get(i).map(|&t| t.into())
         }
     }
 

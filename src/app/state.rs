@@ -383,7 +383,7 @@ impl App {
         let text = self.flow.text(item);
         self.search
             .as_ref()
-            .map_or_else(Vec::new, |s| s.matches_in(item, text))
+            .map_or_else(Vec::new, |s| s.matches_in(item, &text))
     }
 
     /// The open document.

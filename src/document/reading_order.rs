@@ -251,7 +251,7 @@ pub fn reading_order(doc: &Document) -> impl Iterator<Item = ReadingItem<'_>> + 
         .notes
         .iter()
         .enumerate()
-        .flat_map(move |(n, note)| note_items(n, note, doc, &note_labels[n]));
+        .flat_map(move |(n, note)| note_items(n, note, doc, Rc::clone(&note_labels)));
     title
         .into_iter()
         .chain(sections)
@@ -281,6 +281,78 @@ fn starts_with_number(block: &Block) -> bool {
         && text.as_bytes().get(digits + 1) == Some(&b' ')
 }
 
+/// The text of the item `source` stands for, as the reader shows it: a
+/// bullet before a list item or reference, each footnote marker as
+/// `labels` (from [`shown_labels`]) shows it, a note's label before its
+/// first block; and where the markers are. Borrowed when it is the
+/// document's own text unchanged ([`Source::own_text`]), so the reader's
+/// flow can make it again when it needs it instead of keeping a copy.
+pub fn item_text<'a>(
+    doc: &'a Document,
+    source: Source,
+    labels: &[String],
+) -> (Cow<'a, str>, Vec<ItemMarker>) {
+    match (source, source.block(doc)) {
+        (Source::Block(..), Some(block)) => block_text(block, doc, labels),
+        (Source::Note(n, 0), first) => {
+            let shown = labels.get(n as usize).map_or("", String::as_str);
+            let first = first.map(|b| b.flat().text).unwrap_or_default();
+            (format!("{shown} {first}").into(), Vec::new())
+        }
+        (Source::Note(..), Some(block)) => {
+            let text = match bare_text(block) {
+                Some(text) => text.into(),
+                None => block.flat().text.into(),
+            };
+            (text, Vec::new())
+        }
+        _ => (source.own_text(doc).into(), Vec::new()),
+    }
+}
+
+/// What a block is in the reading order, and the bullet it is shown with
+/// (a numbered item shows its number instead).
+fn block_kind(block: &Block) -> (ItemKind, &'static str) {
+    match block.kind {
+        BlockKind::Paragraph => (ItemKind::Paragraph, ""),
+        BlockKind::Item if starts_with_number(block) => (ItemKind::ListItem, ""),
+        BlockKind::Item => (ItemKind::ListItem, "\u{2022} "),
+        BlockKind::Reference => (ItemKind::Reference, "\u{2022} "),
+    }
+}
+
+/// A section block's text with its bullet and each marker as it is shown.
+fn block_text<'a>(
+    block: &'a Block,
+    doc: &Document,
+    labels: &[String],
+) -> (Cow<'a, str>, Vec<ItemMarker>) {
+    let (_, bullet) = block_kind(block);
+    if let Some(text) = bare_text(block).filter(|_| bullet.is_empty()) {
+        return (text.into(), Vec::new());
+    }
+    let mut text = bullet.to_string();
+    let mut markers = Vec::new();
+    for inline in &block.inlines {
+        match inline {
+            Inline::Text { text: t } => text.push_str(t),
+            Inline::Note { note, label } => {
+                let note = note.as_deref().and_then(|id| doc.note_index(id));
+                let start = text.len();
+                match note.and_then(|n| labels.get(n)) {
+                    Some(shown) => text.push_str(shown),
+                    None => text.push_str(&marker_label(label)),
+                }
+                markers.push(ItemMarker {
+                    range: start..text.len(),
+                    note,
+                });
+            }
+        }
+    }
+    (text.into(), markers)
+}
+
 /// A block of section `s` (in language `lang`): list items and references
 /// with a bullet, footnote markers pointing at their notes.
 fn block_item<'a>(
@@ -291,48 +363,17 @@ fn block_item<'a>(
     doc: &'a Document,
     labels: &[String],
 ) -> ReadingItem<'a> {
-    let (kind, bullet) = match block.kind {
-        BlockKind::Paragraph => (ItemKind::Paragraph, ""),
-        // A numbered item shows its number instead of a bullet.
-        BlockKind::Item if starts_with_number(block) => (ItemKind::ListItem, ""),
-        BlockKind::Item => (ItemKind::ListItem, "\u{2022} "),
-        BlockKind::Reference => (ItemKind::Reference, "\u{2022} "),
-    };
+    let (kind, _) = block_kind(block);
     // An English section reads left to right whatever its first letter.
     let direction = match (block.direction, lang) {
         (Direction::Auto, Some("en")) => Direction::Ltr,
         (direction, _) => direction,
     };
-    if let Some(text) = bare_text(block).filter(|_| bullet.is_empty()) {
-        return ReadingItem {
-            direction,
-            ..ReadingItem::new(kind, source, doc, Some(s), text.into())
-        };
-    }
-    // The block's text with each marker as it is shown (`shown_labels`).
-    let mut text = bullet.to_string();
-    let mut markers = Vec::new();
-    for inline in &block.inlines {
-        match inline {
-            Inline::Text { text: t } => text.push_str(t),
-            Inline::Note { note, label } => {
-                let note = note.as_deref().and_then(|id| doc.note_index(id));
-                let shown = note
-                    .and_then(|n| labels.get(n).cloned())
-                    .unwrap_or_else(|| marker_label(label));
-                let start = text.len();
-                text.push_str(&shown);
-                markers.push(ItemMarker {
-                    range: start..text.len(),
-                    note,
-                });
-            }
-        }
-    }
+    let (text, markers) = block_text(block, doc, labels);
     ReadingItem {
         direction,
         markers,
-        ..ReadingItem::new(kind, source, doc, Some(s), text.into())
+        ..ReadingItem::new(kind, source, doc, Some(s), text)
     }
 }
 
@@ -342,30 +383,14 @@ fn note_items<'a>(
     n: usize,
     note: &'a Note,
     doc: &'a Document,
-    shown: &str,
+    labels: Rc<Vec<String>>,
 ) -> impl Iterator<Item = ReadingItem<'a>> + 'a {
-    let first = note
-        .blocks
-        .first()
-        .map(|b| b.flat().text)
-        .unwrap_or_default();
-    let text = format!("{shown} {first}");
-    let kind = ItemKind::Note(n);
-    let first = ReadingItem::new(kind, Source::Note(index(n), 0), doc, None, text.into());
-    let rest = note
-        .blocks
-        .iter()
-        .enumerate()
-        .skip(1)
-        .map(move |(i, block)| {
-            let source = Source::Note(index(n), index(i));
-            let text = match bare_text(block) {
-                Some(text) => text.into(),
-                None => block.flat().text.into(),
-            };
-            ReadingItem::new(kind, source, doc, None, text)
-        });
-    std::iter::once(first).chain(rest)
+    let count = note.blocks.len().max(1);
+    (0..count).map(move |b| {
+        let source = Source::Note(index(n), index(b));
+        let (text, _) = item_text(doc, source, &labels);
+        ReadingItem::new(ItemKind::Note(n), source, doc, None, text)
+    })
 }
 
 #[cfg(test)]

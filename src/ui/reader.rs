@@ -55,7 +55,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect, theme: &Styles) {
         draw_row(
             buf,
             (area.x + g.column_x, area.y + y, g.column_width),
-            app.flow.text(item),
+            &app.flow.text(item),
             laid,
             row,
             &style,
