@@ -378,3 +378,24 @@ fn a_search_through_a_big_document_goes_on_in_slices_between_keys() {
     app.handle(key('n'));
     assert!(shown(&app).ends_with("needle"));
 }
+
+#[test]
+fn a_save_finishing_late_never_overwrites_a_newer_one() {
+    // Saves are written on threads and may finish out of order.
+    let path = state_file("order");
+    let mut app = reader(numbered())
+        .with_state_file(Some(path.clone()))
+        .with_identity("k1".into(), None, None, None);
+    let older = app.save_snapshot().expect("positions are kept");
+    app.handle(key('j'));
+    app.handle(key('j'));
+    let newer = app.save_snapshot().expect("positions are kept");
+    assert_ne!(older.entry().position, newer.entry().position);
+    let expected = newer.entry().position.clone();
+    newer.write().unwrap();
+    older.write().unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    let block = &json["documents"]["k1"]["position"]["block"];
+    assert_eq!(block.as_str(), Some(expected.block.as_str()), "{saved}");
+}
