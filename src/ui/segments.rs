@@ -3,14 +3,14 @@
 //! contents, help) or the two panes of the side-by-side view. Such a
 //! terminal lays a row out as one paragraph, so without help the text
 //! inside a box is reordered together with the text beside it and the
-//! borders swap places with the words. Each piece is therefore written
-//! as an embedding of its own direction (RLE or LRE … PDF), guarded by
-//! LRMs, in a left-to-right row: the borders and blanks between pieces
-//! are then left to right, and each piece is laid out inside its own
-//! cells. Embeddings rather than isolates (RLI … PDI), because mlterm
-//! 3.9 gives each isolate character a cell of its own and so pushes the
-//! borders out of line, while VTE, Konsole and mlterm all honour the
-//! embeddings (seen in real windows: README, "Terminals").
+//! borders swap places with the words. The row is therefore written
+//! left to right, and each right-to-left piece in it as an embedding
+//! (RLE … PDF) guarded by LRMs: the borders, blanks and left-to-right
+//! text between pieces stay left to right, and each piece is laid out
+//! inside its own cells. Embeddings rather than isolates (RLI … PDI),
+//! because mlterm 3.9 gives each isolate character a cell of its own and
+//! so pushes the borders out of line, while VTE, Konsole and mlterm all
+//! honour the embeddings (seen in real windows: README, "Terminals").
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
@@ -21,8 +21,6 @@ const RLM: char = '\u{200F}';
 /// Opens a right-to-left piece: an LRM (the blanks and borders before
 /// it stay left to right), then RLE.
 pub const OPEN_RTL: &str = "\u{200E}\u{202B}";
-/// Opens a left-to-right piece: an LRM, then LRE.
-pub const OPEN_LTR: &str = "\u{200E}\u{202A}";
 /// Closes a piece: PDF, then an LRM for what follows.
 pub const CLOSE: &str = "\u{202C}\u{200E}";
 
@@ -33,26 +31,37 @@ pub const CLOSE: &str = "\u{202C}\u{200E}";
 /// marked (mlterm pushes blanks inside an embedding at a row's end onto
 /// the next row).
 pub fn mark(buf: &mut Buffer, (x, y, width): (u16, u16, u16), rtl: bool) {
-    let Some((first, last, end)) = ink(buf, (x, y, width)) else {
+    // A left-to-right piece needs no marks: the row is left to right, and
+    // the right-to-left pieces beside it are guarded by their LRMs.
+    // (mlterm shows a row with LRE pieces a few cells to the right.)
+    if !rtl {
+        return;
+    }
+    let Some((start, first, last, end)) = ink(buf, (x, y, width)) else {
         return;
     };
-    let (first, last) = if rtl && last < end {
-        // Rotate the trailing blanks (with their colours) to the front.
+    let (first, last) = if (start, last) != (first, end) {
+        // [lead blanks][text][trail blanks] becomes [trail][text][lead],
+        // the blanks keeping their colours.
         let row = usize::from(y - buf.area.top()) * usize::from(buf.area.width);
-        let left = usize::from(buf.area.left());
-        let span = row + usize::from(first) - left..=row + usize::from(end) - left;
-        buf.content[span].rotate_right(usize::from(end - last));
-        (first + (end - last), end)
+        let at = |cx: u16| row + usize::from(cx - buf.area.left());
+        let piece = &mut buf.content[at(start)..=at(end)];
+        let (lead, text) = (usize::from(first - start), usize::from(last - first) + 1);
+        piece.rotate_left(lead + text);
+        let trail = piece.len() - lead - text;
+        piece[trail..].rotate_right(text);
+        let first = start + trail as u16;
+        (first, first + text as u16 - 1)
     } else {
         (first, last)
     };
-    open_close(buf, y, first, last, rtl);
+    open_close(buf, y, first, last);
 }
 
-/// The first and last written cells of `x..x + width` on row `y` that
-/// are not blank (the last one's wide character included), and the last
-/// written cell.
-fn ink(buf: &Buffer, (x, y, width): (u16, u16, u16)) -> Option<(u16, u16, u16)> {
+/// The first written cell of `x..x + width` on row `y`, its first and
+/// last cells that are not blank (the last one's wide character
+/// included), and its last cell.
+fn ink(buf: &Buffer, (x, y, width): (u16, u16, u16)) -> Option<(u16, u16, u16, u16)> {
     let right = x.saturating_add(width).min(buf.area.right());
     if y < buf.area.top() || y >= buf.area.bottom() || x >= right {
         return None;
@@ -64,15 +73,14 @@ fn ink(buf: &Buffer, (x, y, width): (u16, u16, u16)) -> Option<(u16, u16, u16)> 
     let wide = crate::layout::width::text_width(buf[(last, y)].symbol()).max(1) as u16;
     let last = (last + wide - 1).min(right - 1);
     let end = (*written.last()?).max(last);
-    Some((first, last, end))
+    Some((*written.first()?, first, last, end))
 }
 
 /// Put the marks opening a piece on cell `first` of row `y` and those
 /// closing it on cell `last`.
-fn open_close(buf: &mut Buffer, y: u16, first: u16, last: u16, rtl: bool) {
-    let open = if rtl { OPEN_RTL } else { OPEN_LTR };
+fn open_close(buf: &mut Buffer, y: u16, first: u16, last: u16) {
     let cell = &mut buf[(first, y)];
-    let opened = format!("{open}{}", cell.symbol());
+    let opened = format!("{OPEN_RTL}{}", cell.symbol());
     cell.set_symbol(&opened);
     let cell = &mut buf[(last, y)];
     let closed = format!("{}{CLOSE}", cell.symbol());
@@ -207,8 +215,9 @@ mod tests {
         assert_eq!(s[2], "c");
         assert_eq!(s[3], "d\u{202C}\u{200E}");
         assert_eq!((s[0].as_str(), s[4].as_str()), ("a", "e"));
+        // A left-to-right piece is left as it is.
         mark(&mut buf, (5, 0, 1), false);
-        assert_eq!(symbols(&buf)[5], "\u{200E}\u{202A}f\u{202C}\u{200E}");
+        assert_eq!(symbols(&buf)[5], "f");
     }
 
     #[test]
