@@ -161,6 +161,8 @@ fn mlterm_bidi_is_off_while_reading_and_on_again_across_a_suspend_and_at_exit() 
     let home = fresh_dir("mlterm");
     let mut cmd = pty_command(&["--shape", "off", SEED_003], &home);
     cmd.env("MLTERM", "3.9.0");
+    // A home without mlterm settings: its bidi was on, mlterm's default.
+    cmd.env("HOME", &home);
     let mut s = Session::start_command(cmd, 24, 100, &home);
     s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
     let start = since(&s, 0);
@@ -182,6 +184,35 @@ fn mlterm_bidi_is_off_while_reading_and_on_again_across_a_suspend_and_at_exit() 
     kill(&s, "TERM");
     s.wait_exit();
     assert!(since(&s, before).contains(ON));
+}
+
+#[test]
+fn mlterm_configured_without_bidi_is_left_without_it_at_exit() {
+    const OFF: &str = "\x1b]5379;use_ctl=false\x07";
+    let home = fresh_dir("mlterm-config");
+    // mlterm reads ~/.mlterm/main when ~/.config/mlterm does not exist.
+    std::fs::create_dir_all(home.join(".mlterm")).unwrap();
+    std::fs::write(
+        home.join(".mlterm/main"),
+        "fontsize = 16\nuse_ctl = false\n",
+    )
+    .unwrap();
+    let mut cmd = pty_command(&["--shape", "off", SEED_003], &home);
+    cmd.env("MLTERM", "3.9.0");
+    cmd.env("HOME", &home);
+    let mut s = Session::start_command(cmd, 24, 100, &home);
+    s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
+    // Switched off all the same (a -C option may have turned it on)...
+    assert!(since(&s, 0).contains(OFF));
+    let before = s.raw.len();
+    s.key("q");
+    assert!(s.wait_exit().success());
+    // ...and not turned on at exit: it was off.
+    let exit = since(&s, before);
+    assert!(
+        exit.contains("\x1b[?1049l") && !exit.contains("5379"),
+        "{exit:?}"
+    );
 }
 
 #[test]
