@@ -55,11 +55,12 @@ pub fn config_files(home: Option<&Path>) -> Vec<PathBuf> {
 /// files say (mlterm's default, on, when they say nothing or cannot be
 /// read).
 pub fn configured_use_ctl(home: Option<&Path>) -> bool {
+    // The last file that says anything wins: look from the last one back.
     config_files(home)
         .iter()
+        .rev()
         .filter_map(|file| std::fs::read_to_string(file).ok())
-        .filter_map(|text| use_ctl_in(&text))
-        .last()
+        .find_map(|text| use_ctl_in(&text))
         .unwrap_or(true)
 }
 
