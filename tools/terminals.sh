@@ -254,14 +254,14 @@ rm -rf "$out"/home.*
 # The README's pictures: a few views, small (70%, 16 colours).
 if [ "${DOCS:-0}" = 1 ]; then
   mkdir -p docs/terminals
-  for name in xterm_pages xterm_popup xterm_toc xterm_side sakura_pages tmux_sakura_popup \
-    screen_sakura_toc konsole_default_pages konsole_pages mlterm_side tmux_off_notice \
+  for name in {xterm,sakura,konsole,mlterm,tmux_xterm,tmux_sakura}_{pages,popup,toc,side} \
+    screen_sakura_toc konsole_default_pages tmux_off_notice \
     terminal_mode_{sakura,mlterm,konsole}_{pages,popup,toc,side} check_konsole; do
     chop=0x0 keep=100%x100%+0+0
     case $name in *konsole*) chop=0x33 ;; esac # Konsole's tool bar
     case $name in check_*) keep=1026x260+0+0 ;; esac # the card, not the blank below
     [ -e "$out/$name.png" ] && convert "$out/$name.png" -gravity north -chop $chop +repage \
-      -gravity northwest -crop $keep +repage -resize 70% +dither -colors 16 "png8:docs/terminals/$name.png"
+      -gravity northwest -crop $keep +repage -resize 70% +dither -colors 16 -define png:exclude-chunks=date,time "png8:docs/terminals/$name.png"
   done
 fi
 echo "screenshots in $out; comparisons in $report"
