@@ -298,6 +298,37 @@ fn bidi_terminal_writes_each_piece_of_a_box_row_as_an_embedding_of_its_own() {
 }
 
 #[test]
+fn bidi_terminal_writes_the_arabic_pane_of_side_by_side_as_pieces() {
+    let mut s = Session::start(&["--bidi", "terminal", SEED_000], 24, 100);
+    s.wait_for("the status line", |c| c.contains("? help"));
+    let before = s.raw.len();
+    s.key("s");
+    wait_bytes(&mut s, before, "the panes", |b| b.contains("Abstract"));
+    s.pump(Duration::from_millis(300));
+    let side = since(&s, before);
+    let rows: Vec<&str> = side.split("\x1b[8h\x1b[").skip(1).collect();
+    // Text rows of both panes: English on the left, Arabic on the right.
+    let both: Vec<&&str> = rows
+        .iter()
+        .filter(|r| r.contains("the") && r.contains('\u{202B}'))
+        .collect();
+    assert!(both.len() >= 10, "rows with both panes: {side:?}");
+    // The rows of the panes (not the status line, row 24, whose titles
+    // are isolated instead).
+    let panes = rows
+        .iter()
+        .filter(|r| r.contains('\u{2502}') && !r.contains("\x1b[24;"));
+    for row in panes {
+        // Left to right, each Arabic row of the right pane its own piece.
+        assert!(row.starts_with("1 k\u{200E}"), "{row:?}");
+        assert!(arabic_only_in_rtl_pieces(row), "{row:?}");
+    }
+    s.key("q");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
 fn arabic_only_in_rtl_pieces_reads_the_marks() {
     // "│ RLE nun sad PDF │" (nun sad: "text") passes; the same letters
     // outside a piece, or a border inside one, fail.
