@@ -44,9 +44,8 @@ fn score_all(root: &Path) -> Vec<Scored> {
         for file in files {
             let stem = file.file_stem().unwrap().to_string_lossy().to_string();
             let essay = stem.split('.').next().unwrap().to_string();
-            let expected =
-                std::fs::read_to_string(root.join(format!("expected/{essay}.outline")))
-                    .expect("expected outline");
+            let expected = std::fs::read_to_string(root.join(format!("expected/{essay}.outline")))
+                .expect("expected outline");
             let doc = import_path(&file, None).expect("imports");
             let facts = parse(&expected);
             let columns = facts
