@@ -20,10 +20,10 @@ use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
 use super::joining::Pending;
 use super::numbered::{names_a_part, split_marker};
+use super::repair::is_arabic_letter;
 use super::text::{bullet_item, char_len, rtl};
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
-use super::repair::is_arabic_letter;
 use crate::layout::Direction;
 
 /// The body as assembled: sections, and per block (in document order) the
@@ -295,7 +295,10 @@ impl Assembler<'_> {
     /// indent or after a short line, else more of the block before. A
     /// marker on a line of its own goes back to the word before it.
     fn text_line(&mut self, line: &Line, no: usize, next: Option<&Line>, lengths: &TypicalLengths) {
-        let with_marker = self.lifted.take().and_then(|m| marker_into_gap(line.text(), &m));
+        let with_marker = self
+            .lifted
+            .take()
+            .and_then(|m| marker_into_gap(line.text(), &m));
         let t = with_marker.as_deref().unwrap_or(line.text());
         if let Some(item) = bullet_item(t) {
             self.flush();
@@ -423,7 +426,10 @@ mod tests {
             "\u{645}\u{627}\u{631}\u{633}\u{62a}\u{627}\u{646}1. \u{648}\u{644}\u{645}"
         );
         // A clean line has no gap: the marker stays where it was.
-        assert_eq!(marker_gap("\u{645}\u{627}\u{621}. \u{648}\u{644}\u{645}"), None);
+        assert_eq!(
+            marker_gap("\u{645}\u{627}\u{621}. \u{648}\u{644}\u{645}"),
+            None
+        );
         assert_eq!(marker_gap("1 . 2"), None);
     }
     use crate::document::import::paginated::classified::classify;
