@@ -50,6 +50,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
                 .collect();
             if family.paged {
                 punctuation_back(&mut lines);
+                bracketed_labels(&mut lines);
             }
             Page { number, lines }
         })
@@ -107,6 +108,25 @@ fn punctuation_back(lines: &mut [SourceLine]) {
     }
 }
 
+/// `(` / `1` / `)text` → `(1) text`: PyMuPDF writes a note's bracketed
+/// label as three lines, the brackets as drawn.
+fn bracketed_labels(lines: &mut [SourceLine]) {
+    for i in 2..lines.len() {
+        let digits = lines[i - 1].text.as_ref();
+        let label = (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        if !(label && lines[i - 2].text == "(") {
+            continue;
+        }
+        let Some(rest) = lines[i].text.strip_prefix(')') else {
+            continue;
+        };
+        let joined = format!("({digits}) {}", rest.trim_start());
+        lines[i].text = joined.into();
+        lines[i - 1].text = "".into();
+        lines[i - 2].text = "".into();
+    }
+}
+
 /// A line standing for the rule above a footnote area: 20+ spaces, or
 /// 10+ underscores or dashes.
 fn is_rule(line: &str) -> bool {
@@ -144,6 +164,13 @@ mod tests {
         let pages = pages("\u{643}\u{627}\u{646}\n.\nnext\n.\u{c}");
         let texts: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_ref()).collect();
         assert_eq!(texts, ["\u{643}\u{627}\u{646}.", "", "next", "."]);
+    }
+
+    #[test]
+    fn a_bracketed_label_drawn_in_three_lines_is_one() {
+        let pages = pages("text\n(\n12\n)note\u{c}");
+        let texts: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(texts, ["text", "", "", "(12) note"]);
     }
 
     #[test]
