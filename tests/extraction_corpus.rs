@@ -96,7 +96,7 @@ fn table(label: &str, results: &[Scored]) -> (BTreeMap<String, f64>, f64) {
             r.total,
             percent(r.passed, r.total)
         );
-        for f in r.failures.iter().take(40) {
+        for f in r.failures.iter().take(8) {
             println!("    {f}");
         }
         for key in [(r.tool.as_str(), 0), (r.tool.as_str(), r.columns)] {
@@ -141,35 +141,36 @@ fn every_extraction_is_scored_against_its_source() {
     // so that a change that loses ground fails here. The targets (95% over
     // the corpus, 100% on pdftotext and PyMuPDF) are not reached yet.
     let floors = [
-        ("pdftotext", 85.0),
-        ("pdftotext-layout", 83.0),
+        ("pdftotext", 85.5),
+        ("pdftotext-layout", 83.5),
         ("pdftotext-raw", 70.0),
-        ("pymupdf", 75.0),
-        ("pdfminer", 50.0),
+        ("pymupdf", 76.0),
+        ("pdfminer", 51.0),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 72.5);
+    assert!(whole >= 73.0);
 }
 
 /// The held-out set (tests/corpus/heldout): essays of another structure,
 /// typeset by LibreOffice in other fonts and page sizes, plus a viewer's
 /// copy-paste, that the importer was never tuned to. It measures how far
-/// the rules generalise; its floors are the figures first measured on it.
+/// the rules generalise. First measured at 50.2% before any change made
+/// after it was added; the floors are the figures reached since.
 #[test]
 fn the_held_out_set_is_scored_against_its_source() {
     let results = score_all(&corpus().join("heldout"));
     assert!(results.len() >= 12, "fixtures: {}", results.len());
     let (scores, whole) = table("held-out total", &results);
     let floors = [
-        ("pdftotext", 71.5),
-        ("pdftotext-layout", 68.0),
-        ("pdftotext-raw", 57.0),
-        ("pymupdf", 60.5),
-        ("pdfminer", 38.0),
-        ("evince-copy", 4.4),
+        ("pdftotext", 83.0),
+        ("pdftotext-layout", 79.5),
+        ("pdftotext-raw", 61.5),
+        ("pymupdf", 77.0),
+        ("pdfminer", 40.0),
+        ("evince-copy", 43.5),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 50.0);
+    assert!(whole >= 64.0);
 }
 
 /// `hamish convert --to outline` on a pdftotext extraction: each source
