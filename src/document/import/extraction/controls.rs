@@ -63,6 +63,12 @@ fn parse(line: &str) -> Vec<Item> {
     stack.pop().expect("the line").1
 }
 
+/// How many lines ending a sentence settle the order of a text's runs,
+/// and how many lines are read at most to find them: the first pages
+/// tell, and a large text is not parsed twice.
+const ENOUGH_SENTENCE_ENDS: usize = 60;
+const LINES_TO_READ: usize = 3000;
+
 /// Whether the top-level runs of right-to-left lines come in reading order
 /// (a viewer's copy) rather than visual order (pdftotext). The evidence is
 /// where the lines of several runs keep a run that ends a sentence (`.`,
@@ -70,7 +76,8 @@ fn parse(line: &str) -> Vec<Item> {
 /// order unless reading order wins clearly.
 pub fn runs_in_reading_order(text: &str) -> bool {
     let (mut reading, mut visual) = (0usize, 0usize);
-    for line in text.lines().filter(|l| l.contains(PDF) && line_is_rtl(l)) {
+    let lines = text.lines().take(LINES_TO_READ);
+    for line in lines.filter(|l| l.contains(PDF) && line_is_rtl(l)) {
         let runs: Vec<String> = parse(line)
             .iter()
             .filter_map(|item| match item {
@@ -88,6 +95,9 @@ pub fn runs_in_reading_order(text: &str) -> bool {
         let ends = |run: &String| run.trim_end().ends_with(['.', ':', '؟', '!']);
         reading += usize::from(ends(&runs[runs.len() - 1]));
         visual += usize::from(ends(&runs[0]));
+        if reading + visual >= ENOUGH_SENTENCE_ENDS {
+            break;
+        }
     }
     reading >= 3 && reading > 2 * visual
 }
