@@ -27,10 +27,10 @@ struct Scored {
     failures: Vec<String>,
 }
 
-/// Every fixture, scored.
-fn score_all() -> Vec<Scored> {
+/// Every fixture under `root` (the corpus or its held-out set), scored.
+fn score_all(root: &Path) -> Vec<Scored> {
     let mut out = Vec::new();
-    let mut tools: Vec<PathBuf> = std::fs::read_dir(corpus().join("text"))
+    let mut tools: Vec<PathBuf> = std::fs::read_dir(root.join("text"))
         .expect("tests/corpus/text")
         .map(|e| e.expect("entry").path())
         .collect();
@@ -44,9 +44,8 @@ fn score_all() -> Vec<Scored> {
         for file in files {
             let stem = file.file_stem().unwrap().to_string_lossy().to_string();
             let essay = stem.split('.').next().unwrap().to_string();
-            let expected =
-                std::fs::read_to_string(corpus().join(format!("expected/{essay}.outline")))
-                    .expect("expected outline");
+            let expected = std::fs::read_to_string(root.join(format!("expected/{essay}.outline")))
+                .expect("expected outline");
             let doc = import_path(&file, None).expect("imports");
             let facts = parse(&expected);
             let columns = facts
@@ -82,14 +81,13 @@ fn percent(passed: usize, total: usize) -> f64 {
     100.0 * passed as f64 / total.max(1) as f64
 }
 
-#[test]
-fn every_extraction_is_scored_against_its_source() {
-    let results = score_all();
-    assert!(results.len() >= 40, "fixtures: {}", results.len());
+/// The per-fixture lines and the per-tool totals, printed under `label`;
+/// returns each tool's score over all its essays and the set's total.
+fn table(label: &str, results: &[Scored]) -> (BTreeMap<String, f64>, f64) {
     // (tool, columns) -> (passed, total); columns 0 for all essays.
     let mut by_tool: BTreeMap<(&str, u32), (usize, usize)> = BTreeMap::new();
     let (mut passed, mut total) = (0, 0);
-    for r in &results {
+    for r in results {
         println!(
             "{:18} {:24} {:3}/{:3} {:5.1}%",
             r.tool,
@@ -109,6 +107,7 @@ fn every_extraction_is_scored_against_its_source() {
         passed += r.passed;
         total += r.total;
     }
+    let mut scores = BTreeMap::new();
     for ((tool, columns), (p, t)) in &by_tool {
         let which = match columns {
             0 => "all essays",
@@ -116,34 +115,62 @@ fn every_extraction_is_scored_against_its_source() {
             _ => "two columns",
         };
         println!("{tool:18} {which:12} {p:4}/{t:4} {:5.1}%", percent(*p, *t));
+        if *columns == 0 {
+            scores.insert(tool.to_string(), percent(*p, *t));
+        }
     }
-    println!(
-        "corpus total       {passed:4}/{total:4} {:5.1}%",
-        percent(passed, total)
-    );
+    let whole = percent(passed, total);
+    println!("{label:18} {passed:4}/{total:4} {whole:5.1}%");
+    (scores, whole)
+}
+
+/// Every tool's score at or above its floor.
+fn assert_floors(scores: &BTreeMap<String, f64>, floors: &[(&str, f64)]) {
+    for (tool, floor) in floors {
+        let score = scores.get(*tool).copied().unwrap_or(0.0);
+        assert!(score >= *floor, "{tool}: {score:.1}% < {floor}%");
+    }
+}
+
+#[test]
+fn every_extraction_is_scored_against_its_source() {
+    let results = score_all(&corpus());
+    assert!(results.len() >= 40, "fixtures: {}", results.len());
+    let (scores, whole) = table("corpus total", &results);
     // Floors: the figures reached when this was written (README, Formats),
     // so that a change that loses ground fails here. The targets (95% over
     // the corpus, 100% on pdftotext and PyMuPDF) are not reached yet.
-    let score_of = |tool: &str| {
-        by_tool
-            .get(&(tool, 0))
-            .map_or(0.0, |(p, t)| percent(*p, *t))
-    };
     let floors = [
-        ("pdftotext", 85.0),
-        ("pdftotext-layout", 83.0),
+        ("pdftotext", 85.5),
+        ("pdftotext-layout", 83.5),
         ("pdftotext-raw", 70.0),
-        ("pymupdf", 75.0),
-        ("pdfminer", 50.0),
+        ("pymupdf", 76.0),
+        ("pdfminer", 51.0),
     ];
-    for (tool, floor) in floors {
-        assert!(
-            score_of(tool) >= floor,
-            "{tool}: {:.1}% < {floor}%",
-            score_of(tool)
-        );
-    }
-    assert!(percent(passed, total) >= 72.5);
+    assert_floors(&scores, &floors);
+    assert!(whole >= 73.0);
+}
+
+/// The held-out set (tests/corpus/heldout): essays of another structure,
+/// typeset by LibreOffice in other fonts and page sizes, plus a viewer's
+/// copy-paste, that the importer was never tuned to. It measures how far
+/// the rules generalise. First measured at 50.2% before any change made
+/// after it was added; the floors are the figures reached since.
+#[test]
+fn the_held_out_set_is_scored_against_its_source() {
+    let results = score_all(&corpus().join("heldout"));
+    assert!(results.len() >= 12, "fixtures: {}", results.len());
+    let (scores, whole) = table("held-out total", &results);
+    let floors = [
+        ("pdftotext", 83.0),
+        ("pdftotext-layout", 79.5),
+        ("pdftotext-raw", 61.5),
+        ("pymupdf", 77.0),
+        ("pdfminer", 40.0),
+        ("evince-copy", 43.5),
+    ];
+    assert_floors(&scores, &floors);
+    assert!(whole >= 64.0);
 }
 
 /// `hamish convert --to outline` on a pdftotext extraction: each source

@@ -7,6 +7,9 @@ use std::path::Path;
 
 use crate::document::model::Format;
 
+/// How many closed bidi embeddings (U+202C) mark a text as poppler's.
+const EMBEDDED_RUNS: usize = 20;
+
 /// The format of `text`, read from `path`.
 pub fn detect(path: &Path, text: &str) -> Format {
     let ext = path
@@ -33,9 +36,15 @@ pub fn detect(path: &Path, text: &str) -> Format {
 
 /// Signs of text extracted from a PDF: footnote separator lines (only
 /// spaces, long), symbol-font glyphs from the private use area, form feeds,
-/// or short hard-wrapped lines with blank lines between them.
+/// runs wrapped in bidi embeddings (poppler writes them around every run,
+/// and so does a viewer built on it when text is copied: no writer or
+/// editor puts dozens of embeddings in a text), or short hard-wrapped lines
+/// with blank lines between them.
 fn looks_like_pdf_text(text: &str) -> bool {
     if text.contains('\u{c}') || text.chars().any(|c| ('\u{F000}'..='\u{F0FF}').contains(&c)) {
+        return true;
+    }
+    if text.matches('\u{202C}').take(EMBEDDED_RUNS).count() == EMBEDDED_RUNS {
         return true;
     }
     let lines: Vec<&str> = text.lines().collect();
@@ -86,5 +95,18 @@ mod tests {
         assert_eq!(detect(Path::new("a.md"), "hello"), Format::Markdown);
         assert_eq!(detect(p, "---\ntitle: x\n---\n\ntext\n"), Format::Markdown);
         assert_eq!(detect(p, "{\"hamish\": 1}"), Format::Json);
+    }
+
+    #[test]
+    fn runs_in_bidi_embeddings_are_extracted_text() {
+        // A viewer's copy-paste: poppler's RLE … PDF around each run, long
+        // lines, no form feeds. "\u{645}\u{627}\u{621}" reads ماء (water).
+        let run = "\u{202B}\u{645}\u{627}\u{621}\u{202C} ";
+        let line = run.repeat(30);
+        let text = [line.as_str(); 3].join("\n");
+        assert_eq!(detect(Path::new("x.txt"), &text), Format::Pdftext);
+        // A few marks in a hand-written note do not make it extracted.
+        let note = format!("{}\n\nplain words\n", run.repeat(3));
+        assert_eq!(detect(Path::new("x.txt"), &note), Format::Plain);
     }
 }

@@ -6,8 +6,10 @@ use crate::document::model::SectionKind;
 
 /// الكلمات المفتاحية (keywords), and its English forms: a keywords line
 /// can carry its content after (or, extracted, before) the phrase.
-pub const KEYWORD_PHRASES: [&str; 3] = [
+pub const KEYWORD_PHRASES: [&str; 4] = [
     "\u{0627}\u{0644}\u{0643}\u{0644}\u{0645}\u{0627}\u{062A} \u{0627}\u{0644}\u{0645}\u{0641}\u{062A}\u{0627}\u{062D}\u{064A}\u{0629}",
+    // without the article: كلمات مفتاحية
+    "\u{0643}\u{0644}\u{0645}\u{0627}\u{062A} \u{0645}\u{0641}\u{062A}\u{0627}\u{062D}\u{064A}\u{0629}",
     "Keywords",
     "Key words",
 ];
@@ -26,7 +28,8 @@ pub fn classify_heading(title: &str) -> (SectionKind, Option<&'static str>) {
         }
         "keywords" | "key words" => (SectionKind::Keywords, Some("en")),
         // الكلمات المفتاحية (keywords)
-        "\u{0627}\u{0644}\u{0643}\u{0644}\u{0645}\u{0627}\u{062A} \u{0627}\u{0644}\u{0645}\u{0641}\u{062A}\u{0627}\u{062D}\u{064A}\u{0629}" => {
+        "\u{0627}\u{0644}\u{0643}\u{0644}\u{0645}\u{0627}\u{062A} \u{0627}\u{0644}\u{0645}\u{0641}\u{062A}\u{0627}\u{062D}\u{064A}\u{0629}"
+        | "\u{0643}\u{0644}\u{0645}\u{0627}\u{062A} \u{0645}\u{0641}\u{062A}\u{0627}\u{062D}\u{064A}\u{0629}" => {
             (SectionKind::Keywords, Some("ar"))
         }
         "references" | "bibliography" | "sources" | "works cited" => (SectionKind::References, None),
@@ -75,6 +78,11 @@ mod tests {
         );
         assert_eq!(
             classify_heading(KEYWORD_PHRASES[0]),
+            (SectionKind::Keywords, Some("ar"))
+        );
+        // كلمات مفتاحية: keywords, without the article
+        assert_eq!(
+            classify_heading(KEYWORD_PHRASES[1]),
             (SectionKind::Keywords, Some("ar"))
         );
         // "المراجع" (references)

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use crate::document::import::extraction::{columns, Family};
+use crate::document::import::extraction::{columns, is_arabic_letter, Family};
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -40,7 +40,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
                 Some(order) => order.into_iter().map(|(i, t)| (lines[i].0, t)).collect(),
                 None => lines,
             };
-            let lines = ordered
+            let mut lines: Vec<SourceLine> = ordered
                 .into_iter()
                 .map(|(index, raw)| {
                     let mut line = source_line(raw, family.line(raw), number, index as u32);
@@ -48,6 +48,10 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
                     line
                 })
                 .collect();
+            if family.paged {
+                punctuation_back(&mut lines);
+                bracketed_labels(&mut lines);
+            }
             Page { number, lines }
         })
         .collect()
@@ -84,6 +88,45 @@ fn source_line<'a>(raw: &str, text: Cow<'a, str>, page: u32, index: u32) -> Sour
     line
 }
 
+/// A line that is only a sentence's punctuation (`.`, `:`) goes to the end
+/// of the line before: PyMuPDF writes the neutral run a right-to-left line
+/// ends with as a line of its own after it. Only in text without bidi
+/// controls (the caller's test), and only after a line with Arabic in it.
+fn punctuation_back(lines: &mut [SourceLine]) {
+    for i in 1..lines.len() {
+        let t = lines[i].text.as_ref();
+        let lone = !t.is_empty()
+            && t.chars().count() <= 2
+            && t.chars()
+                .all(|c| matches!(c, '.' | ':' | '\u{60c}' | '\u{61b}' | '\u{61f}' | '!'));
+        let after_arabic = lines[i - 1].text.chars().any(is_arabic_letter);
+        if lone && after_arabic {
+            let punct = std::mem::take(&mut lines[i].text);
+            let prev = lines[i - 1].text.to_mut();
+            prev.push_str(&punct);
+        }
+    }
+}
+
+/// `(` / `1` / `)text` → `(1) text`: PyMuPDF writes a note's bracketed
+/// label as three lines, the brackets as drawn.
+fn bracketed_labels(lines: &mut [SourceLine]) {
+    for i in 2..lines.len() {
+        let digits = lines[i - 1].text.as_ref();
+        let label = (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        if !(label && lines[i - 2].text == "(") {
+            continue;
+        }
+        let Some(rest) = lines[i].text.strip_prefix(')') else {
+            continue;
+        };
+        let joined = format!("({digits}) {}", rest.trim_start());
+        lines[i].text = joined.into();
+        lines[i - 1].text = "".into();
+        lines[i - 2].text = "".into();
+    }
+}
+
 /// A line standing for the rule above a footnote area: 20+ spaces, or
 /// 10+ underscores or dashes.
 fn is_rule(line: &str) -> bool {
@@ -113,6 +156,21 @@ mod tests {
             (second[1].text.as_ref(), second[1].page, second[1].index),
             ("next", 2, 3)
         );
+    }
+
+    #[test]
+    fn a_full_stop_on_a_line_of_its_own_goes_back() {
+        // PyMuPDF: "كان" (was), then its full stop on the next line.
+        let pages = pages("\u{643}\u{627}\u{646}\n.\nnext\n.\u{c}");
+        let texts: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(texts, ["\u{643}\u{627}\u{646}.", "", "next", "."]);
+    }
+
+    #[test]
+    fn a_bracketed_label_drawn_in_three_lines_is_one() {
+        let pages = pages("text\n(\n12\n)note\u{c}");
+        let texts: Vec<&str> = pages[0].lines.iter().map(|l| l.text.as_ref()).collect();
+        assert_eq!(texts, ["text", "", "", "(12) note"]);
     }
 
     #[test]

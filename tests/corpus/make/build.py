@@ -3,6 +3,8 @@
 extracted by each tool, and the expected outlines, all from the sources.
 
   python3 tests/corpus/make/build.py          (from anywhere)
+  python3 tests/corpus/make/build.py heldout  the held-out set (../heldout):
+                                              LibreOffice only, never tuned to
 
 Needs LibreOffice (soffice), WeasyPrint, poppler-utils (pdftotext),
 PyMuPDF and pdfminer.six (pdf2txt.py); the versions used are written to
@@ -73,19 +75,22 @@ def versions():
 
 
 def main():
+    heldout = sys.argv[1:] == ["heldout"]
+    root = CORPUS / "heldout" if heldout else CORPUS
+    producers = {"lo": libreoffice} if heldout else PRODUCERS
     for sub in ["pdf", "expected"] + [f"text/{t}" for t in EXTRACTORS]:
-        (CORPUS / sub).mkdir(parents=True, exist_ok=True)
-    for src in sorted((CORPUS / "src").glob("*.essay")):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    for src in sorted((root / "src").glob("*.essay")):
         essay = essay_mod.parse(src)
-        (CORPUS / "expected" / f"{essay.name}.outline").write_text(outline.outline(essay), encoding="utf-8")
-        for producer, make in PRODUCERS.items():
-            pdf = CORPUS / "pdf" / f"{essay.name}.{producer}.pdf"
+        (root / "expected" / f"{essay.name}.outline").write_text(outline.outline(essay), encoding="utf-8")
+        for producer, make in producers.items():
+            pdf = root / "pdf" / f"{essay.name}.{producer}.pdf"
             make(essay, pdf)
             for tool, extract in EXTRACTORS.items():
-                out = CORPUS / "text" / tool / f"{essay.name}.{producer}.txt"
+                out = root / "text" / tool / f"{essay.name}.{producer}.txt"
                 out.write_text(extract(pdf), encoding="utf-8")
             print(pdf.name)
-    (CORPUS / "VERSIONS").write_text(versions(), encoding="utf-8")
+    (root / "VERSIONS").write_text(versions(), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ An essay file is:
   - item                a list item (a reference under a references heading)
   text                  a paragraph, one per line; blank lines separate
   [^note text]          a footnote inside a paragraph, numbered in order
+  [^*note text]         a footnote labelled `*` (not numbered); also allowed
+                        in @author, as journals mark the author's affiliation
 Every producer's input and the expected outline are made from this alone.
 """
 
@@ -15,9 +17,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 NOTE = re.compile(r"\[\^([^\]]*)\]")
-REFERENCE_TITLES = {"المراجع", "قائمة المصادر", "References", "المصادر"}
-ABSTRACT_TITLES = {"Abstract", "الملخص"}
-KEYWORD_TITLES = {"الكلمات المفتاحية"}
+REFERENCE_TITLES = {"المراجع", "قائمة المصادر", "References", "المصادر", "المصادر والمراجع"}
+ABSTRACT_TITLES = {"Abstract", "الملخص", "ملخص"}
+KEYWORD_TITLES = {"الكلمات المفتاحية", "كلمات مفتاحية"}
 
 
 @dataclass
@@ -53,13 +55,21 @@ class Essay:
     sections: list
 
     def notes(self):
-        """The notes in order: (number, text, the word just before the marker)."""
-        out = []
-        for section in self.sections:
-            for block in section.blocks:
-                for m in NOTE.finditer(block.text):
-                    before = NOTE.sub("", block.text[: m.start()]).split()
-                    out.append((len(out) + 1, m.group(1), before[-1] if before else ""))
+        """The notes in order: (number, text, the word just before the marker);
+        a `*` note has number 0 and its text without the star."""
+        out, n = [], 0
+        texts = [self.settings.get("author", "")]
+        texts += [block.text for section in self.sections for block in section.blocks]
+        for text in texts:
+            for m in NOTE.finditer(text):
+                before = NOTE.sub("", text[: m.start()]).split()
+                body = m.group(1)
+                if body.startswith("*"):
+                    number, body = 0, body[1:]
+                else:
+                    n += 1
+                    number = n
+                out.append((number, body, before[-1] if before else ""))
         return out
 
 

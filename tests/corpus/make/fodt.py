@@ -7,13 +7,14 @@ from xml.sax.saxutils import escape
 from essay import NOTE
 
 ARABIC_INDIC = "١, ٢, ٣, ..."
+PAGE_SIZES = {"a5": ("14.8cm", "21cm"), "a4": ("21cm", "29.7cm"), "letter": ("21.59cm", "27.94cm")}
 
 
 def page_number(essay):
     digits = ARABIC_INDIC if essay.settings.get("digits") == "arabic" else "1"
     number = f'<text:page-number style:num-format="{digits}" text:select-page="current"/>'
     style = essay.settings.get("page_number", "plain")
-    if style == "dashes":
+    if style in ("dashes", "dashes_latin"):
         return f"- {number} -"
     if style == "parens":
         return f"({number})"
@@ -28,11 +29,17 @@ def inline(text):
     out, last, n = [], 0, inline.counter
     for m in NOTE.finditer(text):
         out.append(escape(text[last : m.start()]))
-        n += 1
+        body = m.group(1)
+        if body.startswith("*"):
+            inline.stars += 1
+            ident, citation, body = f"star{inline.stars}", '<text:note-citation text:label="*">*</text:note-citation>', body[1:]
+        else:
+            n += 1
+            ident, citation = f"ftn{n}", f"<text:note-citation>{n}</text:note-citation>"
         out.append(
-            f'<text:note text:id="ftn{n}" text:note-class="footnote">'
-            f"<text:note-citation>{n}</text:note-citation><text:note-body>"
-            f'<text:p text:style-name="Footnote">{escape(m.group(1))}</text:p>'
+            f'<text:note text:id="{ident}" text:note-class="footnote">'
+            f"{citation}<text:note-body>"
+            f'<text:p text:style-name="Footnote">{escape(body)}</text:p>'
             f"</text:note-body></text:note>"
         )
         last = m.end()
@@ -42,9 +49,9 @@ def inline(text):
 
 
 def body(essay):
-    inline.counter = 0
+    inline.counter, inline.stars = 0, 0
     parts = [f'<text:p text:style-name="Title">{escape(essay.settings["title"])}</text:p>',
-             f'<text:p text:style-name="Author">{escape(essay.settings["author"])}</text:p>']
+             f'<text:p text:style-name="Author">{inline(essay.settings["author"])}</text:p>']
     for section in essay.sections:
         en = section.lang == "en"
         parts.append(
@@ -70,10 +77,13 @@ def document(essay):
     s = essay.settings
     font = s["font_lo"]
     columns = int(s.get("columns", "1"))
-    size = ("14.8cm", "21cm")
+    size = PAGE_SIZES[s.get("page_size", "a5")]
     column_xml = (f'<style:columns fo:column-count="{columns}" fo:column-gap="0.8cm"/>'
                   if columns > 1 else "")
-    pt = "9.5pt" if columns > 1 else "11pt"
+    pt = s.get("font_size", "9.5pt" if columns > 1 else "11pt")
+    note_max = s.get("note_max", "4.5cm")
+    restart = "page" if s.get("note_restart") == "page" else "document"
+    affixes = ' style:num-prefix="(" style:num-suffix=")"' if s.get("note_format") == "parens" else ""
     ar = f'style:font-name-complex="{font}" style:language-complex="ar" style:country-complex="SA"'
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -118,8 +128,8 @@ def document(essay):
   <style:paragraph-properties fo:text-align="center"/>
   <style:text-properties fo:font-size="9pt" style:font-size-complex="9pt"/>
  </style:style>
- <text:notes-configuration text:note-class="footnote" style:num-format="1" text:start-value="0"
-  text:footnotes-position="page" text:start-numbering-at="document"/>
+ <text:notes-configuration text:note-class="footnote" style:num-format="1" text:start-value="0"{affixes}
+  text:footnotes-position="page" text:start-numbering-at="{restart}"/>
  <text:list-style style:name="Bullets">
   <text:list-level-style-bullet text:level="1" text:bullet-char="•">
    <style:list-level-properties text:list-level-position-and-space-mode="label-alignment">
@@ -132,7 +142,7 @@ def document(essay):
  <style:page-layout style:name="Page">
   <style:page-layout-properties fo:page-width="{size[0]}" fo:page-height="{size[1]}"
    fo:margin-top="1.2cm" fo:margin-bottom="1.2cm" fo:margin-left="1.6cm" fo:margin-right="1.6cm"
-   style:writing-mode="rl-tb" style:footnote-max-height="4.5cm">
+   style:writing-mode="rl-tb" style:footnote-max-height="{note_max}">
    {column_xml}
    <style:footnote-sep style:width="0.02cm" style:rel-width="25%" style:color="#000000"
     style:line-style="solid" style:adjustment="right" style:distance-before-sep="0.1cm" style:distance-after-sep="0.1cm"/>

@@ -63,15 +63,60 @@ fn parse(line: &str) -> Vec<Item> {
     stack.pop().expect("the line").1
 }
 
+/// How many lines ending a sentence settle the order of a text's runs,
+/// and how many lines are read at most to find them: the first pages
+/// tell, and a large text is not parsed twice.
+const ENOUGH_SENTENCE_ENDS: usize = 60;
+const LINES_TO_READ: usize = 3000;
+
+/// Whether the top-level runs of right-to-left lines come in reading order
+/// (a viewer's copy) rather than visual order (pdftotext). The evidence is
+/// where the lines of several runs keep a run that ends a sentence (`.`,
+/// `:`, `؟`, `!`): last in reading order, first in visual order. Visual
+/// order unless reading order wins clearly.
+pub fn runs_in_reading_order(text: &str) -> bool {
+    let (mut reading, mut visual) = (0usize, 0usize);
+    let lines = text.lines().take(LINES_TO_READ);
+    for line in lines.filter(|l| l.contains(PDF) && line_is_rtl(l)) {
+        let runs: Vec<String> = parse(line)
+            .iter()
+            .filter_map(|item| match item {
+                Item::Run { .. } => {
+                    let mut text = String::new();
+                    write(item, false, &mut text);
+                    Some(text)
+                }
+                Item::Char(_) => None,
+            })
+            .collect();
+        if runs.len() < 2 {
+            continue;
+        }
+        let ends = |run: &String| run.trim_end().ends_with(['.', ':', '؟', '!']);
+        reading += usize::from(ends(&runs[runs.len() - 1]));
+        visual += usize::from(ends(&runs[0]));
+        if reading + visual >= ENOUGH_SENTENCE_ENDS {
+            break;
+        }
+    }
+    reading >= 3 && reading > 2 * visual
+}
+
 /// The line in logical order without its bidi controls; `None` when it has
-/// none (the caller keeps the line as it is).
-pub fn resolve(line: &str) -> Option<String> {
+/// none (the caller keeps the line as it is). `reading_order`: the text's
+/// top-level runs are in reading order ([`runs_in_reading_order`]).
+pub fn resolve(line: &str, reading_order: bool) -> Option<String> {
     if !line.chars().any(is_bidi_control) {
         return None;
     }
     let items = parse(line);
     let mut out = String::with_capacity(line.len());
-    if line_is_rtl(line) {
+    if reading_order {
+        let rtl = line_is_rtl(line);
+        for item in &items {
+            write(item, rtl, &mut out);
+        }
+    } else if line_is_rtl(line) {
         // Characters outside any run are in visual order too: each stretch
         // of them is turned as a whole (its numbers keep their digits'
         // order: `-raw` writes `1514` bare).
@@ -194,20 +239,23 @@ mod tests {
     fn a_numbered_heading() {
         // RLE LRE " .1" PDF المقدمة PDF is "1. المقدمة"
         let line = format!("{RLE}{LRE} .1{PDF}{INTRO}{PDF}");
-        assert_eq!(resolve(&line).unwrap(), format!("1. {INTRO}"));
+        assert_eq!(resolve(&line, false).unwrap(), format!("1. {INTRO}"));
     }
 
     #[test]
     fn a_year_and_a_full_stop() {
         let line = format!("{RLE}{YEAR} {LRE} .1727{PDF}{AND_NOT}{PDF}");
-        assert_eq!(resolve(&line).unwrap(), format!("{YEAR} 1727. {AND_NOT}"));
+        assert_eq!(
+            resolve(&line, false).unwrap(),
+            format!("{YEAR} 1727. {AND_NOT}")
+        );
     }
 
     #[test]
     fn a_latin_citation_in_brackets() {
         let line = format!("{RLE}{RESEARCHER} ({LRE} )Lambton, 1988, p. 45{PDF}{THAT}{PDF}");
         assert_eq!(
-            resolve(&line).unwrap(),
+            resolve(&line, false).unwrap(),
             format!("{RESEARCHER} (Lambton, 1988, p. 45) {THAT}")
         );
     }
@@ -215,7 +263,10 @@ mod tests {
     #[test]
     fn numbers_between_arabic_commas() {
         let line = format!("{RLE}{ISSUE} {LRE}2026 \u{60c}2{PDF}{PDF}");
-        assert_eq!(resolve(&line).unwrap(), format!("{ISSUE} 2\u{60c} 2026"));
+        assert_eq!(
+            resolve(&line, false).unwrap(),
+            format!("{ISSUE} 2\u{60c} 2026")
+        );
     }
 
     #[test]
@@ -223,34 +274,53 @@ mod tests {
         // `-raw`: each word its own run, the line's words left to right,
         // the full stop at the left end outside the runs.
         let line = format!(".{RLE}{YEAR}{PDF} {RLE}{WAS}{PDF}");
-        assert_eq!(resolve(&line).unwrap(), format!("{WAS} {YEAR}."));
+        assert_eq!(resolve(&line, false).unwrap(), format!("{WAS} {YEAR}."));
         // Pieces of one word, glued: م + جلة is مجلة (journal).
         let line = format!("{RLE}\u{62c}\u{644}\u{629}{PDF}{RLE}\u{645}{PDF}");
-        assert_eq!(resolve(&line).unwrap(), "\u{645}\u{62c}\u{644}\u{629}");
+        assert_eq!(
+            resolve(&line, false).unwrap(),
+            "\u{645}\u{62c}\u{644}\u{629}"
+        );
     }
 
     #[test]
     fn an_english_line_wrapped_as_right_to_left_keeps_its_full_stop() {
         let line = format!("{RLE}{LRE}letter forms, made slow.{PDF}{PDF}");
-        assert_eq!(resolve(&line).unwrap(), "letter forms, made slow.");
+        assert_eq!(resolve(&line, false).unwrap(), "letter forms, made slow.");
+    }
+
+    #[test]
+    fn a_viewers_copy_keeps_its_words_in_reading_order() {
+        // Evince: each word its own run, in reading order, the full stop
+        // in a run of its own at the end: كان سنة. ("was year.")
+        let line = format!("{RLE}{WAS}{PDF} {RLE}{YEAR}{PDF} {RLE}{LRE}.{PDF}{PDF}");
+        assert_eq!(resolve(&line, true).unwrap(), format!("{WAS} {YEAR} ."));
+        let text = [line.as_str(); 3].join("\n");
+        assert!(runs_in_reading_order(&text));
+        // pdftotext `-raw`: the same words in visual order.
+        let raw = format!("{RLE}{YEAR}.{PDF} {RLE}{WAS}{PDF}");
+        assert!(!runs_in_reading_order(&[raw.as_str(); 3].join("\n")));
     }
 
     #[test]
     fn bare_numbers_between_runs_keep_their_digits_in_order() {
         // `-raw`: سنة 1514، with the number outside any run
         let line = format!("\u{60c}1514 {RLE}{YEAR}{PDF}");
-        assert_eq!(resolve(&line).unwrap(), format!("{YEAR} 1514\u{60c}"));
+        assert_eq!(
+            resolve(&line, false).unwrap(),
+            format!("{YEAR} 1514\u{60c}")
+        );
     }
 
     #[test]
     fn left_to_right_lines_keep_their_order_and_lose_the_controls() {
         let line = format!("The word {RLE}{WAS}{PDF} means was.");
         assert_eq!(
-            resolve(&line).unwrap(),
+            resolve(&line, false).unwrap(),
             format!("The word {WAS} means was.")
         );
-        assert_eq!(resolve("no controls"), None);
-        assert!(!resolve(&format!("{PDF}{PDF}{RLE}x"))
+        assert_eq!(resolve("no controls", false), None);
+        assert!(!resolve(&format!("{PDF}{PDF}{RLE}x"), false)
             .unwrap()
             .chars()
             .any(is_bidi_control));

@@ -33,6 +33,9 @@ pub fn is_arabic_letter(c: char) -> bool {
 pub struct Family {
     /// pdftotext: bidi embedding controls around runs.
     pub controls: bool,
+    /// A viewer's copy (Evince): the runs of a line in reading order, not
+    /// visual order as pdftotext writes them.
+    pub runs_in_reading_order: bool,
     /// pdfminer: right-to-left lines in visual order.
     pub visual: bool,
     /// Words that read reversed in the whole text: with fewer than two, no
@@ -59,6 +62,7 @@ impl Family {
         }
         Family {
             controls,
+            runs_in_reading_order: controls && controls::runs_in_reading_order(text),
             visual: reversed > logical,
             reversed_words: reversed,
             paged: !controls && text.contains('\u{c}'),
@@ -68,7 +72,8 @@ impl Family {
     /// One line in logical order, without bidi controls.
     pub fn line<'a>(&self, raw: &'a str) -> Cow<'a, str> {
         let line = if self.controls {
-            controls::resolve(raw).map_or(Cow::Borrowed(raw), Cow::Owned)
+            controls::resolve(raw, self.runs_in_reading_order)
+                .map_or(Cow::Borrowed(raw), Cow::Owned)
         } else if (self.visual || self.reversed_words >= 2)
             && raw.chars().any(is_arabic_letter)
             && visual::is_visual(raw, self.visual)

@@ -95,18 +95,40 @@ fn after_number(t: &str) -> Option<&str> {
         return rest.starts_with(' ').then_some(rest.trim_start());
     }
     let (word, rest) = t.split_once([':', '-', '\u{2013}'])?;
+    is_ordinal(word).then_some(rest.trim_start())
+}
+
+/// `أولا ً مدخل:` → `أولاً: مدخل`: PyMuPDF writes an ordinal heading's
+/// colon at the end of the line, and its tanween apart.
+fn ordinal_colon_back(t: &str) -> Option<String> {
+    let t = t.strip_suffix(':')?;
+    let (word, rest) = t.split_once(' ')?;
+    let (tanween, rest) = match rest.strip_prefix('\u{64b}') {
+        Some(rest) => ("\u{64b}", rest.trim_start()),
+        None => ("", rest),
+    };
+    let plain = !rest.is_empty() && !rest.contains([':', '-', '\u{2013}']);
+    (plain && is_ordinal(word)).then(|| format!("{word}{tanween}: {rest}"))
+}
+
+/// One of the ordinal words, with or without its tanween (also detached
+/// by a space, as some extractions write it: `أولا ً`).
+fn is_ordinal(word: &str) -> bool {
     // An ordinal is one word of five letters and a tanween at most.
-    if word.len() > 16 {
-        return None;
+    if word.len() > 17 {
+        return false;
     }
-    let word: String = word.trim().chars().filter(|&c| c != '\u{64b}').collect();
-    ORDINALS
-        .contains(&word.as_str())
-        .then_some(rest.trim_start())
+    let word: String = word
+        .chars()
+        .filter(|&c| c != '\u{64b}' && !c.is_whitespace())
+        .collect();
+    ORDINALS.contains(&word.as_str())
 }
 
 /// A numbered heading: the number, then a few words that end no sentence.
 fn numbered(t: &str) -> Option<Heading> {
+    let fixed = ordinal_colon_back(t.trim());
+    let t = fixed.as_deref().unwrap_or(t);
     let words = after_number(t.trim())?;
     let n = words.split_whitespace().count();
     let sentence = words
@@ -161,6 +183,21 @@ pub fn title_text(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ordinal_heading_with_its_colon_at_the_end() {
+        // أولا ً تمهيد: → أولاً: تمهيد (first: a preface)
+        let line = "\u{623}\u{648}\u{644}\u{627} \u{64b} \u{62a}\u{645}\u{647}\u{64a}\u{62f}:";
+        assert_eq!(
+            ordinal_colon_back(line).unwrap(),
+            "\u{623}\u{648}\u{644}\u{627}\u{64b}: \u{62a}\u{645}\u{647}\u{64a}\u{62f}"
+        );
+        // A sentence that opens with another word is left alone.
+        assert_eq!(
+            ordinal_colon_back("\u{62a}\u{645}\u{647}\u{64a}\u{62f} \u{645}:"),
+            None
+        );
+    }
 
     #[test]
     fn a_swapped_conclusion_heading_is_known() {

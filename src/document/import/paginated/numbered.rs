@@ -10,7 +10,9 @@
 //!   a line of its own after an unfinished line (PyMuPDF), and the
 //!   line is no numbered heading (`4. الخاتمة`). After it,
 //!   each line is the next note when it starts with the next number, more
-//!   of the current note otherwise, to the end of the page.
+//!   of the current note otherwise, to the end of the page. A page with
+//!   no note numbered on from the page before may number its notes from
+//!   1 again (books often do), with the same evidence.
 //! - **Continued notes**: when the last note of a page does not end a
 //!   sentence, the lines just above the next page's area (back to a blank
 //!   line, or the one line before it when the extraction has no blank
@@ -91,21 +93,13 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
         return notes;
     }
     for (area, &(start, end)) in ranges.iter().enumerate() {
-        let next = notes.len() as u32 + 1;
-        // The first line that starts note `next` after a line that marks
-        // it (one pass over the page).
-        let mut marked = false;
-        let first = (start..end).find(|&i| {
-            if lines[i].kind != Kind::Body {
-                return false;
-            }
-            let starts = marked
-                && label(lines[i].text()).is_some_and(|(n, _)| n == next)
-                && heading(lines[i].text(), false).is_none()
-                && !split_after_unfinished(lines, i, next);
-            marked |= marks(lines, i, next);
-            starts
-        });
+        // Numbered through the document, or again from 1 on each page.
+        let through = notes.len() as u32 + 1;
+        let (first, mut next) = match first_note(lines, start, end, through) {
+            Some(first) => (Some(first), through),
+            None if through > 1 => (first_note(lines, start, end, 1), 1),
+            None => (None, through),
+        };
         let open = notes
             .last()
             .is_some_and(|n| !ends_sentence(lines[*n.lines.last().expect("a line")].text()));
@@ -120,11 +114,14 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
                 continue;
             }
             match label(line.text()) {
-                Some((n, _)) if n == notes.len() as u32 + 1 => notes.push(RawNote {
-                    label: Some(n.to_string()),
-                    area,
-                    lines: vec![i],
-                }),
+                Some((n, _)) if n == next => {
+                    next += 1;
+                    notes.push(RawNote {
+                        label: Some(n.to_string()),
+                        area,
+                        lines: vec![i],
+                    })
+                }
                 _ => notes.last_mut().expect("a note").lines.push(i),
             }
         }
@@ -135,6 +132,23 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
         }
     }
     notes
+}
+
+/// The first line of the page `start..end` that starts note `next` after
+/// a line that marks it (one pass over the page).
+fn first_note(lines: &[Line], start: usize, end: usize, next: u32) -> Option<usize> {
+    let mut marked = false;
+    (start..end).find(|&i| {
+        if lines[i].kind != Kind::Body {
+            return false;
+        }
+        let starts = marked
+            && label(lines[i].text()).is_some_and(|(n, _)| n == next)
+            && heading(lines[i].text(), false).is_none()
+            && !split_after_unfinished(lines, i, next);
+        marked |= marks(lines, i, next);
+        starts
+    })
 }
 
 /// Line `j` holds the marker of note `n`: glued to a word, or (PyMuPDF
@@ -276,6 +290,24 @@ mod tests {
             ]
         );
         assert_eq!(lines[1].kind, Kind::Body);
+    }
+
+    #[test]
+    fn notes_numbered_again_on_each_page() {
+        let p = pages(&[
+            &["Text with a marker1 and another2.", "1 First.", "2 Second."],
+            &["More text1 here.", "1 Third, labelled 1."],
+        ]);
+        let mut lines = classify(&p);
+        let labels: Vec<String> = find(&mut lines)
+            .iter()
+            .map(|n| n.label.clone().unwrap())
+            .collect();
+        assert_eq!(labels, ["1", "2", "1"]);
+        // A page whose only "1" marks nothing starts no note.
+        let p = pages(&[&["Marker1 here.", "1 First."], &["A list:", "1 item"]]);
+        let mut lines = classify(&p);
+        assert_eq!(find(&mut lines).len(), 1);
     }
 
     #[test]

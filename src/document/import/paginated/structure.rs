@@ -20,6 +20,7 @@ use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
 use super::joining::Pending;
 use super::numbered::{names_a_part, split_marker};
+use super::repair::is_arabic_letter;
 use super::text::{bullet_item, char_len, rtl};
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
@@ -53,6 +54,7 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         seen_text: false,
         note_numbers,
         title: None,
+        lifted: None,
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
@@ -133,6 +135,9 @@ struct Assembler<'n> {
     /// line of their own.
     note_numbers: &'n [u32],
     title: Option<String>,
+    /// A marker lifted onto a line of its own above the line it belongs
+    /// to (pdftotext writes a raised figure so), waiting for that line.
+    lifted: Option<String>,
 }
 
 impl Assembler<'_> {
@@ -291,7 +296,11 @@ impl Assembler<'_> {
     /// indent or after a short line, else more of the block before. A
     /// marker on a line of its own goes back to the word before it.
     fn text_line(&mut self, line: &Line, no: usize, next: Option<&Line>, lengths: &TypicalLengths) {
-        let t = line.text();
+        let with_marker = self
+            .lifted
+            .take()
+            .and_then(|m| marker_into_gap(line.text(), &m));
+        let t = with_marker.as_deref().unwrap_or(line.text());
         if let Some(item) = bullet_item(t) {
             self.flush();
             self.pending.kind = BlockKind::Item;
@@ -302,6 +311,10 @@ impl Assembler<'_> {
             return;
         }
         if let Some(len) = self.split_marker(t) {
+            if len == t.len() && next.is_some_and(|n| marker_gap(n.text()).is_some()) {
+                self.lifted = Some(t.to_string());
+                return;
+            }
             self.pending.text.push_str(&t[..len]);
             self.pending.push_line(&t[len..], no);
             self.prev_short = false;
@@ -344,6 +357,30 @@ impl Assembler<'_> {
     }
 }
 
+/// Where a marker lifted off this line was: the first space between a
+/// word and the punctuation after it (`المارستان . ولم`), which a clean
+/// line never has and pdftotext leaves where the raised figure stood.
+fn marker_gap(t: &str) -> Option<usize> {
+    let mut prev = ' ';
+    let mut chars = t.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let punct = chars
+            .peek()
+            .is_some_and(|&(_, p)| matches!(p, '.' | '\u{60c}' | ':' | '\u{61b}'));
+        if c == ' ' && punct && (is_arabic_letter(prev) || prev == ')') {
+            return Some(i);
+        }
+        prev = c;
+    }
+    None
+}
+
+/// `t` with the lifted marker written into its gap (`المارستان1. ولم`).
+fn marker_into_gap(t: &str, marker: &str) -> Option<String> {
+    let at = marker_gap(t)?;
+    Some(format!("{}{marker}{}", &t[..at], &t[at + 1..]))
+}
+
 /// A reference list with no bullets at all (the extraction lost them, or
 /// wrote them apart): each of its paragraphs is an entry.
 fn unbulleted_references(sections: &mut [Section]) {
@@ -379,6 +416,23 @@ fn ends_sentence(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lifted_marker_goes_back_into_its_gap() {
+        // المارستان . ولم: the space before the full stop is where the
+        // raised 1 stood (al-maristan. And not)
+        let line = "\u{645}\u{627}\u{631}\u{633}\u{62a}\u{627}\u{646} . \u{648}\u{644}\u{645}";
+        assert_eq!(
+            marker_into_gap(line, "1").unwrap(),
+            "\u{645}\u{627}\u{631}\u{633}\u{62a}\u{627}\u{646}1. \u{648}\u{644}\u{645}"
+        );
+        // A clean line has no gap: the marker stays where it was.
+        assert_eq!(
+            marker_gap("\u{645}\u{627}\u{621}. \u{648}\u{644}\u{645}"),
+            None
+        );
+        assert_eq!(marker_gap("1 . 2"), None);
+    }
     use crate::document::import::paginated::classified::classify;
     use crate::document::import::paginated::classified::tests::page;
 

@@ -131,7 +131,7 @@ pub fn reversed_year_ranges(text: &str) -> Option<String> {
     Some(out)
 }
 
-fn is_arabic_letter(c: char) -> bool {
+pub(super) fn is_arabic_letter(c: char) -> bool {
     ('\u{0620}'..='\u{064A}').contains(&c) || ('\u{066E}'..='\u{06D3}').contains(&c)
 }
 
