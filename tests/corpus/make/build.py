@@ -3,10 +3,12 @@
 extracted by each tool, and the expected outlines, all from the sources.
 
   python3 tests/corpus/make/build.py          (from anywhere)
+  python3 tests/corpus/make/build.py ty       (one producer's PDFs only)
 
-Needs LibreOffice (soffice), WeasyPrint, poppler-utils (pdftotext),
-PyMuPDF and pdfminer.six (pdf2txt.py); the versions used are written to
-../VERSIONS. The tests read only the committed results.
+Needs LibreOffice (soffice), WeasyPrint, the typst Python package
+(`pip install typst`), poppler-utils (pdftotext), PyMuPDF and pdfminer.six
+(pdf2txt.py); the versions used are written to ../VERSIONS. The tests read
+only the committed results.
 """
 
 import shutil
@@ -19,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import essay as essay_mod  # noqa: E402
 import fodt  # noqa: E402
 import web  # noqa: E402
+import typ  # noqa: E402
 import outline  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent
@@ -39,7 +42,17 @@ def weasyprint(essay, pdf):
     wp.HTML(string=web.document(essay)).write_pdf(pdf)
 
 
-PRODUCERS = {"lo": libreoffice, "wp": weasyprint}
+def typst(essay, pdf):
+    import typst as ty
+    # A fixed date, so that the same source makes the same PDF.
+    ty.compile(typ.document(essay).encode("utf-8"), output=str(pdf), timestamp=1795000000)
+
+
+PRODUCERS = {"lo": libreoffice, "wp": weasyprint, "ty": typst}
+# The extractions are made from these producers' PDFs only: they are the
+# text importer's test material (issue 9), kept as they were when the
+# Typst PDFs were added for the PDF importer.
+EXTRACTED = {"lo", "wp"}
 
 
 def pymupdf_text(pdf):
@@ -64,24 +77,29 @@ EXTRACTORS = {
 def versions():
     import pdfminer
     import pymupdf
+    import typst as ty
     import weasyprint as wp
     lo = run("soffice", "--version").strip()
     poppler = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True).stderr.splitlines()[0]
-    return "\n".join([lo, f"WeasyPrint {wp.__version__}", poppler,
+    return "\n".join([lo, f"WeasyPrint {wp.__version__}",
+                      f"typst (Python package) {ty.__version__}", poppler,
                       f"PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz})",
                       f"pdfminer.six {pdfminer.__version__}"]) + "\n"
 
 
 def main():
+    only = set(sys.argv[1:]) or set(PRODUCERS)
     for sub in ["pdf", "expected"] + [f"text/{t}" for t in EXTRACTORS]:
         (CORPUS / sub).mkdir(parents=True, exist_ok=True)
     for src in sorted((CORPUS / "src").glob("*.essay")):
         essay = essay_mod.parse(src)
         (CORPUS / "expected" / f"{essay.name}.outline").write_text(outline.outline(essay), encoding="utf-8")
         for producer, make in PRODUCERS.items():
+            if producer not in only:
+                continue
             pdf = CORPUS / "pdf" / f"{essay.name}.{producer}.pdf"
             make(essay, pdf)
-            for tool, extract in EXTRACTORS.items():
+            for tool, extract in EXTRACTORS.items() if producer in EXTRACTED else []:
                 out = CORPUS / "text" / tool / f"{essay.name}.{producer}.txt"
                 out.write_text(extract(pdf), encoding="utf-8")
             print(pdf.name)

@@ -71,14 +71,18 @@ pub fn page_lines(glyphs: &[Glyph], rtl: bool) -> Vec<Line> {
         groups = super::columns::split(glyphs, groups, gutter, rtl);
     }
     let groups = merge_raised(glyphs, groups);
-    groups
+    let mut lines: Vec<Line> = groups
         .iter()
         .filter_map(|group| {
             let mut line = line_of(glyphs, &group.glyphs)?;
             line.column = group.column;
+            line.text.shrink_to_fit();
             Some(line)
         })
-        .collect()
+        .collect();
+    // Kept until the whole document is read: no room to spare.
+    lines.shrink_to_fit();
+    lines
 }
 
 /// A group of small glyphs just above a line of larger ones, within its

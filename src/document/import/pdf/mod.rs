@@ -19,6 +19,9 @@ mod objects;
 mod order;
 mod page_lines;
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use lopdf::{Dictionary, Document as Pdf, LoadOptions, Object, ObjectId};
 
 use crate::document::import::paginated;
@@ -38,12 +41,13 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// Import a PDF's bytes; the error is the one line the user is shown.
 pub fn import(bytes: &[u8]) -> Result<Document, String> {
-    import_pages(bytes, MAX_PAGES)
+    import_pages(Cow::Borrowed(bytes), MAX_PAGES)
 }
 
 /// Import the first `pages` pages only (the reader's first frame of a
-/// long PDF, while the whole is imported on another thread).
-pub fn import_pages(bytes: &[u8], pages: usize) -> Result<Document, String> {
+/// long PDF, while the whole is imported on another thread). Bytes given
+/// owned are dropped once parsed.
+pub fn import_pages(bytes: Cow<[u8]>, pages: usize) -> Result<Document, String> {
     let (source, warnings) = read(bytes, pages.min(MAX_PAGES))?;
     let mut doc = paginated::build(&source, Format::Pdf);
     doc.meta.warnings.extend(warnings);
@@ -52,24 +56,30 @@ pub fn import_pages(bytes: &[u8], pages: usize) -> Result<Document, String> {
 
 /// What each line of the PDF became (`convert --to outline`).
 pub fn outline(bytes: &[u8]) -> Result<String, String> {
-    let (source, _) = read(bytes, MAX_PAGES)?;
+    let (source, _) = read(Cow::Borrowed(bytes), MAX_PAGES)?;
     Ok(paginated::outline(&source, Format::Pdf))
 }
 
 /// The PDF's pages of lines for the structure stage, and what went wrong
 /// on the way.
 fn read(
-    bytes: &[u8],
+    bytes: Cow<[u8]>,
     max_pages: usize,
 ) -> Result<(Vec<paginated::Page<'static>>, Vec<String>), String> {
-    if !is_pdf(bytes) {
+    if !is_pdf(&bytes) {
         return Err("not a PDF (no %PDF- header)".into());
     }
-    let pdf = std::panic::catch_unwind(|| load(bytes))
+    let mut pdf = std::panic::catch_unwind(|| load(&bytes))
         .map_err(|_| "not a readable PDF (its structure is damaged)".to_string())??;
-    let (pages, warnings) =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_pages(&pdf, max_pages)))
-            .map_err(|_| "not a readable PDF (its content is damaged)".to_string())?;
+    // lopdf holds its own copy of every object.
+    drop(bytes);
+    let (pages, warnings) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_pages(&mut pdf, max_pages)
+    }))
+    .map_err(|_| "not a readable PDF (its content is damaged)".to_string())?;
+    // The object graph is not needed past the glyphs: gone before the
+    // lines become the structure stage's.
+    drop(pdf);
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err("no text in this PDF (scanned?)".into());
     }
@@ -98,8 +108,10 @@ fn first_line(s: &str) -> String {
     line.chars().take(120).collect()
 }
 
-/// Every page's lines and rules, and what went wrong on the way.
-fn read_pages(pdf: &Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
+/// Every page's lines and rules, and what went wrong on the way. Each
+/// page's own objects (its dictionary and content streams) leave `pdf`
+/// once read: a long PDF is not held whole beside its lines.
+fn read_pages(pdf: &mut Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
     let mut fonts = FontCache::new();
     let mut pages = Vec::new();
     let (mut undecodable, mut cut) = (0, 0);
@@ -107,6 +119,7 @@ fn read_pages(pdf: &Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
     // Arabic essay still reads its columns from the right.
     let (mut rtl_letters, mut latin_letters) = (0, 0);
     let ids: Vec<ObjectId> = pdf.page_iter().take(max_pages + 1).collect();
+    let last_use = last_use(pdf, &ids[..ids.len().min(max_pages)]);
     for (n, &id) in ids.iter().take(max_pages).enumerate() {
         let content = pdf
             .get_page_content_with_limit(id, MAX_STREAM_BYTES)
@@ -114,6 +127,12 @@ fn read_pages(pdf: &Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
         let resources = page_resources(pdf, id);
         let read =
             Interpreter::new(pdf, &mut fonts, media_box(pdf, id)).run_page(&content, resources);
+        drop(content);
+        for object in page_objects(pdf, id) {
+            if last_use.get(&object) == Some(&n) {
+                pdf.objects.remove(&object);
+            }
+        }
         undecodable += read.undecodable;
         cut += usize::from(read.truncated);
         let (r, l) = columns::letters(&read.glyphs);
@@ -138,6 +157,25 @@ fn read_pages(pdf: &Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
         warnings.push(format!("{cut} pages were cut short (too much content)"));
     }
     (pages, warnings)
+}
+
+/// A page's own objects: its dictionary and its content streams.
+fn page_objects(pdf: &Pdf, page: ObjectId) -> Vec<ObjectId> {
+    let mut ids = pdf.get_page_contents(page);
+    ids.push(page);
+    ids
+}
+
+/// For each page's own object, the last page (an index into `pages`) that
+/// uses it: a content stream two pages share stays until the second.
+fn last_use(pdf: &Pdf, pages: &[ObjectId]) -> HashMap<ObjectId, usize> {
+    let mut last = HashMap::new();
+    for (n, &page) in pages.iter().enumerate() {
+        for object in page_objects(pdf, page) {
+            last.insert(object, n);
+        }
+    }
+    last
 }
 
 /// The page's resources: its own or inherited from the page tree.

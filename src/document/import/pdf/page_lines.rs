@@ -67,20 +67,20 @@ fn measures(pages: &[ReadPage]) -> Measures {
 }
 
 /// Pages of source lines for the structure stage (the lines' text moves
-/// into them: a long PDF's text is not held twice).
-pub fn source_pages(mut pages: Vec<ReadPage>) -> Vec<Page<'static>> {
+/// into them, and each page's lines are dropped once it is made: a long
+/// PDF's text is not held twice).
+pub fn source_pages(pages: Vec<ReadPage>) -> Vec<Page<'static>> {
     let m = measures(&pages);
     let mut index = 0u32;
-    pages
-        .iter_mut()
-        .map(|page| {
-            let lines = page_source_lines(page, &m, &mut index);
-            Page {
-                number: page.number,
-                lines,
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(pages.len());
+    for mut page in pages {
+        let lines = page_source_lines(&mut page, &m, &mut index);
+        out.push(Page {
+            number: page.number,
+            lines,
+        });
+    }
+    out
 }
 
 fn page_source_lines(
@@ -146,6 +146,7 @@ fn page_source_lines(
         prev = Some(line);
     }
     push(&mut out, SourceLine::default());
+    out.shrink_to_fit();
     out
 }
 
