@@ -7,6 +7,7 @@
 //! `letters`), and `page_lines` hands them with their evidence to the
 //! structure stage every paginated source shares.
 
+mod actual_text;
 mod cmap;
 mod columns;
 mod encoding;
@@ -17,6 +18,7 @@ mod lines;
 mod matrix;
 mod objects;
 mod order;
+mod overprint;
 mod page_lines;
 
 use std::borrow::Cow;
@@ -125,8 +127,9 @@ fn read_pages(pdf: &mut Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
             .get_page_content_with_limit(id, MAX_STREAM_BYTES)
             .unwrap_or_default();
         let resources = page_resources(pdf, id);
-        let read =
+        let mut read =
             Interpreter::new(pdf, &mut fonts, media_box(pdf, id)).run_page(&content, resources);
+        overprint::remove(&mut read.glyphs);
         drop(content);
         for object in page_objects(pdf, id) {
             if last_use.get(&object) == Some(&n) {
