@@ -16,6 +16,7 @@ mod interpret;
 mod letters;
 mod lines;
 mod matrix;
+mod note_labels;
 mod objects;
 mod order;
 mod overprint;
@@ -50,24 +51,33 @@ pub fn import(bytes: &[u8]) -> Result<Document, String> {
 /// long PDF, while the whole is imported on another thread). Bytes given
 /// owned are dropped once parsed.
 pub fn import_pages(bytes: Cow<[u8]>, pages: usize) -> Result<Document, String> {
-    let (source, warnings) = read(bytes, pages.min(MAX_PAGES))?;
-    let mut doc = paginated::build(&source, Format::Pdf);
-    doc.meta.warnings.extend(warnings);
+    let read = read(bytes, pages.min(MAX_PAGES))?;
+    let mut doc = paginated::build(&read.pages, Format::Pdf);
+    drop(read.pages);
+    note_labels::apply(&mut doc, &read.labels);
+    doc.meta.warnings.extend(read.warnings);
     Ok(doc)
 }
 
 /// What each line of the PDF became (`convert --to outline`).
 pub fn outline(bytes: &[u8]) -> Result<String, String> {
-    let (source, _) = read(Cow::Borrowed(bytes), MAX_PAGES)?;
-    Ok(paginated::outline(&source, Format::Pdf))
+    let read = read(Cow::Borrowed(bytes), MAX_PAGES)?;
+    Ok(paginated::outline(&read.pages, Format::Pdf))
+}
+
+/// What the PDF gives the structure stage.
+struct Read {
+    /// Its pages of lines.
+    pages: Vec<paginated::Page<'static>>,
+    /// What went wrong on the way.
+    warnings: Vec<String>,
+    /// The printed marker of each line that starts with one, in order.
+    labels: Vec<Option<String>>,
 }
 
 /// The PDF's pages of lines for the structure stage, and what went wrong
 /// on the way.
-fn read(
-    bytes: Cow<[u8]>,
-    max_pages: usize,
-) -> Result<(Vec<paginated::Page<'static>>, Vec<String>), String> {
+fn read(bytes: Cow<[u8]>, max_pages: usize) -> Result<Read, String> {
     if !is_pdf(&bytes) {
         return Err("not a PDF (no %PDF- header)".into());
     }
@@ -85,7 +95,13 @@ fn read(
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err("no text in this PDF (scanned?)".into());
     }
-    Ok((page_lines::source_pages(pages), warnings))
+    let mut labels = Vec::new();
+    let pages = page_lines::source_pages(pages, &mut labels);
+    Ok(Read {
+        pages,
+        warnings,
+        labels,
+    })
 }
 
 fn load(bytes: &[u8]) -> Result<Pdf, String> {

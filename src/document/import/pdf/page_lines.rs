@@ -117,14 +117,15 @@ fn adopt_column(page: &mut ReadPage, m: &Measures) {
 
 /// Pages of source lines for the structure stage (the lines' text moves
 /// into them, and each page's lines are dropped once it is made: a long
-/// PDF's text is not held twice).
-pub fn source_pages(pages: Vec<ReadPage>) -> Vec<Page<'static>> {
+/// PDF's text is not held twice). `labels` gets, for each line that
+/// starts with a marker, the marker as printed when the line says it.
+pub fn source_pages(pages: Vec<ReadPage>, labels: &mut Vec<Option<String>>) -> Vec<Page<'static>> {
     let m = measures(&pages);
     let mut index = 0u32;
     let mut out = Vec::with_capacity(pages.len());
     for mut page in pages {
         adopt_column(&mut page, &m);
-        let lines = page_source_lines(&mut page, &m, &mut index);
+        let lines = page_source_lines(&mut page, &m, &mut index, labels);
         out.push(Page {
             number: page.number,
             lines,
@@ -137,6 +138,7 @@ fn page_source_lines(
     page: &mut ReadPage,
     m: &Measures,
     index: &mut u32,
+    labels: &mut Vec<Option<String>>,
 ) -> Vec<SourceLine<'static>> {
     let separators = separators(page, m);
     let mut texts = page
@@ -188,10 +190,15 @@ fn page_source_lines(
             continue;
         }
         let mut source = source_line(line, text, m, gap_before);
+        let mut label = line.marker.clone();
         if in_notes {
             if let Some(rest) = numbered_note(&source.text) {
+                label = Some(source.text.chars().take_while(|c| c.is_numeric()).collect());
                 source.text = Cow::Owned(format!("{MARKER} {rest}"));
             }
+        }
+        if source.text.starts_with(MARKER) {
+            labels.push(label);
         }
         push(&mut out, source);
         prev = Some(line);
