@@ -95,12 +95,7 @@ pub fn card(kind: &TerminalKind) -> String {
 
 /// What the card leaves to undo: mlterm's bidi, kept off while asking.
 pub fn finish(kind: &TerminalKind) -> String {
-    let modes = kind.modes(false, true);
-    if modes.mlterm {
-        escape::pass_through(modes.route, escape::MLTERM_BIDI_ON)
-    } else {
-        String::new()
-    }
+    escape::mlterm_restore(kind.modes(false, true))
 }
 
 /// What each answer means, and the mode to save for it.

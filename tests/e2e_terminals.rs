@@ -12,6 +12,7 @@ use common::visual;
 use common::words::TROTSKY;
 
 const SEED_003: &str = "seeds/003_5eac0dfd78b8d8c0.txt";
+const SEED_000: &str = "seeds/000_888738dd473cd04e.txt";
 
 /// The bytes written since `from`, as text.
 fn since(s: &Session, from: usize) -> String {
@@ -160,6 +161,8 @@ fn mlterm_bidi_is_off_while_reading_and_on_again_across_a_suspend_and_at_exit() 
     let home = fresh_dir("mlterm");
     let mut cmd = pty_command(&["--shape", "off", SEED_003], &home);
     cmd.env("MLTERM", "3.9.0");
+    // A home without mlterm settings: its bidi was on, mlterm's default.
+    cmd.env("HOME", &home);
     let mut s = Session::start_command(cmd, 24, 100, &home);
     s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
     let start = since(&s, 0);
@@ -181,6 +184,35 @@ fn mlterm_bidi_is_off_while_reading_and_on_again_across_a_suspend_and_at_exit() 
     kill(&s, "TERM");
     s.wait_exit();
     assert!(since(&s, before).contains(ON));
+}
+
+#[test]
+fn mlterm_configured_without_bidi_is_left_without_it_at_exit() {
+    const OFF: &str = "\x1b]5379;use_ctl=false\x07";
+    let home = fresh_dir("mlterm-config");
+    // mlterm reads ~/.mlterm/main when ~/.config/mlterm does not exist.
+    std::fs::create_dir_all(home.join(".mlterm")).unwrap();
+    std::fs::write(
+        home.join(".mlterm/main"),
+        "fontsize = 16\nuse_ctl = false\n",
+    )
+    .unwrap();
+    let mut cmd = pty_command(&["--shape", "off", SEED_003], &home);
+    cmd.env("MLTERM", "3.9.0");
+    cmd.env("HOME", &home);
+    let mut s = Session::start_command(cmd, 24, 100, &home);
+    s.wait_for("the text", |c| c.contains(&visual(TROTSKY)));
+    // Switched off all the same (a -C option may have turned it on)...
+    assert!(since(&s, 0).contains(OFF));
+    let before = s.raw.len();
+    s.key("q");
+    assert!(s.wait_exit().success());
+    // ...and not turned on at exit: it was off.
+    let exit = since(&s, before);
+    assert!(
+        exit.contains("\x1b[?1049l") && !exit.contains("5379"),
+        "{exit:?}"
+    );
 }
 
 #[test]
@@ -216,6 +248,100 @@ fn bidi_terminal_rows_carry_their_direction_and_are_written_whole() {
     assert!(page.matches("\x1b[2 k").count() >= 15, "RTL rows: {page:?}");
     s.key("q");
     assert!(s.wait_exit().success());
+}
+
+/// Whether every Arabic letter of `row` stands inside a right-to-left
+/// embedding (RLE … PDF), the borders and blanks around outside any.
+fn arabic_only_in_rtl_pieces(row: &str) -> bool {
+    let mut open: Vec<char> = Vec::new();
+    for c in row.chars() {
+        match c {
+            '\u{202A}' | '\u{202B}' => open.push(c),
+            '\u{202C}' => {
+                open.pop();
+            }
+            '\u{2502}' if !open.is_empty() => return false,
+            '\u{0621}'..='\u{064A}' if open.last() != Some(&'\u{202B}') => return false,
+            _ => {}
+        }
+    }
+    open.is_empty()
+}
+
+#[test]
+fn bidi_terminal_writes_each_piece_of_a_box_row_as_an_embedding_of_its_own() {
+    // Seed 000: Arabic text, with sections for the contents to list.
+    let mut s = Session::start(&["--bidi", "terminal", SEED_000], 24, 100);
+    s.wait_for("the status line", |c| c.contains("? help"));
+    let before = s.raw.len();
+    s.key("t");
+    wait_bytes(&mut s, before, "the contents", |b| b.contains('\u{2514}'));
+    s.pump(Duration::from_millis(300));
+    let toc = since(&s, before);
+    // Each row is written from its column 0, after its direction.
+    let rows: Vec<&str> = toc.split("\x1b[8h\x1b[").skip(1).collect();
+    let boxed: Vec<&&str> = rows.iter().filter(|r| r.contains('\u{2502}')).collect();
+    assert!(boxed.len() >= 3, "rows of the box: {toc:?}");
+    for row in boxed {
+        // A row with a box is a left-to-right row (SCP 1 and an LRM)...
+        assert!(row.starts_with("1 k\u{200E}"), "{row:?}");
+        // ...whose Arabic, inside the box (an Arabic entry) or beside it
+        // (the text under the box), is in right-to-left embeddings, each
+        // opened and closed after an LRM, so the borders stay in place.
+        assert!(arabic_only_in_rtl_pieces(row), "{row:?}");
+        assert!(!row.contains("\u{202B}\u{202C}"), "no empty piece");
+    }
+    assert!(toc.contains("\u{200E}\u{202B}") && toc.contains("\u{202C}\u{200E}"));
+    s.key("q");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn bidi_terminal_writes_the_arabic_pane_of_side_by_side_as_pieces() {
+    let mut s = Session::start(&["--bidi", "terminal", SEED_000], 24, 100);
+    s.wait_for("the status line", |c| c.contains("? help"));
+    let before = s.raw.len();
+    s.key("s");
+    wait_bytes(&mut s, before, "the panes", |b| b.contains("Abstract"));
+    s.pump(Duration::from_millis(300));
+    let side = since(&s, before);
+    let rows: Vec<&str> = side.split("\x1b[8h\x1b[").skip(1).collect();
+    // Text rows of both panes: English on the left, Arabic on the right.
+    let both: Vec<&&str> = rows
+        .iter()
+        .filter(|r| r.contains("the") && r.contains('\u{202B}'))
+        .collect();
+    assert!(both.len() >= 10, "rows with both panes: {side:?}");
+    // The rows of the panes (not the status line, row 24, whose titles
+    // are isolated instead).
+    let panes = rows
+        .iter()
+        .filter(|r| r.contains('\u{2502}') && !r.contains("\x1b[24;"));
+    for row in panes {
+        // Left to right, each Arabic row of the right pane its own piece.
+        assert!(row.starts_with("1 k\u{200E}"), "{row:?}");
+        assert!(arabic_only_in_rtl_pieces(row), "{row:?}");
+    }
+    s.key("q");
+    s.key("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn arabic_only_in_rtl_pieces_reads_the_marks() {
+    // "│ RLE nun sad PDF │" (nun sad: "text") passes; the same letters
+    // outside a piece, or a border inside one, fail.
+    assert!(arabic_only_in_rtl_pieces(
+        "\u{2502} \u{202B}\u{0646}\u{0635}\u{202C} \u{2502}"
+    ));
+    assert!(!arabic_only_in_rtl_pieces(
+        "\u{2502} \u{0646}\u{0635} \u{2502}"
+    ));
+    assert!(!arabic_only_in_rtl_pieces(
+        "\u{202B}\u{0646}\u{2502}\u{202C}"
+    ));
+    assert!(!arabic_only_in_rtl_pieces("\u{202A}\u{0646}\u{202C}"));
 }
 
 #[test]

@@ -30,7 +30,8 @@ pub const BIDI_GIVE_BACK: &str = "\x1b[8h";
 
 /// mlterm's own switch for its bidi and shaping (`use_ctl`), in its
 /// configuration protocol (`OSC 5379 ; key=value BEL`): mlterm ignores the
-/// BiDi modes above. Off at start; on again at exit, mlterm's default.
+/// BiDi modes above. Off at start; on again at exit, unless mlterm's
+/// configuration had it off (`mlterm::configured_use_ctl`).
 pub const MLTERM_BIDI_OFF: &str = "\x1b]5379;use_ctl=false\x07";
 pub const MLTERM_BIDI_ON: &str = "\x1b]5379;use_ctl=true\x07";
 
@@ -100,6 +101,19 @@ pub struct Modes {
     pub route: Route,
     /// The emulator is mlterm: its own switch too.
     pub mlterm: bool,
+    /// mlterm's bidi was off already (its configuration says so): exit
+    /// leaves it off.
+    pub mlterm_was_off: bool,
+}
+
+/// What puts mlterm's bidi back as it was, by `modes.route`: on, unless
+/// it was off before (then nothing).
+pub fn mlterm_restore(modes: Modes) -> String {
+    if modes.mlterm && !modes.mlterm_was_off {
+        pass_through(modes.route, MLTERM_BIDI_ON)
+    } else {
+        String::new()
+    }
 }
 
 /// The sequences that switch the emulator's own bidi off: the BiDi modes
@@ -118,10 +132,7 @@ pub fn bidi_off(modes: Modes) -> String {
 
 /// What `bidi_off` switched off, on again, in the reverse order.
 pub fn bidi_on(modes: Modes) -> String {
-    let mut out = String::new();
-    if modes.mlterm {
-        out.push_str(&pass_through(modes.route, MLTERM_BIDI_ON));
-    }
+    let mut out = mlterm_restore(modes);
     if modes.route != Route::Direct {
         out.push_str(&every_row(modes.route, BIDI_GIVE_BACK));
     }
@@ -281,6 +292,13 @@ mod tests {
             ..modes
         };
         assert!(!start(terminal).contains("5379") && !finish(terminal).contains("5379"));
+        // Its configuration had it off: exit leaves it off.
+        let was_off = Modes {
+            mlterm_was_off: true,
+            ..modes
+        };
+        assert!(start(was_off).ends_with("\x1b]5379;use_ctl=false\x07"));
+        assert!(!finish(was_off).contains("5379"));
         // mlterm inside tmux: the switch goes by passthrough.
         let tmux = Modes {
             route: Route::Tmux,

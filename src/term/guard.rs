@@ -20,7 +20,8 @@ use super::out::{hung_up, TerminalOut};
 
 /// The modes in force while the terminal is taken over, for the panic hook
 /// and the signal watchdog, which have no guard at hand: bit 0 "taken
-/// over", bit 1 mouse, bit 2 bidi, bits 3-4 the route, bit 5 mlterm.
+/// over", bit 1 mouse, bit 2 bidi, bits 3-4 the route, bit 5 mlterm, bit
+/// 6 mlterm's bidi was off before.
 static ACTIVE: AtomicU8 = AtomicU8::new(0);
 
 fn encode(modes: Modes) -> u8 {
@@ -33,6 +34,7 @@ fn encode(modes: Modes) -> u8 {
         | u8::from(modes.bidi) << 2
         | route << 3
         | u8::from(modes.mlterm) << 5
+        | u8::from(modes.mlterm_was_off) << 6
 }
 
 fn decode(bits: u8) -> Option<Modes> {
@@ -46,6 +48,7 @@ fn decode(bits: u8) -> Option<Modes> {
         bidi: bits & 4 != 0,
         route,
         mlterm: bits & 32 != 0,
+        mlterm_was_off: bits & 64 != 0,
     })
 }
 
@@ -158,12 +161,13 @@ mod tests {
         for mouse in [false, true] {
             for bidi in [false, true] {
                 for route in [Route::Direct, Route::Tmux, Route::Screen] {
-                    for mlterm in [false, true] {
+                    for (mlterm, mlterm_was_off) in [(false, false), (true, false), (true, true)] {
                         let modes = Modes {
                             mouse,
                             bidi,
                             route,
                             mlterm,
+                            mlterm_was_off,
                         };
                         assert_eq!(decode(encode(modes)), Some(modes));
                     }

@@ -36,12 +36,19 @@ pub struct TerminalKind {
     pub term: Option<String>,
     pub multiplexer: Option<Multiplexer>,
     pub emulator: Option<Emulator>,
+    /// mlterm's configuration turns its bidi off (`mlterm` module).
+    pub mlterm_bidi_off: bool,
 }
 
 impl TerminalKind {
     /// From this process's environment.
     pub fn from_env() -> TerminalKind {
-        TerminalKind::from_vars(|name| std::env::var(name).ok())
+        let mut kind = TerminalKind::from_vars(|name| std::env::var(name).ok());
+        if kind.emulator == Some(Emulator::Mlterm) {
+            let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+            kind.mlterm_bidi_off = !super::mlterm::configured_use_ctl(home.as_deref());
+        }
+        kind
     }
 
     /// From the variables `var` gives (empty values count as unset).
@@ -67,6 +74,7 @@ impl TerminalKind {
             term: set("TERM"),
             multiplexer,
             emulator,
+            mlterm_bidi_off: false,
         }
     }
 
@@ -107,6 +115,7 @@ impl TerminalKind {
             bidi,
             route: self.route(),
             mlterm: self.emulator == Some(Emulator::Mlterm),
+            mlterm_was_off: self.mlterm_bidi_off,
         }
     }
 }

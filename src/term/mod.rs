@@ -1,6 +1,6 @@
 //! The terminal room: everything hamish knows about and does to the
 //! terminal. What kind of terminal this is (`kind`), every control sequence
-//! hamish sends (`escape`), taking the terminal over and giving it back on
+//! hamish sends (`escape`), what mlterm's bidi was set to (`mlterm`), taking the terminal over and giving it back on
 //! every way out (`guard`), input and signals as one queue of events
 //! (`events`, decoded by `keys`), and painting frames with as few bytes as
 //! possible (`paint`, told about scrolling by `scroll`), and whether tmux
@@ -12,6 +12,7 @@ pub mod events;
 pub mod guard;
 pub mod keys;
 pub mod kind;
+pub mod mlterm;
 pub mod out;
 pub mod paint;
 pub mod scroll;

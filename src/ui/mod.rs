@@ -6,6 +6,7 @@
 mod overlays;
 mod parallel;
 mod reader;
+mod segments;
 mod status;
 pub mod text;
 pub mod theme;

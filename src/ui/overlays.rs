@@ -5,15 +5,21 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use super::segments;
 use super::text::{draw_line, draw_row, fill};
 use super::theme::Styles;
 use crate::app::view::{Overlay, PreparedPopup};
 use crate::app::App;
 use crate::layout::{Direction, LayoutOptions};
 
-/// A bordered, cleared box; returns its inner area.
-fn frame_box(buf: &mut Buffer, rect: Rect, style: ratatui::style::Style) -> Rect {
+/// A bordered, cleared box; returns its inner area. `pieces`: the
+/// terminal reorders, and the rows beside the box are cut into pieces of
+/// their own (`segments::make_room`).
+fn frame_box(buf: &mut Buffer, rect: Rect, style: ratatui::style::Style, pieces: bool) -> Rect {
     let rect = rect.intersection(buf.area);
+    if pieces {
+        segments::make_room(buf, rect);
+    }
     Clear.render(rect, buf);
     let block = Block::default().borders(Borders::ALL).border_style(style);
     let inner = block.inner(rect);
@@ -49,7 +55,8 @@ fn box_title(
 pub fn popup(app: &App, popup: &PreparedPopup, buf: &mut Buffer, area: Rect, theme: &Styles) {
     let (x, y, w, h) = popup.rect;
     let rect = Rect::new(area.x + x, area.y + y, w, h);
-    let inner = frame_box(buf, rect, theme.border_focus);
+    let pieces = !app.settings.reorders();
+    let inner = frame_box(buf, rect, theme.border_focus, pieces);
     let options = app.layout_options(inner.width);
     box_title(buf, rect, &popup.title, options, theme.heading);
     let scroll = app.popup.map_or(0, |p| p.scroll);
@@ -67,18 +74,15 @@ pub fn popup(app: &App, popup: &PreparedPopup, buf: &mut Buffer, area: Rect, the
         .enumerate()
         .take(usize::from(inner.height))
     {
-        draw_row(
-            buf,
-            (
-                inner.x + 1,
-                inner.y + i as u16,
-                inner.width.saturating_sub(2),
-            ),
-            &popup.text,
-            &popup.laid,
-            row,
-            &style,
+        let at = (
+            inner.x + 1,
+            inner.y + i as u16,
+            inner.width.saturating_sub(2),
         );
+        draw_row(buf, at, &popup.text, &popup.laid, row, &style);
+        if pieces {
+            segments::mark(buf, at, popup.laid.rtl);
+        }
     }
     if popup.laid.rows.len() > usize::from(inner.height) && inner.width > 6 {
         let more = format!(
@@ -132,7 +136,7 @@ fn open_box(
     if rect.width < 5 || rect.height < 3 {
         return None;
     }
-    let inner = frame_box(buf, rect, theme.border_focus);
+    let inner = frame_box(buf, rect, theme.border_focus, !app.settings.reorders());
     let mut options = app.layout_options(inner.width);
     box_title(buf, rect, title, options, theme.heading);
     if ltr {
@@ -157,7 +161,14 @@ fn toc(app: &App, selected: usize, buf: &mut Buffer, area: Rect, theme: &Styles)
     let size = (64, entries.len() as u16 + 2);
     if let Some((inner, options)) = open_box(app, buf, area, size, title, false, theme) {
         let titles = entries.iter().map(|(_, t)| t.as_str());
-        list(buf, inner, titles, selected, options, theme);
+        list(
+            buf,
+            inner,
+            titles,
+            (selected, !app.settings.reorders()),
+            options,
+            theme,
+        );
     }
 }
 
@@ -191,7 +202,14 @@ fn library(app: &App, selected: usize, buf: &mut Buffer, area: Rect, theme: &Sty
     let size = (76, titles.len() as u16 + 2);
     if let Some((inner, options)) = open_box(app, buf, area, size, title, true, theme) {
         let entries = titles.iter().map(String::as_str);
-        list(buf, inner, entries, selected, options, theme);
+        list(
+            buf,
+            inner,
+            entries,
+            (selected, !app.settings.reorders()),
+            options,
+            theme,
+        );
     }
 }
 
@@ -249,12 +267,14 @@ fn help(app: &App, scroll: usize, buf: &mut Buffer, area: Rect, theme: &Styles) 
     }
 }
 
-/// A list with a highlighted entry, scrolled to keep it visible.
+/// A list with a highlighted entry, scrolled to keep it visible; each
+/// entry a piece of its own direction when `pieces` (the terminal
+/// reorders).
 fn list<'a>(
     buf: &mut Buffer,
     inner: Rect,
     entries: impl Iterator<Item = &'a str>,
-    selected: usize,
+    (selected, pieces): (usize, bool),
     options: LayoutOptions,
     theme: &Styles,
 ) {
@@ -271,14 +291,10 @@ fn list<'a>(
         if i == selected {
             fill(buf, inner.x, y, inner.width, style);
         }
-        draw_line(
-            buf,
-            inner.x + 1,
-            y,
-            inner.width.saturating_sub(2),
-            entry,
-            style,
-            options,
-        );
+        let width = inner.width.saturating_sub(2);
+        let rtl = draw_line(buf, inner.x + 1, y, width, entry, style, options);
+        if pieces {
+            segments::mark(buf, (inner.x + 1, y, width), rtl);
+        }
     }
 }

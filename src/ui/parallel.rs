@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Widget};
 
+use super::segments;
 use super::text::{cells, draw_line_fit, draw_row};
 use super::theme::Styles;
 use crate::app::parallel::{Pane, PaneRow};
@@ -83,6 +84,8 @@ fn draw_pane(
         draw_line_fit(buf, (x, rect.y, w), &title, theme.heading, ltr);
     }
     let width = inner.width.saturating_sub(2);
+    // Each pane's text a piece of its own when the terminal reorders.
+    let pieces = !app.settings.reorders();
     if let Some(message) = missing {
         // Wrapped: the whole message shows, however narrow the pane.
         let laid = layout_paragraph(
@@ -96,6 +99,9 @@ fn draw_pane(
         for row in 0..laid.rows.len().min(usize::from(inner.height)) {
             let at = (inner.x + 1, inner.y + row as u16, width);
             draw_row(buf, at, message, &laid, row, &|_| theme.dim);
+            if pieces {
+                segments::mark(buf, at, laid.rtl);
+            }
         }
         return;
     }
@@ -108,9 +114,11 @@ fn draw_pane(
             let heading = pane == Pane::Right && text.right_headings.get(para) == Some(&true);
             let style = if heading { theme.heading } else { theme.text };
             let at = (inner.x + 1, inner.y + y as u16, width);
-            draw_row(buf, at, &paras[para], &layout.laid[i][para], row, &|_| {
-                style
-            });
+            let laid = &layout.laid[i][para];
+            draw_row(buf, at, &paras[para], laid, row, &|_| style);
+            if pieces {
+                segments::mark(buf, at, laid.rtl);
+            }
         }
     }
 }

@@ -38,6 +38,7 @@ pub fn draw_row(
 
 /// Draw `text` as one line at (x, y) within `width` cells: laid out with
 /// the bidi engine (an RTL text is right-aligned), first row only.
+/// Returns whether the line reads right to left.
 pub fn draw_line(
     buf: &mut Buffer,
     x: u16,
@@ -46,9 +47,9 @@ pub fn draw_line(
     text: &str,
     style: Style,
     options: LayoutOptions,
-) {
+) -> bool {
     if width == 0 {
-        return;
+        return false;
     }
     let options = LayoutOptions {
         width: usize::from(width),
@@ -56,6 +57,7 @@ pub fn draw_line(
     };
     let laid = layout_paragraph(text, &options, &[]);
     draw_row(buf, (x, y, width), text, &laid, 0, &|_| style);
+    laid.rtl
 }
 
 /// Mark the row at (x, y) as the row of a right-to-left paragraph, for a
