@@ -129,7 +129,8 @@ fn open_pdf_quickly(source: SourceText, key: String) -> anyhow::Result<QuickOpen
     let first = import::import_first_pages(&source, FIRST_PDF_PAGES)?;
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        if let Ok(doc) = import::import_source(&source, Some(Format::Pdf)) {
+        // Taken whole: the PDF's bytes go once parsed.
+        if let Ok(doc) = import::import_owned(source, Some(Format::Pdf)) {
             let _ = tx.send(doc);
         }
     });
