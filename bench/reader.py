@@ -11,7 +11,7 @@ Measures, for each program:
                 causes, and median bytes written (what an SSH link pays),
                 over N presses each of j, space and f
   peak memory   VmHWM from /proc before quitting, and its ratio to the file
-Usage: bench/reader.py FILE [N]
+Usage: [HAMISH=BINARY] bench/reader.py FILE [N]
 """
 import os, pty, select, signal, statistics, struct, sys, termios, fcntl, time
 
@@ -90,7 +90,9 @@ def main():
     path = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     size = os.path.getsize(path)
-    hamish = os.path.join(os.path.dirname(__file__), "..", "target", "release", "hamish")
+    # HAMISH=PATH measures another build (an older one, in the same run).
+    hamish = os.environ.get("HAMISH") or os.path.join(
+        os.path.dirname(__file__), "..", "target", "release", "hamish")
     keys = [("j", b"j"), ("space", b" "), ("f", b"f")]
     print(f"file: {path} ({size / 1e6:.1f} MB), terminal {COLS}x{ROWS}, {n} presses per key")
     print("| program | first frame | settled | j: ms / bytes | space: ms / bytes | f: ms / bytes | peak RSS | RSS / file |")

@@ -112,7 +112,7 @@ pub fn open_quickly(path: &Path, format: Option<Format>) -> anyhow::Result<Quick
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         // The text is let go of as it is read, where the format allows.
-        let doc = import::import_source_owned(source, Some(format));
+        let doc = import::import_owned(source, Some(format));
         if let Ok(doc) = doc {
             let _ = tx.send(doc);
         }
@@ -129,7 +129,8 @@ fn open_pdf_quickly(source: SourceText, key: String) -> anyhow::Result<QuickOpen
     let first = import::import_first_pages(&source, FIRST_PDF_PAGES)?;
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        if let Ok(doc) = import::import_source(&source, Some(Format::Pdf)) {
+        // Taken whole: the PDF's bytes go once parsed.
+        if let Ok(doc) = import::import_owned(source, Some(Format::Pdf)) {
             let _ = tx.send(doc);
         }
     });

@@ -329,3 +329,31 @@ fn the_outline_traces_every_line_of_a_pdf() {
         .lines()
         .any(|l| l.contains("heading") && l.ends_with("Abstract")));
 }
+
+#[test]
+fn notes_keep_the_labels_printed_on_the_page() {
+    // Typst's "*" numbering marks the three notes *, dagger, double dagger
+    // (tests/pdf/make/symbol_notes.py); each note and the marker linking
+    // to it take that label, not 1, 2, 3.
+    let doc = import_path(Path::new(&fixture("symbol-notes.pdf")), None).unwrap();
+    let printed = ["*", "\u{2020}", "\u{2021}"];
+    let notes: Vec<&str> = doc.notes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(notes, printed);
+    let markers: Vec<(String, String)> = all_blocks(&doc)
+        .flat_map(|b| b.inlines.iter())
+        .filter_map(|i| match i {
+            Inline::Note {
+                note: Some(id),
+                label,
+            } => Some((id.clone(), label.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        markers,
+        [("fn1", "*"), ("fn2", "\u{2020}"), ("fn3", "\u{2021}")]
+            .map(|(id, label)| (id.to_string(), label.to_string()))
+    );
+    // Ibn Jubayr's travels: the first note's text.
+    assert_eq!(doc.notes[0].blocks[0].plain_text(), "انظر رحلة ابن جبير.");
+}

@@ -12,6 +12,7 @@ pub mod pdftext;
 pub mod plain;
 pub mod warnings;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::model::{Block, Document, Format, Section, SectionKind};
@@ -30,8 +31,25 @@ pub enum ImportError {
 
 /// Read and import `path`, as `format` or as detected from its content.
 pub fn import_path(path: &Path, format: Option<Format>) -> Result<Document, ImportError> {
-    let source = read_text(path)?;
-    import_source_owned(source, format)
+    import_owned(read_text(path)?, format)
+}
+
+/// Import text already read, taking it: a PDF's bytes are let go as soon
+/// as its objects are parsed, before its lines are built into a document
+/// (a PDF compresses its text, so its lines and document are several
+/// times the file); a Markdown text part by part as it is read, so that
+/// the text and the whole document are never held together.
+pub fn import_owned(
+    mut source: SourceText,
+    format: Option<Format>,
+) -> Result<Document, ImportError> {
+    let format = format_of(&source, format);
+    if format == Format::Markdown {
+        let doc = markdown::import_owned(std::mem::take(&mut source.text));
+        return finish(doc, &source, format);
+    }
+    let pdf = source.pdf.take().map(Cow::Owned);
+    import_limited(&source, pdf, Some(format), pdf::MAX_PAGES)
 }
 
 /// The outline of `path` (`convert --to outline`): for text extracted from
@@ -59,40 +77,37 @@ pub fn outline_path(path: &Path, format: Option<Format>) -> Result<String, Impor
 
 /// Import text already read.
 pub fn import_source(source: &SourceText, format: Option<Format>) -> Result<Document, ImportError> {
-    import_limited(source, format, pdf::MAX_PAGES)
+    import_limited(source, pdf_bytes(source), format, pdf::MAX_PAGES)
 }
 
-/// `import_source`, letting go of the text as it is read where the format
-/// allows it (Markdown, read in parts), so that a large text and its whole
-/// document are not held at once.
-pub fn import_source_owned(
-    mut source: SourceText,
-    format: Option<Format>,
-) -> Result<Document, ImportError> {
-    let format = format_of(&source, format);
-    if format != Format::Markdown {
-        return import_source(&source, Some(format));
-    }
-    let doc = markdown::import_owned(std::mem::take(&mut source.text));
-    finish(doc, &source, format)
+fn pdf_bytes(source: &SourceText) -> Option<Cow<'_, [u8]>> {
+    source.pdf.as_deref().map(Cow::Borrowed)
 }
 
 /// Import a PDF's first `pages` pages only (the reader shows them first
 /// while the whole is imported); other sources whole.
 pub fn import_first_pages(source: &SourceText, pages: usize) -> Result<Document, ImportError> {
-    import_limited(source, None, pages)
+    import_limited(source, pdf_bytes(source), None, pages)
 }
 
+/// `pdf` is the source's PDF bytes, if it is a PDF (taken out of it or
+/// borrowed).
 fn import_limited(
     source: &SourceText,
+    pdf: Option<Cow<'_, [u8]>>,
     format: Option<Format>,
     pdf_pages: usize,
 ) -> Result<Document, ImportError> {
     let display = source.path.display().to_string();
-    let format = format_of(source, format);
+    // Not `format_of`: a PDF's bytes may have been taken out of `source`.
+    let format = match (&pdf, format) {
+        (Some(_), None) => Format::Pdf,
+        (_, Some(format)) => format,
+        (None, None) => detect::detect(&source.path, &source.text),
+    };
     let doc = match format {
         Format::Pdf => {
-            let bytes = source.pdf.as_deref().unwrap_or(source.text.as_bytes());
+            let bytes = pdf.unwrap_or(Cow::Borrowed(source.text.as_bytes()));
             pdf::import_pages(bytes, pdf_pages).map_err(|message| ImportError::Invalid {
                 path: display.clone(),
                 message,

@@ -5,10 +5,12 @@ extracted by each tool, and the expected outlines, all from the sources.
   python3 tests/corpus/make/build.py          (from anywhere)
   python3 tests/corpus/make/build.py heldout  the held-out set (../heldout):
                                               LibreOffice only, never tuned to
+  python3 tests/corpus/make/build.py ty       (one producer's PDFs only)
 
-Needs LibreOffice (soffice), WeasyPrint, poppler-utils (pdftotext),
-PyMuPDF and pdfminer.six (pdf2txt.py); the versions used are written to
-../VERSIONS. The tests read only the committed results.
+Needs LibreOffice (soffice), WeasyPrint, the typst Python package
+(`pip install typst`), poppler-utils (pdftotext), PyMuPDF and pdfminer.six
+(pdf2txt.py); the versions used are written to ../VERSIONS. The tests read
+only the committed results.
 """
 
 import shutil
@@ -21,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import essay as essay_mod  # noqa: E402
 import fodt  # noqa: E402
 import web  # noqa: E402
+import typ  # noqa: E402
 import outline  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent
@@ -41,7 +44,17 @@ def weasyprint(essay, pdf):
     wp.HTML(string=web.document(essay)).write_pdf(pdf)
 
 
-PRODUCERS = {"lo": libreoffice, "wp": weasyprint}
+def typst(essay, pdf):
+    import typst as ty
+    # A fixed date, so that the same source makes the same PDF.
+    ty.compile(typ.document(essay).encode("utf-8"), output=str(pdf), timestamp=1795000000)
+
+
+PRODUCERS = {"lo": libreoffice, "wp": weasyprint, "ty": typst}
+# The extractions are made from these producers' PDFs only: they are the
+# text importer's test material (issue 9), kept as they were when the
+# Typst PDFs were added for the PDF importer.
+EXTRACTED = {"lo", "wp"}
 
 
 def pymupdf_text(pdf):
@@ -66,10 +79,12 @@ EXTRACTORS = {
 def versions():
     import pdfminer
     import pymupdf
+    import typst as ty
     import weasyprint as wp
     lo = run("soffice", "--version").strip()
     poppler = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True).stderr.splitlines()[0]
-    return "\n".join([lo, f"WeasyPrint {wp.__version__}", poppler,
+    return "\n".join([lo, f"WeasyPrint {wp.__version__}",
+                      f"typst (Python package) {ty.__version__}", poppler,
                       f"PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz})",
                       f"pdfminer.six {pdfminer.__version__}"]) + "\n"
 
@@ -78,15 +93,18 @@ def main():
     heldout = sys.argv[1:] == ["heldout"]
     root = CORPUS / "heldout" if heldout else CORPUS
     producers = {"lo": libreoffice} if heldout else PRODUCERS
+    only = set(producers) if heldout else (set(sys.argv[1:]) or set(PRODUCERS))
     for sub in ["pdf", "expected"] + [f"text/{t}" for t in EXTRACTORS]:
         (root / sub).mkdir(parents=True, exist_ok=True)
     for src in sorted((root / "src").glob("*.essay")):
         essay = essay_mod.parse(src)
         (root / "expected" / f"{essay.name}.outline").write_text(outline.outline(essay), encoding="utf-8")
         for producer, make in producers.items():
+            if producer not in only:
+                continue
             pdf = root / "pdf" / f"{essay.name}.{producer}.pdf"
             make(essay, pdf)
-            for tool, extract in EXTRACTORS.items():
+            for tool, extract in EXTRACTORS.items() if producer in EXTRACTED else []:
                 out = root / "text" / tool / f"{essay.name}.{producer}.txt"
                 out.write_text(extract(pdf), encoding="utf-8")
             print(pdf.name)

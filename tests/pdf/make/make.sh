@@ -16,6 +16,8 @@ cp "$tmp/essay.pdf" "$out/essay.pdf"
 qpdf --encrypt "" owner 256 -- "$out/essay.pdf" "$out/encrypted-empty.pdf"
 qpdf --encrypt secret owner 256 -- "$out/essay.pdf" "$out/encrypted-password.pdf"
 python3 "$here/handmade.py" "$out"
+# Notes marked *, dagger, double dagger (needs `pip install typst`).
+python3 "$here/symbol_notes.py" "$out/symbol-notes.pdf"
 # Damaged copies of the essay.
 size=$(wc -c < "$out/essay.pdf")
 head -c $((size / 2)) "$out/essay.pdf" > "$out/truncated.pdf"

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::actual_text::Spans;
 use super::fonts::{Code, Font};
 use super::matrix::Matrix;
 use super::objects::{dict, number, resolve, stream_bytes};
@@ -123,6 +124,8 @@ pub struct Interpreter<'a> {
     form_bytes: usize,
     out: PageContent,
     codes: Vec<Code>,
+    /// Marked content: spans whose glyphs stand for an actual text.
+    spans: Spans,
 }
 
 impl<'a> Interpreter<'a> {
@@ -154,6 +157,7 @@ impl<'a> Interpreter<'a> {
             operations: 0,
             form_bytes: 0,
             out: PageContent::default(),
+            spans: Spans::default(),
             codes: Vec::new(),
         }
     }
@@ -231,6 +235,9 @@ impl<'a> Interpreter<'a> {
                 self.show_operand(args.get(2));
             }
             "TJ" => self.show_array(args.first()),
+            "BMC" => self.spans.begin(None, self.out.glyphs.len()),
+            "BDC" => self.spans.begin(args.get(1), self.out.glyphs.len()),
+            "EMC" => self.out.undecodable -= self.spans.end(&mut self.out.glyphs),
             "Do" => {
                 if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
                     self.form(resources, name);

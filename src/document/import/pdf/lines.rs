@@ -27,6 +27,8 @@ pub struct Line {
     pub bold: bool,
     /// It has a raised marker.
     pub raised: bool,
+    /// The marker as printed (`1`, `*`, `٣`), when it has just one.
+    pub marker: Option<String>,
     pub rtl: bool,
     /// Its column's left and right edges, on a page of columns.
     pub column: Option<(f32, f32)>,
@@ -71,14 +73,18 @@ pub fn page_lines(glyphs: &[Glyph], rtl: bool) -> Vec<Line> {
         groups = super::columns::split(glyphs, groups, gutter, rtl);
     }
     let groups = merge_raised(glyphs, groups);
-    groups
+    let mut lines: Vec<Line> = groups
         .iter()
         .filter_map(|group| {
             let mut line = line_of(glyphs, &group.glyphs)?;
             line.column = group.column;
+            line.text.shrink_to_fit();
             Some(line)
         })
-        .collect()
+        .collect();
+    // Kept until the whole document is read: no room to spare.
+    lines.shrink_to_fit();
+    lines
 }
 
 /// A group of small glyphs just above a line of larger ones, within its
@@ -179,7 +185,9 @@ fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
         });
     }
     attach_marks(&mut placed, marks, size);
-    let (texts, classes, raised) = units(&placed, size);
+    let (texts, classes, mut markers) = units(&placed, size);
+    let raised = !markers.is_empty();
+    let marker = markers.pop().filter(|_| markers.is_empty());
     if texts.iter().all(|t| t.trim().is_empty()) {
         return None;
     }
@@ -232,6 +240,7 @@ fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
         size,
         bold: letters > 0 && bold * 2 > letters,
         raised,
+        marker,
         rtl,
         column: None,
     })
@@ -287,11 +296,12 @@ fn distance(p: &Placed, x: f32) -> f32 {
 
 /// The line's units in visual order, with spaces where the gaps are: a
 /// space glyph, or a gap wider than a fifth of the size, is one space.
-/// Runs of raised marker glyphs become one marker.
-fn units(placed: &[Placed], size: f32) -> (Vec<String>, Vec<Class>, bool) {
+/// Runs of raised marker glyphs become one marker; their texts as
+/// printed are the third part.
+fn units(placed: &[Placed], size: f32) -> (Vec<String>, Vec<Class>, Vec<String>) {
     let mut texts: Vec<String> = Vec::new();
     let mut classes: Vec<Class> = Vec::new();
-    let mut any_raised = false;
+    let mut markers: Vec<String> = Vec::new();
     let mut end: Option<f32> = None;
     let mut space = false;
     let mut i = 0;
@@ -322,7 +332,7 @@ fn units(placed: &[Placed], size: f32) -> (Vec<String>, Vec<Class>, bool) {
         }
         space = false;
         if marker {
-            any_raised = true;
+            markers.push(run);
             texts.push(MARKER.to_string());
             classes.push(Class::Marker);
             end = Some(placed[run_end].end);
@@ -334,7 +344,7 @@ fn units(placed: &[Placed], size: f32) -> (Vec<String>, Vec<Class>, bool) {
         end = Some(end.map_or(p.end, |e: f32| e.max(p.end)));
         i += 1;
     }
-    (texts, classes, any_raised)
+    (texts, classes, markers)
 }
 
 #[cfg(test)]

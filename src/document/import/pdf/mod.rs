@@ -7,6 +7,7 @@
 //! `letters`), and `page_lines` hands them with their evidence to the
 //! structure stage every paginated source shares.
 
+mod actual_text;
 mod cmap;
 mod columns;
 mod encoding;
@@ -15,9 +16,14 @@ mod interpret;
 mod letters;
 mod lines;
 mod matrix;
+mod note_labels;
 mod objects;
 mod order;
+mod overprint;
 mod page_lines;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document as Pdf, LoadOptions, Object, ObjectId};
 
@@ -38,42 +44,64 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 
 /// Import a PDF's bytes; the error is the one line the user is shown.
 pub fn import(bytes: &[u8]) -> Result<Document, String> {
-    import_pages(bytes, MAX_PAGES)
+    import_pages(Cow::Borrowed(bytes), MAX_PAGES)
 }
 
 /// Import the first `pages` pages only (the reader's first frame of a
-/// long PDF, while the whole is imported on another thread).
-pub fn import_pages(bytes: &[u8], pages: usize) -> Result<Document, String> {
-    let (source, warnings) = read(bytes, pages.min(MAX_PAGES))?;
-    let mut doc = paginated::build(&source, Format::Pdf);
-    doc.meta.warnings.extend(warnings);
+/// long PDF, while the whole is imported on another thread). Bytes given
+/// owned are dropped once parsed.
+pub fn import_pages(bytes: Cow<[u8]>, pages: usize) -> Result<Document, String> {
+    let read = read(bytes, pages.min(MAX_PAGES))?;
+    let mut doc = paginated::build(&read.pages, Format::Pdf);
+    drop(read.pages);
+    note_labels::apply(&mut doc, &read.labels);
+    doc.meta.warnings.extend(read.warnings);
     Ok(doc)
 }
 
 /// What each line of the PDF became (`convert --to outline`).
 pub fn outline(bytes: &[u8]) -> Result<String, String> {
-    let (source, _) = read(bytes, MAX_PAGES)?;
-    Ok(paginated::outline(&source, Format::Pdf))
+    let read = read(Cow::Borrowed(bytes), MAX_PAGES)?;
+    Ok(paginated::outline(&read.pages, Format::Pdf))
+}
+
+/// What the PDF gives the structure stage.
+struct Read {
+    /// Its pages of lines.
+    pages: Vec<paginated::Page<'static>>,
+    /// What went wrong on the way.
+    warnings: Vec<String>,
+    /// The printed marker of each line that starts with one, in order.
+    labels: Vec<Option<String>>,
 }
 
 /// The PDF's pages of lines for the structure stage, and what went wrong
 /// on the way.
-fn read(
-    bytes: &[u8],
-    max_pages: usize,
-) -> Result<(Vec<paginated::Page<'static>>, Vec<String>), String> {
-    if !is_pdf(bytes) {
+fn read(bytes: Cow<[u8]>, max_pages: usize) -> Result<Read, String> {
+    if !is_pdf(&bytes) {
         return Err("not a PDF (no %PDF- header)".into());
     }
-    let pdf = std::panic::catch_unwind(|| load(bytes))
+    let mut pdf = std::panic::catch_unwind(|| load(&bytes))
         .map_err(|_| "not a readable PDF (its structure is damaged)".to_string())??;
-    let (pages, warnings) =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_pages(&pdf, max_pages)))
-            .map_err(|_| "not a readable PDF (its content is damaged)".to_string())?;
+    // lopdf holds its own copy of every object.
+    drop(bytes);
+    let (pages, warnings) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_pages(&mut pdf, max_pages)
+    }))
+    .map_err(|_| "not a readable PDF (its content is damaged)".to_string())?;
+    // The object graph is not needed past the glyphs: gone before the
+    // lines become the structure stage's.
+    drop(pdf);
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err("no text in this PDF (scanned?)".into());
     }
-    Ok((page_lines::source_pages(pages), warnings))
+    let mut labels = Vec::new();
+    let pages = page_lines::source_pages(pages, &mut labels);
+    Ok(Read {
+        pages,
+        warnings,
+        labels,
+    })
 }
 
 fn load(bytes: &[u8]) -> Result<Pdf, String> {
@@ -98,8 +126,10 @@ fn first_line(s: &str) -> String {
     line.chars().take(120).collect()
 }
 
-/// Every page's lines and rules, and what went wrong on the way.
-fn read_pages(pdf: &Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
+/// Every page's lines and rules, and what went wrong on the way. Each
+/// page's own objects (its dictionary and content streams) leave `pdf`
+/// once read: a long PDF is not held whole beside its lines.
+fn read_pages(pdf: &mut Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
     let mut fonts = FontCache::new();
     let mut pages = Vec::new();
     let (mut undecodable, mut cut) = (0, 0);
@@ -107,13 +137,21 @@ fn read_pages(pdf: &Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
     // Arabic essay still reads its columns from the right.
     let (mut rtl_letters, mut latin_letters) = (0, 0);
     let ids: Vec<ObjectId> = pdf.page_iter().take(max_pages + 1).collect();
+    let last_use = last_use(pdf, &ids[..ids.len().min(max_pages)]);
     for (n, &id) in ids.iter().take(max_pages).enumerate() {
         let content = pdf
             .get_page_content_with_limit(id, MAX_STREAM_BYTES)
             .unwrap_or_default();
         let resources = page_resources(pdf, id);
-        let read =
+        let mut read =
             Interpreter::new(pdf, &mut fonts, media_box(pdf, id)).run_page(&content, resources);
+        overprint::remove(&mut read.glyphs);
+        drop(content);
+        for object in page_objects(pdf, id) {
+            if last_use.get(&object) == Some(&n) {
+                pdf.objects.remove(&object);
+            }
+        }
         undecodable += read.undecodable;
         cut += usize::from(read.truncated);
         let (r, l) = columns::letters(&read.glyphs);
@@ -138,6 +176,25 @@ fn read_pages(pdf: &Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
         warnings.push(format!("{cut} pages were cut short (too much content)"));
     }
     (pages, warnings)
+}
+
+/// A page's own objects: its dictionary and its content streams.
+fn page_objects(pdf: &Pdf, page: ObjectId) -> Vec<ObjectId> {
+    let mut ids = pdf.get_page_contents(page);
+    ids.push(page);
+    ids
+}
+
+/// For each page's own object, the last page (an index into `pages`) that
+/// uses it: a content stream two pages share stays until the second.
+fn last_use(pdf: &Pdf, pages: &[ObjectId]) -> HashMap<ObjectId, usize> {
+    let mut last = HashMap::new();
+    for (n, &page) in pages.iter().enumerate() {
+        for object in page_objects(pdf, page) {
+            last.insert(object, n);
+        }
+    }
+    last
 }
 
 /// The page's resources: its own or inherited from the page tree.

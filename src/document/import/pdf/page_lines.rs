@@ -28,6 +28,8 @@ struct Measures {
     /// The text block's left and right edges (body lines).
     left: f32,
     right: f32,
+    /// Columns of the pages that have them, the most used first.
+    columns: Vec<(f32, f32)>,
 }
 
 fn measures(pages: &[ReadPage]) -> Measures {
@@ -63,30 +65,80 @@ fn measures(pages: &[ReadPage]) -> Measures {
         pitch,
         left,
         right,
+        columns: usual_columns(pages),
+    }
+}
+
+/// The columns the pages with a gutter have, most lines first: each a
+/// `(left, right)` box, rounded to the point.
+fn usual_columns(pages: &[ReadPage]) -> Vec<(f32, f32)> {
+    let mut count: std::collections::HashMap<(i32, i32), usize> = std::collections::HashMap::new();
+    for line in pages.iter().flat_map(|p| p.lines.iter()) {
+        if let Some((l, r)) = line.column {
+            *count
+                .entry((l.round() as i32, r.round() as i32))
+                .or_default() += 1;
+        }
+    }
+    let mut columns: Vec<((i32, i32), usize)> = count.into_iter().collect();
+    columns.sort_by_key(|&((l, r), n)| (std::cmp::Reverse(n), l, r));
+    columns
+        .into_iter()
+        .take(4)
+        .map(|((l, r), _)| (l as f32, r as f32))
+        .collect()
+}
+
+/// A page of a two-column document with no gutter of its own (the last
+/// page, its text in the first column only): when nearly all its lines
+/// (all but a running head and a page number) stand in one of the
+/// document's usual columns, those are measured against it.
+fn adopt_column(page: &mut ReadPage, m: &Measures) {
+    if page.lines.iter().any(|l| l.column.is_some()) {
+        return;
+    }
+    let inside = |l: &Line, (left, right): (f32, f32)| l.x0 >= left - 3.0 && l.x1 <= right + 3.0;
+    let within = |&c: &(f32, f32)| {
+        let n = page.lines.iter().filter(|l| inside(l, c)).count();
+        n >= 3 && n * 4 >= page.lines.len() * 3
+    };
+    let Some(&column) = m.columns.iter().find(|c| within(c)) else {
+        return;
+    };
+    if (column.1 - column.0) > 0.8 * (m.right - m.left) {
+        return;
+    }
+    for line in &mut page.lines {
+        if inside(line, column) {
+            line.column = Some(column);
+        }
     }
 }
 
 /// Pages of source lines for the structure stage (the lines' text moves
-/// into them: a long PDF's text is not held twice).
-pub fn source_pages(mut pages: Vec<ReadPage>) -> Vec<Page<'static>> {
+/// into them, and each page's lines are dropped once it is made: a long
+/// PDF's text is not held twice). `labels` gets, for each line that
+/// starts with a marker, the marker as printed when the line says it.
+pub fn source_pages(pages: Vec<ReadPage>, labels: &mut Vec<Option<String>>) -> Vec<Page<'static>> {
     let m = measures(&pages);
     let mut index = 0u32;
-    pages
-        .iter_mut()
-        .map(|page| {
-            let lines = page_source_lines(page, &m, &mut index);
-            Page {
-                number: page.number,
-                lines,
-            }
-        })
-        .collect()
+    let mut out = Vec::with_capacity(pages.len());
+    for mut page in pages {
+        adopt_column(&mut page, &m);
+        let lines = page_source_lines(&mut page, &m, &mut index, labels);
+        out.push(Page {
+            number: page.number,
+            lines,
+        });
+    }
+    out
 }
 
 fn page_source_lines(
     page: &mut ReadPage,
     m: &Measures,
     index: &mut u32,
+    labels: &mut Vec<Option<String>>,
 ) -> Vec<SourceLine<'static>> {
     let separators = separators(page, m);
     let mut texts = page
@@ -120,8 +172,9 @@ fn page_source_lines(
             push(&mut out, SourceLine::default());
         }
         in_notes &= smaller(line, m);
-        let gap_before =
-            prev.is_some_and(|p| (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1);
+        let gap_before = prev.is_some_and(|p| {
+            (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1 && !runs_on(p, line, m)
+        });
         // A heading set on two lines is one line of the source.
         let larger = |l: &Line| l.size > m.body * 1.1;
         let continues_heading = prev.is_some_and(|p| {
@@ -137,15 +190,21 @@ fn page_source_lines(
             continue;
         }
         let mut source = source_line(line, text, m, gap_before);
+        let mut label = line.marker.clone();
         if in_notes {
             if let Some(rest) = numbered_note(&source.text) {
+                label = Some(source.text.chars().take_while(|c| c.is_numeric()).collect());
                 source.text = Cow::Owned(format!("{MARKER} {rest}"));
             }
+        }
+        if source.text.starts_with(MARKER) {
+            labels.push(label);
         }
         push(&mut out, source);
         prev = Some(line);
     }
     push(&mut out, SourceLine::default());
+    out.shrink_to_fit();
     out
 }
 
@@ -154,6 +213,27 @@ fn page_source_lines(
 fn spacing(above: &Line, below: &Line, m: &Measures) -> f32 {
     let usual = m.pitch * (above.size + below.size) / 2.0;
     (below.y - above.y) / usual.max(1.0)
+}
+
+/// `line` carries on the paragraph of `above`, whatever the space between
+/// them: `above` is justified to the far edge and `line` starts flush at
+/// the near one, with no indent. (Typst makes a line taller when it holds
+/// letters from a fallback font, Latin words in an Arabic line, so such a
+/// line stands as far apart as a new paragraph would.)
+fn runs_on(above: &Line, line: &Line, m: &Measures) -> bool {
+    let (left, right) = line.column.unwrap_or((m.left, m.right));
+    let em = line.size.max(1.0);
+    let full = if above.rtl {
+        above.x0 - left < 0.5 * em
+    } else {
+        right - above.x1 < 0.5 * em
+    };
+    let flush = if line.rtl {
+        right - line.x1 < 0.5 * em
+    } else {
+        line.x0 - left < 0.5 * em
+    };
+    full && flush
 }
 
 /// Smaller than the body text, as footnotes are (some producers set
