@@ -111,14 +111,7 @@ mod tests {
     use super::*;
 
     fn glyph(text: &str, x: f32, y: f32, width: f32) -> Glyph {
-        Glyph {
-            text: text.into(),
-            x,
-            y,
-            width,
-            size: 12.0,
-            bold: false,
-        }
+        Glyph::regular(text, x, y, width, 12.0)
     }
 
     /// `<</ActualText <FEFF…>>>`: a text string in UTF-16BE, as producers

@@ -40,6 +40,21 @@ pub struct Glyph {
     pub bold: bool,
 }
 
+#[cfg(test)]
+impl Glyph {
+    /// A regular-weight glyph, for the tests of the stages that read glyphs.
+    pub(super) fn regular(text: &str, x: f32, y: f32, width: f32, size: f32) -> Glyph {
+        Glyph {
+            text: text.to_string(),
+            x,
+            y,
+            width,
+            size,
+            bold: false,
+        }
+    }
+}
+
 /// A horizontal rule: y from the top, and its left and right ends.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rule {

@@ -352,14 +352,7 @@ mod tests {
     use super::*;
 
     fn glyph(text: &str, x: f32, y: f32, width: f32, size: f32) -> Glyph {
-        Glyph {
-            text: text.to_string(),
-            x,
-            y,
-            width,
-            size,
-            bold: false,
-        }
+        Glyph::regular(text, x, y, width, size)
     }
 
     #[test]

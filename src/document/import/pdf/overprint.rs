@@ -45,14 +45,7 @@ mod tests {
     use super::*;
 
     fn glyph(text: &str, x: f32, y: f32, width: f32) -> Glyph {
-        Glyph {
-            text: text.into(),
-            x,
-            y,
-            width,
-            size: 13.0,
-            bold: true,
-        }
+        Glyph::regular(text, x, y, width, 13.0)
     }
 
     // Lam, alef, fathatan (read "laan"), as a producer's map gives both the
