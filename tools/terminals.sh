@@ -153,6 +153,12 @@ same() { # $1 $2: names of two pictures; $3: what is compared
   printf '%-60s %s\n' "$3 ($1 vs $2)" "$([ "$d" = 0 ] && echo identical || echo "$d pixels differ")" | tee -a "$report"
 }
 
+same_views() { # $1 $2: name prefixes of two sets of the four views; $3: what
+  for v in pages popup toc side; do
+    same "$1_$v" "$2_$v" "$3"
+  done
+}
+
 run="$hamish $seed"
 for c in $cases; do
   case $c in
@@ -177,44 +183,32 @@ for c in $cases; do
     konsole)
       views konsole "$run" konsole_default
       KOPTS="-p BidiRenderingEnabled=false" views konsole "$run" konsole
-      for v in pages popup toc side; do
-        same "konsole_default_$v" "konsole_$v" "konsole: default vs bidi rendering off"
-      done
+      same_views "konsole_default" "konsole" "konsole: default vs bidi rendering off"
       ;;
     mlterm)
       views mlterm "$run" mlterm
       MLOPTS="-C false" views mlterm "$run" mlterm_ref
-      for v in pages popup toc side; do
-        same "mlterm_$v" "mlterm_ref_$v" "mlterm: hamish's switch vs -C false"
-      done
+      same_views "mlterm" "mlterm_ref" "mlterm: hamish's switch vs -C false"
       ;;
     tmux-xterm)
       [ -e "$out/xterm_pages.png" ] || views xterm "$run" xterm
       views xterm "tmux -L hamish-shots -f $(tmuxconf on) new-session '$run'" tmux_xterm
-      for v in pages popup toc side; do
-        same "tmux_xterm_$v" "xterm_$v" "tmux in xterm vs xterm"
-      done
+      same_views "tmux_xterm" "xterm" "tmux in xterm vs xterm"
       # tmux brightens bold colours (the headings): compare without colour.
       views xterm "$run --theme mono" xterm_mono
       views xterm "tmux -L hamish-shots -f $(tmuxconf on) new-session '$run --theme mono'" tmux_xterm_mono
-      for v in pages popup toc side; do
-        same "tmux_xterm_mono_$v" "xterm_mono_$v" "tmux in xterm vs xterm, --theme mono"
-      done
+      same_views "tmux_xterm_mono" "xterm_mono" "tmux in xterm vs xterm, --theme mono"
       ;;
     tmux-sakura)
       [ -e "$out/sakura_pages.png" ] || views sakura "$run" sakura
       views sakura "tmux -L hamish-shots -f $(tmuxconf on) new-session '$run'" tmux_sakura
-      for v in pages popup toc side; do
-        same "tmux_sakura_$v" "sakura_$v" "tmux in sakura (VTE) vs sakura"
-      done
+      same_views "tmux_sakura" "sakura" "tmux in sakura (VTE) vs sakura"
       ;;
     screen-sakura)
       [ -e "$out/sakura_pages.png" ] || views sakura "$run" sakura
       printf 'startup_message off\nhardstatus ignore\nmaptimeout 5\ntermcapinfo * ti@:te@\n' >"$out/screenrc"
       views sakura "screen -c $out/screenrc $run" screen_sakura
-      for v in pages popup toc side; do
-        same "screen_sakura_$v" "sakura_$v" "GNU screen in sakura (VTE) vs sakura"
-      done
+      same_views "screen_sakura" "sakura" "GNU screen in sakura (VTE) vs sakura"
       ;;
     tmux-off)
       home=$(mktemp -d "$out/home.XXXXXX")
