@@ -6,17 +6,41 @@
 //! indentation is measured from the edge of the text block on the side the
 //! line starts from.
 
-use std::borrow::Cow;
+use std::ops::Range;
 
 use super::interpret::Rule;
 use super::lines::{Line, MARKER};
 use crate::document::import::paginated::{LineEvidence, Page, SourceLine};
 
-/// A page's lines and rules, as read.
+/// A page's lines and rules, as read; the lines' text is in the
+/// document's [`LineStore`] (each line's range in `texts`), put there as
+/// each page is read, so that it is not copied again later.
 pub struct ReadPage {
     pub number: u32,
     pub lines: Vec<Line>,
+    texts: Vec<Range<usize>>,
     pub rules: Vec<Rule>,
+}
+
+impl ReadPage {
+    /// A page read: its lines' text moves into `store`.
+    pub fn new(number: u32, mut lines: Vec<Line>, rules: Vec<Rule>, store: &mut LineStore) -> Self {
+        let texts = lines
+            .iter_mut()
+            .map(|l| store.push(&std::mem::take(&mut l.text)))
+            .collect();
+        ReadPage {
+            number,
+            lines,
+            texts,
+            rules,
+        }
+    }
+
+    /// The text of its line `i`.
+    fn text<'s>(&self, i: usize, store: &'s LineStore) -> &'s str {
+        &store.text[self.texts[i].clone()]
+    }
 }
 
 /// Facts about the whole document the pages are measured against.
@@ -32,12 +56,15 @@ struct Measures {
     columns: Vec<(f32, f32)>,
 }
 
-fn measures(pages: &[ReadPage]) -> Measures {
+fn measures(pages: &[ReadPage], store: &LineStore) -> Measures {
     let lines = || pages.iter().flat_map(|p| p.lines.iter());
     // Characters per half point of size.
     let mut sizes: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
-    for l in lines() {
-        *sizes.entry((l.size * 2.0).round() as i64).or_default() += l.text.chars().count();
+    for p in pages {
+        for (i, l) in p.lines.iter().enumerate() {
+            *sizes.entry((l.size * 2.0).round() as i64).or_default() +=
+                p.text(i, store).chars().count();
+        }
     }
     let body = sizes
         .iter()
@@ -115,17 +142,78 @@ fn adopt_column(page: &mut ReadPage, m: &Measures) {
     }
 }
 
-/// Pages of source lines for the structure stage (the lines' text moves
-/// into them, and each page's lines are dropped once it is made: a long
-/// PDF's text is not held twice). `labels` gets, for each line that
-/// starts with a marker, the marker as printed when the line says it.
-pub fn source_pages(pages: Vec<ReadPage>, labels: &mut Vec<Option<String>>) -> Vec<Page<'static>> {
-    let m = measures(&pages);
-    let mut index = 0u32;
+/// The text and the evidence of every line of the document, each in one
+/// allocation: a long PDF has thousands of lines, and a string and a box
+/// of their own for each cost more than the text (the allocator's overhead
+/// on each, and the holes they leave among the lines once freed).
+#[derive(Default)]
+pub struct LineStore {
+    text: String,
+    evidence: Vec<LineEvidence>,
+}
+
+/// A line kept in the store: where its text and evidence are, and its
+/// indentation.
+struct StoredLine {
+    text: Range<usize>,
+    evidence: Option<usize>,
+    lead: usize,
+    trail: usize,
+    rule: bool,
+}
+
+/// A page of stored lines.
+pub struct StoredPage {
+    number: u32,
+    lines: Vec<StoredLine>,
+}
+
+/// Every page's lines put in `store`, for the structure stage (see
+/// [`pages`]); each page's lines as read are dropped once stored.
+/// `labels` gets, for each line that starts with a marker, the marker as
+/// printed when the line says it.
+pub fn store_pages(
+    pages: Vec<ReadPage>,
+    store: &mut LineStore,
+    labels: &mut Vec<Option<String>>,
+) -> Vec<StoredPage> {
+    let m = measures(&pages, store);
     let mut out = Vec::with_capacity(pages.len());
     for mut page in pages {
         adopt_column(&mut page, &m);
-        let lines = page_source_lines(&mut page, &m, &mut index, labels);
+        let lines = store_page(&mut page, &m, store, labels);
+        out.push(StoredPage {
+            number: page.number,
+            lines,
+        });
+    }
+    store.text.shrink_to_fit();
+    store.evidence.shrink_to_fit();
+    out
+}
+
+/// The pages as the structure stage reads them, their lines' text and
+/// evidence borrowed from `store`; each stored page goes once turned.
+pub fn pages(store: &LineStore, stored: Vec<StoredPage>) -> Vec<Page<'_>> {
+    let mut index = 0u32;
+    let mut out = Vec::with_capacity(stored.len());
+    for page in stored {
+        // A vector of its own (not the stored page's, which is larger):
+        // the stored one goes now.
+        let mut lines = Vec::with_capacity(page.lines.len());
+        lines.extend(page.lines.into_iter().map(|line| {
+            let mut source = SourceLine::plain(
+                &store.text[line.text],
+                page.number,
+                index,
+                line.lead,
+                line.trail,
+            );
+            index += 1;
+            source.rule = line.rule;
+            source.evidence = line.evidence.map(|e| &store.evidence[e]);
+            source
+        }));
         out.push(Page {
             number: page.number,
             lines,
@@ -134,42 +222,46 @@ pub fn source_pages(pages: Vec<ReadPage>, labels: &mut Vec<Option<String>>) -> V
     out
 }
 
-fn page_source_lines(
+impl LineStore {
+    /// Put `text` at the end of the store; where it is.
+    pub fn push(&mut self, text: &str) -> Range<usize> {
+        let start = self.text.len();
+        self.text.push_str(text);
+        start..self.text.len()
+    }
+
+    /// A line with no text: a blank between blocks, or a rule.
+    fn blank(&self, rule: bool) -> StoredLine {
+        let end = self.text.len();
+        StoredLine {
+            text: end..end,
+            evidence: None,
+            lead: 0,
+            trail: 0,
+            rule,
+        }
+    }
+}
+
+fn store_page(
     page: &mut ReadPage,
     m: &Measures,
-    index: &mut u32,
+    store: &mut LineStore,
     labels: &mut Vec<Option<String>>,
-) -> Vec<SourceLine<'static>> {
-    let separators = separators(page, m);
-    let mut texts = page
-        .lines
-        .iter_mut()
-        .map(|l| std::mem::take(&mut l.text))
-        .collect::<Vec<_>>()
-        .into_iter();
+) -> Vec<StoredLine> {
+    let separators = separators(page, m, store);
     let page = &*page;
-    let mut out: Vec<SourceLine<'static>> = Vec::new();
-    let mut push = |out: &mut Vec<SourceLine<'static>>, mut line: SourceLine<'static>| {
-        line.index = *index;
-        line.page = page.number;
-        *index += 1;
-        out.push(line);
-    };
     // A page starts and ends apart from its neighbours.
-    push(&mut out, SourceLine::default());
+    let mut out = vec![store.blank(false)];
     let mut prev: Option<&Line> = None;
     let mut in_notes = false;
     for (i, line) in page.lines.iter().enumerate() {
-        let text = texts.next().unwrap_or_default();
+        let mut text = page.texts[i].clone();
         if separators.contains(&i) {
-            let rule = SourceLine {
-                rule: true,
-                ..SourceLine::default()
-            };
-            push(&mut out, rule);
+            out.push(store.blank(true));
             in_notes = true;
         } else if prev.is_some_and(|p| spacing(p, line, m) > 1.4) {
-            push(&mut out, SourceLine::default());
+            out.push(store.blank(false));
         }
         in_notes &= smaller(line, m);
         let gap_before = prev.is_some_and(|p| {
@@ -185,25 +277,27 @@ fn page_source_lines(
                 && spacing(p, line, m) < 1.3
         });
         if let (true, Some(last)) = (continues_heading, out.last_mut()) {
-            last.text = Cow::Owned(format!("{} {text}", last.text));
+            let joined = format!("{} {}", &store.text[last.text.clone()], &store.text[text]);
+            last.text = store.push(&joined);
             prev = Some(line);
             continue;
         }
-        let mut source = source_line(line, text, m, gap_before);
         let mut label = line.marker.clone();
         if in_notes {
-            if let Some(rest) = numbered_note(&source.text) {
-                label = Some(source.text.chars().take_while(|c| c.is_numeric()).collect());
-                source.text = Cow::Owned(format!("{MARKER} {rest}"));
+            let read = &store.text[text.clone()];
+            if let Some(rest) = numbered_note(read) {
+                label = Some(read.chars().take_while(|c| c.is_numeric()).collect());
+                let rewritten = format!("{MARKER} {rest}");
+                text = store.push(&rewritten);
             }
         }
-        if source.text.starts_with(MARKER) {
+        if store.text[text.clone()].starts_with(MARKER) {
             labels.push(label);
         }
-        push(&mut out, source);
+        out.push(stored_line(line, text, m, gap_before, store));
         prev = Some(line);
     }
-    push(&mut out, SourceLine::default());
+    out.push(store.blank(false));
     out.shrink_to_fit();
     out
 }
@@ -246,7 +340,7 @@ fn smaller(line: &Line, m: &Measures) -> bool {
 /// line of the rule's column below it when that line is smaller text; or,
 /// with no rule on the page, before a run of smaller lines at its foot
 /// that starts with a marker.
-fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
+fn separators(page: &ReadPage, m: &Measures, store: &LineStore) -> Vec<usize> {
     let mut found: Vec<usize> = page
         .rules
         .iter()
@@ -270,7 +364,8 @@ fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
     };
     let first = last_body + 1;
     let starts_note = page.lines.get(first).is_some_and(|l| {
-        (l.raised && l.text.starts_with(MARKER)) || numbered_note(&l.text).is_some()
+        let text = page.text(first, store);
+        (l.raised && text.starts_with(MARKER)) || numbered_note(text).is_some()
     });
     if starts_note {
         found.push(first);
@@ -296,7 +391,14 @@ fn numbered_note(text: &str) -> Option<&str> {
         .then_some(rest)
 }
 
-fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> SourceLine<'static> {
+/// A line whose text is in the store at `text`, its evidence put there.
+fn stored_line(
+    line: &Line,
+    text: Range<usize>,
+    m: &Measures,
+    gap_before: bool,
+    store: &mut LineStore,
+) -> StoredLine {
     // Indentation in characters of about half the size.
     let em = (line.size * 0.5).max(1.0);
     let (left, right) = line.column.unwrap_or((m.left, m.right));
@@ -310,9 +412,7 @@ fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> Sou
         (false, true) => (0, 0),
         (false, false) => (from_left, 0),
     };
-    let mut source = SourceLine::plain("", 0, 0, lead, trail);
-    source.text = Cow::Owned(text);
-    source.evidence = Some(Box::new(LineEvidence {
+    store.evidence.push(LineEvidence {
         x: Some(line.x0),
         y: Some(line.y),
         size: Some(line.size),
@@ -321,6 +421,12 @@ fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> Sou
         smaller: Some(smaller(line, m)),
         larger: Some(line.size > m.body * 1.1),
         gap_before: Some(gap_before),
-    }));
-    source
+    });
+    StoredLine {
+        text,
+        evidence: Some(store.evidence.len() - 1),
+        lead,
+        trail,
+        rule: false,
+    }
 }
