@@ -18,7 +18,7 @@ use crate::document::import::paginated::{LineEvidence, Page, SourceLine};
 pub struct ReadPage {
     pub number: u32,
     pub lines: Vec<Line>,
-    texts: Vec<Range<usize>>,
+    texts: Vec<Span>,
     pub rules: Vec<Rule>,
 }
 
@@ -39,7 +39,7 @@ impl ReadPage {
 
     /// The text of its line `i`.
     fn text<'s>(&self, i: usize, store: &'s LineStore) -> &'s str {
-        &store.text[self.texts[i].clone()]
+        store.text(&self.texts[i])
     }
 }
 
@@ -142,20 +142,34 @@ fn adopt_column(page: &mut ReadPage, m: &Measures) {
     }
 }
 
-/// The text and the evidence of every line of the document, each in one
-/// allocation: a long PDF has thousands of lines, and a string and a box
-/// of their own for each cost more than the text (the allocator's overhead
-/// on each, and the holes they leave among the lines once freed).
+/// The text and the evidence of every line of the document, in chunks: a
+/// long PDF has thousands of lines, and a string and a box of their own
+/// for each cost more than the text (the allocator's overhead on each, and
+/// the holes they leave among the lines once freed); chunks of a fixed
+/// size, not one growing buffer, as that would be copied as it grows and
+/// hold up to twice its text.
 #[derive(Default)]
 pub struct LineStore {
-    text: String,
-    evidence: Vec<LineEvidence>,
+    text: Vec<String>,
+    evidence: Vec<Vec<LineEvidence>>,
+}
+
+/// Bytes of text in a chunk (a longer line has a chunk of its own).
+const TEXT_CHUNK: usize = 32 * 1024;
+/// Lines' evidence in a chunk.
+const EVIDENCE_CHUNK: usize = 1024;
+
+/// Where a line's text is in the store: its chunk and its bytes there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    chunk: usize,
+    bytes: Range<usize>,
 }
 
 /// A line kept in the store: where its text and evidence are, and its
 /// indentation.
 struct StoredLine {
-    text: Range<usize>,
+    text: Span,
     evidence: Option<usize>,
     lead: usize,
     trail: usize,
@@ -187,8 +201,7 @@ pub fn store_pages(
             lines,
         });
     }
-    store.text.shrink_to_fit();
-    store.evidence.shrink_to_fit();
+    store.shrink_last();
     out
 }
 
@@ -203,7 +216,7 @@ pub fn pages(store: &LineStore, stored: Vec<StoredPage>) -> Vec<Page<'_>> {
         let mut lines = Vec::with_capacity(page.lines.len());
         lines.extend(page.lines.into_iter().map(|line| {
             let mut source = SourceLine::plain(
-                &store.text[line.text],
+                store.text(&line.text),
                 page.number,
                 index,
                 line.lead,
@@ -211,7 +224,7 @@ pub fn pages(store: &LineStore, stored: Vec<StoredPage>) -> Vec<Page<'_>> {
             );
             index += 1;
             source.rule = line.rule;
-            source.evidence = line.evidence.map(|e| &store.evidence[e]);
+            source.evidence = line.evidence.map(|e| store.evidence(e));
             source
         }));
         out.push(Page {
@@ -223,18 +236,71 @@ pub fn pages(store: &LineStore, stored: Vec<StoredPage>) -> Vec<Page<'_>> {
 }
 
 impl LineStore {
-    /// Put `text` at the end of the store; where it is.
-    pub fn push(&mut self, text: &str) -> Range<usize> {
-        let start = self.text.len();
-        self.text.push_str(text);
-        start..self.text.len()
+    /// Put `text` in the store; where it is.
+    pub fn push(&mut self, text: &str) -> Span {
+        let fits = self
+            .text
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= text.len());
+        if !fits {
+            self.text
+                .push(String::with_capacity(text.len().max(TEXT_CHUNK)));
+        }
+        let chunk = self.text.len() - 1;
+        let c = &mut self.text[chunk];
+        let start = c.len();
+        c.push_str(text);
+        Span {
+            chunk,
+            bytes: start..c.len(),
+        }
+    }
+
+    /// The text at `span`.
+    fn text(&self, span: &Span) -> &str {
+        self.text
+            .get(span.chunk)
+            .map_or("", |c| &c[span.bytes.clone()])
+    }
+
+    /// Put a line's evidence in the store; its number there.
+    fn push_evidence(&mut self, evidence: LineEvidence) -> usize {
+        if self
+            .evidence
+            .last()
+            .is_none_or(|c| c.len() == EVIDENCE_CHUNK)
+        {
+            self.evidence.push(Vec::with_capacity(EVIDENCE_CHUNK));
+        }
+        let full = (self.evidence.len() - 1) * EVIDENCE_CHUNK;
+        let last = self.evidence.last_mut().expect("a chunk");
+        last.push(evidence);
+        full + last.len() - 1
+    }
+
+    /// The evidence numbered `n`.
+    fn evidence(&self, n: usize) -> &LineEvidence {
+        &self.evidence[n / EVIDENCE_CHUNK][n % EVIDENCE_CHUNK]
+    }
+
+    /// The last chunks are full no more: the room left in them goes.
+    fn shrink_last(&mut self) {
+        if let Some(c) = self.text.last_mut() {
+            c.shrink_to_fit();
+        }
+        if let Some(c) = self.evidence.last_mut() {
+            c.shrink_to_fit();
+        }
     }
 
     /// A line with no text: a blank between blocks, or a rule.
     fn blank(&self, rule: bool) -> StoredLine {
-        let end = self.text.len();
         StoredLine {
-            text: end..end,
+            // In no chunk: empty.
+            text: Span {
+                chunk: usize::MAX,
+                bytes: 0..0,
+            },
             evidence: None,
             lead: 0,
             trail: 0,
@@ -277,21 +343,21 @@ fn store_page(
                 && spacing(p, line, m) < 1.3
         });
         if let (true, Some(last)) = (continues_heading, out.last_mut()) {
-            let joined = format!("{} {}", &store.text[last.text.clone()], &store.text[text]);
+            let joined = format!("{} {}", store.text(&last.text), store.text(&text));
             last.text = store.push(&joined);
             prev = Some(line);
             continue;
         }
         let mut label = line.marker.clone();
         if in_notes {
-            let read = &store.text[text.clone()];
+            let read = store.text(&text);
             if let Some(rest) = numbered_note(read) {
                 label = Some(read.chars().take_while(|c| c.is_numeric()).collect());
                 let rewritten = format!("{MARKER} {rest}");
                 text = store.push(&rewritten);
             }
         }
-        if store.text[text.clone()].starts_with(MARKER) {
+        if store.text(&text).starts_with(MARKER) {
             labels.push(label);
         }
         out.push(stored_line(line, text, m, gap_before, store));
@@ -394,7 +460,7 @@ fn numbered_note(text: &str) -> Option<&str> {
 /// A line whose text is in the store at `text`, its evidence put there.
 fn stored_line(
     line: &Line,
-    text: Range<usize>,
+    text: Span,
     m: &Measures,
     gap_before: bool,
     store: &mut LineStore,
@@ -412,7 +478,7 @@ fn stored_line(
         (false, true) => (0, 0),
         (false, false) => (from_left, 0),
     };
-    store.evidence.push(LineEvidence {
+    let evidence = store.push_evidence(LineEvidence {
         x: Some(line.x0),
         y: Some(line.y),
         size: Some(line.size),
@@ -424,9 +490,107 @@ fn stored_line(
     });
     StoredLine {
         text,
-        evidence: Some(store.evidence.len() - 1),
+        evidence: Some(evidence),
         lead,
         trail,
         rule: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, y: f32, size: f32) -> Line {
+        Line {
+            text: text.into(),
+            x0: 72.0,
+            x1: 500.0,
+            y,
+            size,
+            bold: false,
+            raised: false,
+            marker: None,
+            rtl: false,
+            column: None,
+        }
+    }
+
+    #[test]
+    fn the_store_gives_back_what_it_was_given_across_chunks() {
+        let mut store = LineStore::default();
+        let long = "x".repeat(TEXT_CHUNK + 10);
+        let texts = ["first", &long, "third", &"y".repeat(TEXT_CHUNK - 3), "last"];
+        let spans: Vec<Span> = texts.iter().map(|t| store.push(t)).collect();
+        for (span, text) in spans.iter().zip(texts) {
+            assert_eq!(store.text(span), text);
+        }
+        // The long line has a chunk of its own; no line is split.
+        assert_eq!(spans[1].chunk, 1);
+        assert_eq!(spans[2].chunk, 2);
+        assert_eq!(spans[3].chunk, 3);
+        let numbers: Vec<usize> = (0..EVIDENCE_CHUNK + 2)
+            .map(|i| {
+                store.push_evidence(LineEvidence {
+                    y: Some(i as f32),
+                    ..LineEvidence::default()
+                })
+            })
+            .collect();
+        for n in numbers {
+            assert_eq!(store.evidence(n).y, Some(n as f32));
+        }
+        assert_eq!(store.evidence.len(), 2);
+    }
+
+    #[test]
+    fn lines_come_back_from_the_store_with_their_evidence() {
+        let mut store = LineStore::default();
+        let read = vec![ReadPage::new(
+            1,
+            vec![
+                line("A Heading Set", 100.0, 16.0),
+                line("On Two Lines", 118.0, 16.0),
+                line(
+                    "The body text of the page, set at the usual size.",
+                    150.0,
+                    10.0,
+                ),
+                line(
+                    "More of it on the next line, at the same pitch.",
+                    162.0,
+                    10.0,
+                ),
+            ],
+            Vec::new(),
+            &mut store,
+        )];
+        let stored = store_pages(read, &mut store, &mut Vec::new());
+        let pages = pages(&store, stored);
+        let lines = &pages[0].lines;
+        let texts: Vec<&str> = lines.iter().map(|l| &*l.text).collect();
+        // Blank lines around the page and below the heading (set apart by
+        // more than two body lines' pitch); the heading's two lines are one.
+        assert_eq!(
+            texts,
+            [
+                "",
+                "A Heading Set On Two Lines",
+                "",
+                "The body text of the page, set at the usual size.",
+                "More of it on the next line, at the same pitch.",
+                "",
+            ]
+        );
+        let indices: Vec<u32> = lines.iter().map(|l| l.index).collect();
+        assert_eq!(indices, [0, 1, 2, 3, 4, 5]);
+        assert!(lines.iter().all(|l| l.page == 1));
+        // Blank lines know nothing; text lines what their glyphs said.
+        assert!(lines[0].evidence.is_none() && lines[2].evidence.is_none());
+        let heading = lines[1].evidence.expect("the heading's evidence");
+        assert_eq!((heading.y, heading.larger), (Some(100.0), Some(true)));
+        let body = lines[4].evidence.expect("the body line's evidence");
+        assert_eq!((body.y, body.larger), (Some(162.0), Some(false)));
+        assert_eq!(body.smaller, Some(false));
     }
 }
