@@ -154,9 +154,11 @@ pub struct LineStore {
     evidence: Vec<Vec<LineEvidence>>,
 }
 
-/// Bytes of text in a chunk (a longer line has a chunk of its own).
+/// Bytes of text in a chunk at most (a longer line has a chunk of its
+/// own); the first chunks are smaller, each twice the one before (from
+/// 1 KiB), so a short PDF's store is short too.
 const TEXT_CHUNK: usize = 32 * 1024;
-/// Lines' evidence in a chunk.
+/// Lines' evidence in a chunk; the first grows to that as it fills.
 const EVIDENCE_CHUNK: usize = 1024;
 
 /// Where a line's text is in the store: its chunk and its bytes there.
@@ -243,8 +245,9 @@ impl LineStore {
             .last()
             .is_some_and(|c| c.capacity() - c.len() >= text.len());
         if !fits {
-            self.text
-                .push(String::with_capacity(text.len().max(TEXT_CHUNK)));
+            let last = self.text.last().map_or(0, String::capacity);
+            let size = (2 * last).clamp(1024, TEXT_CHUNK).max(text.len());
+            self.text.push(String::with_capacity(size));
         }
         let chunk = self.text.len() - 1;
         let c = &mut self.text[chunk];
@@ -270,7 +273,9 @@ impl LineStore {
             .last()
             .is_none_or(|c| c.len() == EVIDENCE_CHUNK)
         {
-            self.evidence.push(Vec::with_capacity(EVIDENCE_CHUNK));
+            let first = self.evidence.is_empty();
+            let size = if first { 0 } else { EVIDENCE_CHUNK };
+            self.evidence.push(Vec::with_capacity(size));
         }
         let full = (self.evidence.len() - 1) * EVIDENCE_CHUNK;
         let last = self.evidence.last_mut().expect("a chunk");
@@ -525,10 +530,14 @@ mod tests {
         for (span, text) in spans.iter().zip(texts) {
             assert_eq!(store.text(span), text);
         }
-        // The long line has a chunk of its own; no line is split.
-        assert_eq!(spans[1].chunk, 1);
-        assert_eq!(spans[2].chunk, 2);
-        assert_eq!(spans[3].chunk, 3);
+        // The long line has a chunk of its own; no line is split; no
+        // chunk but a long line's is larger than TEXT_CHUNK.
+        assert_eq!(store.text[spans[1].chunk].len(), long.len());
+        assert!(spans[3].chunk > spans[2].chunk);
+        assert!(store
+            .text
+            .iter()
+            .all(|c| c.len() <= TEXT_CHUNK || c == &long));
         let numbers: Vec<usize> = (0..EVIDENCE_CHUNK + 2)
             .map(|i| {
                 store.push_evidence(LineEvidence {
