@@ -13,33 +13,37 @@ use super::lines::{Line, MARKER};
 use crate::document::import::paginated::{LineEvidence, Page, SourceLine};
 
 /// A page's lines and rules, as read; the lines' text is in the
-/// document's [`LineStore`] (each line's range in `texts`), put there as
-/// each page is read, so that it is not copied again later.
+/// document's [`LineStore`], put there as each page is read, so that it is
+/// not copied again later.
 pub struct ReadPage {
     pub number: u32,
-    pub lines: Vec<Line>,
-    texts: Vec<Span>,
+    pub lines: Vec<Placed>,
     pub rules: Vec<Rule>,
 }
 
+/// A line of a page whose text is in the store.
+type Placed = Line<Span>;
+
 impl ReadPage {
     /// A page read: its lines' text moves into `store`.
-    pub fn new(number: u32, mut lines: Vec<Line>, rules: Vec<Rule>, store: &mut LineStore) -> Self {
-        let texts = lines
-            .iter_mut()
-            .map(|l| store.push(&std::mem::take(&mut l.text)))
+    pub fn new(number: u32, lines: Vec<Line>, rules: Vec<Rule>, store: &mut LineStore) -> Self {
+        let lines = lines
+            .into_iter()
+            .map(|l| {
+                let text = store.push(&l.text);
+                l.with_text(text)
+            })
             .collect();
         ReadPage {
             number,
             lines,
-            texts,
             rules,
         }
     }
 
     /// The text of its line `i`.
     fn text<'s>(&self, i: usize, store: &'s LineStore) -> &'s str {
-        store.text(&self.texts[i])
+        store.text(&self.lines[i].text)
     }
 }
 
@@ -70,7 +74,7 @@ fn measures(pages: &[ReadPage], store: &LineStore) -> Measures {
         .iter()
         .max_by_key(|&(s, n)| (*n, -*s))
         .map_or(12.0, |(s, _)| *s as f32 / 2.0);
-    let is_body = |l: &Line| (l.size - body).abs() < 0.25;
+    let is_body = |l: &Placed| (l.size - body).abs() < 0.25;
     let mut ratios: Vec<f32> = pages
         .iter()
         .flat_map(|p| p.lines.windows(2))
@@ -124,7 +128,7 @@ fn adopt_column(page: &mut ReadPage, m: &Measures) {
     if page.lines.iter().any(|l| l.column.is_some()) {
         return;
     }
-    let inside = |l: &Line, (left, right): (f32, f32)| l.x0 >= left - 3.0 && l.x1 <= right + 3.0;
+    let inside = |l: &Placed, (left, right): (f32, f32)| l.x0 >= left - 3.0 && l.x1 <= right + 3.0;
     let within = |&c: &(f32, f32)| {
         let n = page.lines.iter().filter(|l| inside(l, c)).count();
         n >= 3 && n * 4 >= page.lines.len() * 3
@@ -324,10 +328,10 @@ fn store_page(
     let page = &*page;
     // A page starts and ends apart from its neighbours.
     let mut out = vec![store.blank(false)];
-    let mut prev: Option<&Line> = None;
+    let mut prev: Option<&Placed> = None;
     let mut in_notes = false;
     for (i, line) in page.lines.iter().enumerate() {
-        let mut text = page.texts[i].clone();
+        let mut text = line.text.clone();
         if separators.contains(&i) {
             out.push(store.blank(true));
             in_notes = true;
@@ -339,7 +343,7 @@ fn store_page(
             (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1 && !runs_on(p, line, m)
         });
         // A heading set on two lines is one line of the source.
-        let larger = |l: &Line| l.size > m.body * 1.1;
+        let larger = |l: &Placed| l.size > m.body * 1.1;
         let continues_heading = prev.is_some_and(|p| {
             larger(p)
                 && larger(line)
@@ -375,7 +379,7 @@ fn store_page(
 
 /// The distance between two lines' baselines against the usual distance
 /// for lines of their sizes: 1 within a paragraph.
-fn spacing(above: &Line, below: &Line, m: &Measures) -> f32 {
+fn spacing(above: &Placed, below: &Placed, m: &Measures) -> f32 {
     let usual = m.pitch * (above.size + below.size) / 2.0;
     (below.y - above.y) / usual.max(1.0)
 }
@@ -385,7 +389,7 @@ fn spacing(above: &Line, below: &Line, m: &Measures) -> f32 {
 /// the near one, with no indent. (Typst makes a line taller when it holds
 /// letters from a fallback font, Latin words in an Arabic line, so such a
 /// line stands as far apart as a new paragraph would.)
-fn runs_on(above: &Line, line: &Line, m: &Measures) -> bool {
+fn runs_on(above: &Placed, line: &Placed, m: &Measures) -> bool {
     let (left, right) = line.column.unwrap_or((m.left, m.right));
     let em = line.size.max(1.0);
     let full = if above.rtl {
@@ -403,7 +407,7 @@ fn runs_on(above: &Line, line: &Line, m: &Measures) -> bool {
 
 /// Smaller than the body text, as footnotes are (some producers set
 /// them only half a point smaller).
-fn smaller(line: &Line, m: &Measures) -> bool {
+fn smaller(line: &Placed, m: &Measures) -> bool {
     line.size < m.body * 0.97
 }
 
@@ -464,7 +468,7 @@ fn numbered_note(text: &str) -> Option<&str> {
 
 /// A line whose text is in the store at `text`, its evidence put there.
 fn stored_line(
-    line: &Line,
+    line: &Placed,
     text: Span,
     m: &Measures,
     gap_before: bool,
