@@ -35,7 +35,7 @@ impl<'a> Line<'a> {
 
     /// What the source says of the line, when it says anything.
     fn evidence(&self) -> Option<&'a super::line::LineEvidence> {
-        self.source.evidence.as_deref()
+        self.source.evidence
     }
 
     /// Set larger than the body text: a heading.

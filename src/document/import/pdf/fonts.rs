@@ -255,7 +255,8 @@ impl Font {
         }
         let byte = code as u8;
         if self.symbolic {
-            return char::from_u32(0xF000 + code).map(|c| CompactString::from(&*c.encode_utf8(&mut [0; 4])));
+            return char::from_u32(0xF000 + code)
+                .map(|c| CompactString::from(&*c.encode_utf8(&mut [0; 4])));
         }
         self.simple.get(&byte).map(|t| t.as_str().into())
     }
