@@ -3,11 +3,19 @@
 //! right-to-left), then the left one.
 //!
 //! - **Evidence**: a gutter, a character position in the middle half of
-//!   the page's width where (with its neighbours) at most one text line in
-//!   five (or two lines) has a letter, with text on both sides of it on at least a quarter of the
-//!   page's text lines (and at least four).
-//! - **Order**: lines above the first line with text on both sides (the
-//!   header, a title across both columns) stay first; from there, each
+//!   the page's width where (with the two before it) at most one text line
+//!   in five (or two lines) has a letter, right before a left edge that at
+//!   least one text line in five starts at (a justified column's lines
+//!   share it; the other column's ragged ends do not); and text on either
+//!   side of it on at least a quarter of the page's text lines (and at
+//!   least four) each. pdftotext writes two columns' lines on rows of their
+//!   own where their baselines differ, so few lines need text on both.
+//! - **Order**: the columns start at the first line with text on both
+//!   sides, or above it, at the first of the one-sided lines right above it
+//!   (pdftotext writes a column's line on its own when the two columns'
+//!   baselines differ): the walk up stops at a line that crosses the gutter
+//!   (a header or a title across both columns) or at two blank lines (the
+//!   space below a header). Lines above stay first; from there, each
 //!   line's right part goes to the first column and its left part to the
 //!   second; a line that crosses the gutter (a footnote across the page)
 //!   ends both columns, which are written out before it.
@@ -23,12 +31,11 @@ pub fn reorder<'a>(lines: &[&'a str]) -> Option<Vec<(usize, &'a str)>> {
     let mut out = Vec::with_capacity(lines.len() + 8);
     let mut first: Vec<(usize, &str)> = Vec::new();
     let mut second: Vec<(usize, &str)> = Vec::new();
-    let mut started = false;
+    let start = first_column_line(lines, gutter)?;
     for (i, &line) in lines.iter().enumerate() {
         let (left, right) = split_at_column(line, gutter);
         let crosses = occupied(line, gutter);
-        started |= !crosses && has_text(left) && has_text(right);
-        if !started || crosses {
+        if i < start || crosses {
             out.append(&mut first);
             out.append(&mut second);
             out.push((i, line));
@@ -50,6 +57,38 @@ pub fn reorder<'a>(lines: &[&'a str]) -> Option<Vec<(usize, &'a str)>> {
     Some(out)
 }
 
+/// Where the columns start: the first line with text on both sides of
+/// the gutter (or, with none, the first with text that does not cross
+/// it), or the top of the one-sided lines right above it.
+fn first_column_line(lines: &[&str], gutter: usize) -> Option<usize> {
+    let two_sided = |line: &str| {
+        let (left, right) = split_at_column(line, gutter);
+        spaced(line, gutter) && has_text(left) && has_text(right)
+    };
+    let first = lines
+        .iter()
+        .position(|l| two_sided(l))
+        .or_else(|| lines.iter().position(|l| has_text(l) && !occupied(l, gutter)))?;
+    let mut start = first;
+    let mut blanks = 0;
+    for i in (0..first).rev() {
+        let line = lines[i];
+        if occupied(line, gutter) {
+            break;
+        }
+        if has_text(line) {
+            blanks = 0;
+            start = i;
+        } else {
+            blanks += 1;
+            if blanks == 2 {
+                break;
+            }
+        }
+    }
+    Some(start)
+}
+
 fn has_text(s: &str) -> bool {
     s.chars().any(|c| !c.is_whitespace() && !is_bidi_control(c))
 }
@@ -57,6 +96,17 @@ fn has_text(s: &str) -> bool {
 /// The visible characters of a line (no bidi controls).
 fn visible(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     line.char_indices().filter(|&(_, c)| !is_bidi_control(c))
+}
+
+/// Spaces at visible columns `c - 2` to `c`: the gutter's width on a
+/// line with text on both sides (words are one space apart).
+fn spaced(line: &str, c: usize) -> bool {
+    visible(line)
+        .skip(c.saturating_sub(2))
+        .take(3)
+        .filter(|(_, ch)| ch.is_whitespace())
+        .count()
+        == 3
 }
 
 fn occupied(line: &str, column: usize) -> bool {
@@ -105,20 +155,27 @@ fn gutter(lines: &[&str]) -> Option<usize> {
     }
     // Lines across the page (a header, a footnote) may cross the gutter.
     let few = (text_lines / 5).max(2);
-    let blank =
-        |c: usize| (c.saturating_sub(1)..=(c + 1).min(width - 1)).all(|k| letters[k] <= few);
-    // Text on both sides of `c`: a letter before it and one after it.
-    let both = |c: usize| {
-        spans
-            .iter()
-            .filter(|s| s.1.is_some_and(|(first, last)| first < c && last >= c))
-            .count()
-    };
-    let (best, count) = (width / 4..width * 3 / 4)
+    let blank = |c: usize| (c - 2..=c).all(|k| letters[k] <= few);
+    // The gutter ends where the right column starts: its lines share a
+    // left edge (a justified column's lines all start there), where the
+    // other column's ragged ends do not reach.
+    let gutter = (width / 4..width * 3 / 4)
         .filter(|&c| blank(c))
-        .map(|c| (c, both(c)))
-        .max_by_key(|&(_, n)| n)?;
-    (count >= 4 && count * 4 >= text_lines).then_some(best)
+        .max_by_key(|&c| (letters[c + 1], c))?;
+    let edge = letters[gutter + 1] >= (text_lines / 5).max(3);
+    // Each column holds a fair share of the page's lines: lines clear of
+    // the gutter with text before it, and with text after it.
+    let clear = |line: &str| visible(line).nth(gutter - 2).is_none() || spaced(line, gutter);
+    let sides = spans.iter().zip(lines).filter(|(_, l)| clear(l));
+    let left = sides
+        .clone()
+        .filter(|(s, _)| s.1.is_some_and(|(first, _)| first + 2 < gutter))
+        .count();
+    let right = sides
+        .filter(|(s, _)| s.1.is_some_and(|(_, last)| last > gutter))
+        .count();
+    let share = (text_lines / 4).max(4);
+    (edge && left >= share && right >= share).then_some(gutter)
 }
 
 #[cfg(test)]
@@ -146,6 +203,32 @@ mod tests {
         assert_eq!(&order[8..14], [left; 6]);
         assert_eq!(order[14], "left column ends");
         assert_eq!(order[15], page[8].trim());
+    }
+
+    #[test]
+    fn one_sided_lines_above_the_first_two_sided_line_are_columns_too() {
+        // pdftotext -layout writes a column's line alone where the two
+        // columns' baselines differ: here the right column's first line
+        // and the left column's first line, below a header and two blank
+        // lines.
+        let mut page = vec!["            Journal of margins, a header across the page", "", ""];
+        page.push("                              right column first line");
+        page.push("left column first line");
+        page.extend(std::iter::repeat_n(
+            "left column text here         right column text goes here",
+            8,
+        ));
+        let order: Vec<&str> = reorder(&page)
+            .unwrap()
+            .into_iter()
+            .map(|(_, t)| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(order[0], page[0].trim());
+        assert_eq!(order[1], "right column first line");
+        assert_eq!(&order[2..10], ["right column text goes here"; 8]);
+        assert_eq!(order[10], "left column first line");
+        assert_eq!(&order[11..], ["left column text here"; 8]);
     }
 
     #[test]

@@ -1,0 +1,220 @@
+//! Arabic words cut in two by a space, rejoined from the document's own
+//! vocabulary.
+//!
+//! Justified Arabic set by some fonts (LibreOffice with Noto Sans Arabic,
+//! Noto Naskh, Amiri) extracts with spaces inside words, where the glyphs
+//! were spread: `ال راوي` for `الراوي`, `مقام ة` for `مقامة`, `ه ذا` for
+//! `هذا`. No dictionary of the language is needed to see it: the same
+//! document writes most of those words whole elsewhere.
+//!
+//! - **Evidence for one pair** `A B` (two Arabic words side by side, with
+//!   no punctuation between them): `AB` stands whole elsewhere in the
+//!   document, and `A` or `B` is never a word of its own in it (outside
+//!   such pairs; a single letter but `و` never is). Two real words side by
+//!   side (`في المدينة`) are both words elsewhere and stay apart. Or `B`
+//!   starts with `ة` or `ى`, letters that end words and start none
+//!   (`مدين ة`), as detached harakat are rejoined.
+//! - **Evidence for the document**: at least [`MIN_JOINS`] different words
+//!   rejoin that way. Clean text may show one coincidence (a name written
+//!   both `عبد الله` and `عبدالله`); a document whose extraction cuts
+//!   words shows dozens, so one or two are never taken for a pattern.
+//! - A word cut in three (`الم ؤرخ ين`) rejoins piece by piece, each step
+//!   on the same evidence.
+
+use std::collections::{HashMap, HashSet};
+
+/// How many different words must rejoin before any is rejoined.
+pub const MIN_JOINS: usize = 3;
+
+/// A letter or haraka of the Arabic script: what a word's core is made of.
+fn is_word_char(c: char) -> bool {
+    super::is_arabic_letter(c) || ('\u{64B}'..='\u{652}').contains(&c) || c == '\u{670}'
+}
+
+/// The word's Arabic core (punctuation around it trimmed), if the rest of
+/// it is Arabic letters.
+fn core(token: &str) -> Option<&str> {
+    let core = token.trim_matches(|c: char| !is_word_char(c));
+    (!core.is_empty() && core.chars().all(is_word_char)).then_some(core)
+}
+
+/// The words of a document, counted by their cores.
+#[derive(Default)]
+pub struct Vocabulary {
+    words: HashMap<String, u32>,
+    /// How often each piece stands in a pair that rejoins to a word.
+    in_pairs: HashMap<String, u32>,
+    /// How many different words pairs rejoin to.
+    joins: usize,
+}
+
+impl Vocabulary {
+    /// Count the words of every text, then the pairs that would rejoin.
+    pub fn of<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for text in texts.clone() {
+            for token in text.split_whitespace() {
+                if let Some(c) = core(token) {
+                    *v.words.entry(c.to_string()).or_default() += 1;
+                }
+            }
+        }
+        for text in texts.clone() {
+            for (a, b) in pairs(text) {
+                let cut_ending = b.starts_with(['\u{629}', '\u{649}']);
+                if cut_ending || v.words.contains_key(&format!("{a}{b}")) {
+                    *v.in_pairs.entry(a.to_string()).or_default() += 1;
+                    *v.in_pairs.entry(b.to_string()).or_default() += 1;
+                }
+            }
+        }
+        let mut joins = HashSet::new();
+        for text in texts {
+            for (a, b) in pairs(text).filter(|&(a, b)| v.splits(a, b)) {
+                joins.insert(format!("{a}{b}"));
+            }
+        }
+        v.joins = joins.len();
+        v
+    }
+
+    /// Whether `piece` is a word of its own somewhere in the document. A
+    /// single letter is none (but `و`, "and", which some write apart), nor
+    /// is a piece that starts with `ة` or `ى`, letters that only end words.
+    fn is_word(&self, piece: &str) -> bool {
+        let mut letters = piece.chars();
+        let first = letters.next();
+        let single = letters.next().is_none() && first != Some('\u{648}');
+        if single || matches!(first, Some('\u{629}' | '\u{649}')) {
+            return false;
+        }
+        let all = self.words.get(piece).copied().unwrap_or(0);
+        all > self.in_pairs.get(piece).copied().unwrap_or(0)
+    }
+
+    /// `a b` is one word cut in two: written whole elsewhere, and not two
+    /// words; or its second piece starts with `ة` or `ى`, which no word
+    /// starts with.
+    fn splits(&self, a: &str, b: &str) -> bool {
+        if b.starts_with(['\u{629}', '\u{649}']) {
+            return true;
+        }
+        let whole = format!("{a}{b}");
+        self.words.contains_key(&whole) && !(self.is_word(a) && self.is_word(b))
+    }
+
+    /// Whether the document shows the pattern at all.
+    pub fn cuts_words(&self) -> bool {
+        self.joins >= MIN_JOINS
+    }
+
+    /// The text with its cut words rejoined, or `None` if none is.
+    pub fn rejoin(&self, text: &str) -> Option<String> {
+        if !self.cuts_words() {
+            return None;
+        }
+        let tokens: Vec<&str> = text.split(' ').collect();
+        let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+        let mut changed = false;
+        for token in tokens {
+            let joined = out.last().and_then(|prev| {
+                let a = prev.trim_start_matches(|c: char| !is_word_char(c));
+                let b = token.trim_end_matches(|c: char| !is_word_char(c));
+                let pair = !a.is_empty()
+                    && a.chars().all(is_word_char)
+                    && !b.is_empty()
+                    && b.chars().all(is_word_char);
+                (pair && self.splits(a, b)).then(|| format!("{prev}{token}"))
+            });
+            match joined {
+                Some(j) => {
+                    *out.last_mut().expect("a previous token") = j;
+                    changed = true;
+                }
+                None => out.push(token.to_string()),
+            }
+        }
+        changed.then(|| out.join(" "))
+    }
+}
+
+/// Adjacent words of a text with nothing but a space between them: the
+/// first with no punctuation after it, the second none before it.
+fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for w in tokens.windows(2) {
+        let a = w[0].trim_start_matches(|c: char| !is_word_char(c));
+        let b = w[1].trim_end_matches(|c: char| !is_word_char(c));
+        if !a.is_empty() && a.chars().all(is_word_char) && !b.is_empty() && b.chars().all(is_word_char)
+        {
+            out.push((a, b));
+        }
+    }
+    out.into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // الراوي (the narrator), هذا (this), مقامة (a maqama), في (in),
+    // المدينة (the city)
+    const NARRATOR: &str = "\u{627}\u{644}\u{631}\u{627}\u{648}\u{64a}";
+    const THIS: &str = "\u{647}\u{630}\u{627}";
+    const MAQAMA: &str = "\u{645}\u{642}\u{627}\u{645}\u{629}";
+    const IN: &str = "\u{641}\u{64a}";
+    const CITY: &str = "\u{627}\u{644}\u{645}\u{62f}\u{64a}\u{646}\u{629}";
+
+    fn cut(word: &str, at: usize) -> String {
+        let at = word.char_indices().nth(at).unwrap().0;
+        format!("{} {}", &word[..at], &word[at..])
+    }
+
+    #[test]
+    fn words_cut_by_justification_rejoin() {
+        // ال راوي، ه ذا، مقام ة: each written whole elsewhere.
+        let damaged = format!(
+            "{} {IN} {}. {}",
+            cut(NARRATOR, 2),
+            cut(THIS, 1),
+            cut(MAQAMA, 4)
+        );
+        let whole = format!("{NARRATOR} {THIS} {MAQAMA} {IN} {CITY}");
+        let v = Vocabulary::of([damaged.as_str(), whole.as_str()].into_iter());
+        assert_eq!(
+            v.rejoin(&damaged).unwrap(),
+            format!("{NARRATOR} {IN} {THIS}. {MAQAMA}")
+        );
+        assert_eq!(v.rejoin(&whole), None);
+    }
+
+    #[test]
+    fn two_words_of_their_own_stay_apart() {
+        // في المدينة twice, and فيالمدينة (never a word) once: both
+        // pieces are words elsewhere, so nothing joins.
+        let glued = format!("{IN}{CITY}");
+        let texts = [
+            format!("{IN} {CITY}"),
+            format!("{IN} {CITY} {IN} {THIS}"),
+            format!("{glued} {THIS} {CITY}"),
+            format!("{} {} {}", cut(NARRATOR, 2), cut(THIS, 1), cut(MAQAMA, 4)),
+            format!("{NARRATOR} {THIS} {MAQAMA}"),
+        ];
+        let v = Vocabulary::of(texts.iter().map(String::as_str));
+        assert!(v.cuts_words());
+        assert_eq!(v.rejoin(&texts[0]), None);
+    }
+
+    #[test]
+    fn one_or_two_coincidences_are_no_pattern() {
+        let texts = [
+            cut(NARRATOR, 2),
+            cut(THIS, 1),
+            format!("{NARRATOR} {THIS}"),
+        ];
+        let v = Vocabulary::of(texts.iter().map(String::as_str));
+        assert!(!v.cuts_words());
+        assert_eq!(v.rejoin(&texts[0]), None);
+    }
+}
