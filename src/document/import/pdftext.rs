@@ -36,7 +36,8 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
         .map(|(p, lines)| {
             let number = p as u32 + 1;
             let texts: Vec<&str> = lines.iter().map(|&(_, t)| t).collect();
-            let ordered = match paged.then(|| columns::reorder(&texts)).flatten() {
+            let resolve = |raw: &str| family.line(raw).into_owned();
+            let ordered = match paged.then(|| columns::reorder(&texts, &resolve)).flatten() {
                 Some(order) => order.into_iter().map(|(i, t)| (lines[i].0, t)).collect(),
                 None => lines,
             };

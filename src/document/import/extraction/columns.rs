@@ -18,26 +18,39 @@
 //!   space below a header). Lines above stay first; from there, each
 //!   line's right part goes to the first column and its left part to the
 //!   second; a line that crosses the gutter (a footnote across the page)
-//!   ends both columns, which are written out before it.
+//!   ends both columns, which are written out before it, each column's own
+//!   notes after both columns' text (`column_notes`).
 //! - Positions are counted in characters without bidi controls, which take
 //!   no room on the page.
 
+use super::column_notes;
 use super::controls::is_bidi_control;
 
 /// The page's lines in reading order: each a whole line or one column's
-/// part of it, with the index of the line it came from.
-pub fn reorder<'a>(lines: &[&'a str]) -> Option<Vec<(usize, &'a str)>> {
+/// part of it, with the index of the line it came from. `resolve` puts a
+/// piece in logical order (to read its note labels).
+pub fn reorder<'a>(
+    lines: &[&'a str],
+    resolve: &dyn Fn(&str) -> String,
+) -> Option<Vec<(usize, &'a str)>> {
     let gutter = gutter(lines)?;
+    let start = first_column_line(lines, gutter)?;
+    let markers = column_notes::page_markers(lines.iter().map(|l| resolve(l)));
     let mut out = Vec::with_capacity(lines.len() + 8);
     let mut first: Vec<(usize, &str)> = Vec::new();
     let mut second: Vec<(usize, &str)> = Vec::new();
-    let start = first_column_line(lines, gutter)?;
+    let flush = |out: &mut Vec<(usize, &'a str)>,
+                     first: &mut Vec<(usize, &'a str)>,
+                     second: &mut Vec<(usize, &'a str)>| {
+        out.extend(column_notes::notes_last(first, second, &markers, resolve));
+        first.clear();
+        second.clear();
+    };
     for (i, &line) in lines.iter().enumerate() {
         let (left, right) = split_at_column(line, gutter);
         let crosses = occupied(line, gutter);
         if i < start || crosses {
-            out.append(&mut first);
-            out.append(&mut second);
+            flush(&mut out, &mut first, &mut second);
             out.push((i, line));
             continue;
         }
@@ -52,8 +65,7 @@ pub fn reorder<'a>(lines: &[&'a str]) -> Option<Vec<(usize, &'a str)>> {
             second.push((i, ""));
         }
     }
-    out.append(&mut first);
-    out.append(&mut second);
+    flush(&mut out, &mut first, &mut second);
     Some(out)
 }
 
@@ -192,7 +204,7 @@ mod tests {
         page.push("left column ends              right ends");
         page.push("a footnote that runs across the whole width of the page, both");
         let (left, right) = ("left column text here", "right column text goes here");
-        let order: Vec<&str> = reorder(&page)
+        let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string())
             .unwrap()
             .into_iter()
             .map(|(_, t)| t.trim())
@@ -218,7 +230,7 @@ mod tests {
             "left column text here         right column text goes here",
             8,
         ));
-        let order: Vec<&str> = reorder(&page)
+        let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string())
             .unwrap()
             .into_iter()
             .map(|(_, t)| t.trim())
@@ -234,6 +246,6 @@ mod tests {
     #[test]
     fn one_column_is_left_alone() {
         let page = vec!["a line of text that fills the whole width of the page here"; 10];
-        assert_eq!(reorder(&page), None);
+        assert_eq!(reorder(&page, &|t: &str| t.to_string()), None);
     }
 }

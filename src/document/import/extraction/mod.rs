@@ -16,6 +16,7 @@
 //!   punctuation goes back to the end. Only a line with Arabic letters right
 //!   after it, in a text without bidi controls, is touched.
 
+pub mod column_notes;
 pub mod columns;
 pub mod controls;
 pub mod runs;
