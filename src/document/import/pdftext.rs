@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use crate::document::import::extraction::{columns, is_arabic_letter, Family};
+use crate::document::import::extraction::{column_order, columns, is_arabic_letter, Family};
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -30,14 +30,24 @@ pub fn outline(text: &str) -> String {
 pub fn pages(text: &str) -> Vec<Page<'_>> {
     let family = Family::of(text);
     let paged = text.contains('\u{c}');
-    raw_pages(text)
+    let resolve = |raw: &str| family.line(raw).into_owned();
+    let raw_pages = raw_pages(text);
+    // Which column comes first is read from the whole text's two-column pages.
+    let right_first = !paged || {
+        let sides: Vec<_> = raw_pages
+            .iter()
+            .filter_map(|lines| columns::sides(&texts_of(lines), &resolve))
+            .collect();
+        column_order::right_first(&sides)
+    };
+    raw_pages
         .into_iter()
         .enumerate()
         .map(|(p, lines)| {
             let number = p as u32 + 1;
-            let texts: Vec<&str> = lines.iter().map(|&(_, t)| t).collect();
-            let resolve = |raw: &str| family.line(raw).into_owned();
-            let ordered = match paged.then(|| columns::reorder(&texts, &resolve)).flatten() {
+            let texts = texts_of(&lines);
+            let reordered = || columns::reorder(&texts, &resolve, right_first);
+            let ordered = match paged.then(reordered).flatten() {
                 Some(order) => order.into_iter().map(|(i, t)| (lines[i].0, t)).collect(),
                 None => lines,
             };
@@ -56,6 +66,11 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             Page { number, lines }
         })
         .collect()
+}
+
+/// The texts of a page's raw lines.
+fn texts_of<'a>(lines: &[(usize, &'a str)]) -> Vec<&'a str> {
+    lines.iter().map(|&(_, t)| t).collect()
 }
 
 /// The raw lines of each page, with their index in the text.

@@ -42,8 +42,11 @@ pub fn page_markers(lines: impl Iterator<Item = String>) -> HashSet<u32> {
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
-            let glued_after = start > 0 && (is_arabic_letter(chars[start - 1]) || chars[start - 1] == '.');
-            let ends_there = chars.get(i).is_none_or(|c| c.is_whitespace() || matches!(c, '.' | '\u{60c}'));
+            let glued_after =
+                start > 0 && (is_arabic_letter(chars[start - 1]) || chars[start - 1] == '.');
+            let ends_there = chars
+                .get(i)
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '.' | '\u{60c}'));
             if glued_after && ends_there {
                 if let Some(n) = small_number(&chars[start..i].iter().collect::<String>()) {
                     out.insert(n);
@@ -104,7 +107,12 @@ mod tests {
 
     #[test]
     fn markers_glued_to_words_or_alone_on_a_line() {
-        let lines = [format!("{WAS}2 x"), "7".to_string(), format!("{WAS}.3"), "1917 x".to_string()];
+        let lines = [
+            format!("{WAS}2 x"),
+            "7".to_string(),
+            format!("{WAS}.3"),
+            "1917 x".to_string(),
+        ];
         let found = page_markers(lines.into_iter());
         assert_eq!(found, HashSet::from([2, 7, 3]));
     }
@@ -114,7 +122,12 @@ mod tests {
         let note1 = format!("1{WAS} note one");
         let note2 = format!("2{WAS} note two");
         let heading = format!("3. {WAS}");
-        let first = [(0, "body a"), (1, "body b"), (2, note1.as_str()), (3, "more of one")];
+        let first = [
+            (0, "body a"),
+            (1, "body b"),
+            (2, note1.as_str()),
+            (3, "more of one"),
+        ];
         let second = [(0, heading.as_str()), (1, "body c"), (2, note2.as_str())];
         let markers = HashSet::from([1, 2, 3]);
         let order: Vec<&str> = notes_last(&first, &second, &markers, &|t: &str| t.to_string())
@@ -123,7 +136,15 @@ mod tests {
             .collect();
         assert_eq!(
             order,
-            ["body a", "body b", heading.as_str(), "body c", note1.as_str(), "more of one", note2.as_str()]
+            [
+                "body a",
+                "body b",
+                heading.as_str(),
+                "body c",
+                note1.as_str(),
+                "more of one",
+                note2.as_str()
+            ]
         );
     }
 
@@ -131,7 +152,12 @@ mod tests {
     fn a_label_with_no_marker_on_the_page_starts_no_notes() {
         let line = format!("5{WAS} text");
         let first = [(0, "body"), (1, line.as_str())];
-        let order = notes_last(&first, &[(0, "other")], &HashSet::from([1]), &|t: &str| t.to_string());
-        assert_eq!(order.iter().map(|p| p.1).collect::<Vec<_>>(), ["body", line.as_str(), "other"]);
+        let order = notes_last(&first, &[(0, "other")], &HashSet::from([1]), &|t: &str| {
+            t.to_string()
+        });
+        assert_eq!(
+            order.iter().map(|p| p.1).collect::<Vec<_>>(),
+            ["body", line.as_str(), "other"]
+        );
     }
 }

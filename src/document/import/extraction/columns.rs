@@ -28,64 +28,104 @@ use super::controls::is_bidi_control;
 
 /// The page's lines in reading order: each a whole line or one column's
 /// part of it, with the index of the line it came from. `resolve` puts a
-/// piece in logical order (to read its note labels).
+/// piece in logical order (to read its note labels); `right_first` says
+/// which column is read first (`column_order` decides it).
 pub fn reorder<'a>(
     lines: &[&'a str],
     resolve: &dyn Fn(&str) -> String,
+    right_first: bool,
 ) -> Option<Vec<(usize, &'a str)>> {
     let gutter = gutter(lines)?;
     let start = first_column_line(lines, gutter)?;
+    let end = footer_start(lines);
     let markers = column_notes::page_markers(lines.iter().map(|l| resolve(l)));
     let mut out = Vec::with_capacity(lines.len() + 8);
-    let mut first: Vec<(usize, &str)> = Vec::new();
-    let mut second: Vec<(usize, &str)> = Vec::new();
+    let mut right: Vec<(usize, &str)> = Vec::new();
+    let mut left: Vec<(usize, &str)> = Vec::new();
     let flush = |out: &mut Vec<(usize, &'a str)>,
-                     first: &mut Vec<(usize, &'a str)>,
-                     second: &mut Vec<(usize, &'a str)>| {
+                 right: &mut Vec<(usize, &'a str)>,
+                 left: &mut Vec<(usize, &'a str)>| {
+        let (first, second) = if right_first {
+            (&*right, &*left)
+        } else {
+            (&*left, &*right)
+        };
         out.extend(column_notes::notes_last(first, second, &markers, resolve));
-        first.clear();
-        second.clear();
+        right.clear();
+        left.clear();
     };
     for (i, &line) in lines.iter().enumerate() {
-        let (left, right) = split_at_column(line, gutter);
-        let crosses = occupied(line, gutter);
-        if i < start || crosses {
-            flush(&mut out, &mut first, &mut second);
+        let (l, r) = split_at_column(line, gutter);
+        if i < start || i >= end || crosses(line, gutter) {
+            flush(&mut out, &mut right, &mut left);
             out.push((i, line));
             continue;
         }
-        if has_text(right) {
-            first.push((i, right));
+        if has_text(r) {
+            right.push((i, r));
         }
-        if has_text(left) {
-            second.push((i, left));
+        if has_text(l) {
+            left.push((i, l));
         }
         if !has_text(line) {
-            first.push((i, ""));
-            second.push((i, ""));
+            right.push((i, ""));
+            left.push((i, ""));
         }
     }
-    flush(&mut out, &mut first, &mut second);
+    flush(&mut out, &mut right, &mut left);
     Some(out)
+}
+
+/// A page's column pieces, (right, left), resolved: what `column_order`
+/// reads. `None` for a page that is not in two columns.
+pub fn sides(
+    lines: &[&str],
+    resolve: &dyn Fn(&str) -> String,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let gutter = gutter(lines)?;
+    let start = first_column_line(lines, gutter)?;
+    let (mut right, mut left) = (Vec::new(), Vec::new());
+    let end = footer_start(lines).max(start);
+    for &line in lines[start..end].iter().filter(|l| !crosses(l, gutter)) {
+        let (l, r) = split_at_column(line, gutter);
+        if has_text(r) {
+            right.push(resolve(r));
+        }
+        if has_text(l) {
+            left.push(resolve(l));
+        }
+    }
+    Some((right, left))
+}
+
+/// A line across the gutter: a letter in it, or text on both sides with
+/// no more than a word space between them (a footnote across the page).
+fn crosses(line: &str, gutter: usize) -> bool {
+    let (l, r) = split_at_column(line, gutter);
+    occupied(line, gutter) || (has_text(l) && has_text(r) && !spaced(line, gutter))
 }
 
 /// Where the columns start: the first line with text on both sides of
 /// the gutter (or, with none, the first with text that does not cross
-/// it), or the top of the one-sided lines right above it.
+/// it), or the top of the one-sided lines right above it. Both columns
+/// start at the top of the text area, so one side starts at most a line
+/// above the other; more lines above are a title or an author's name set
+/// above both columns on one side of the gutter.
 fn first_column_line(lines: &[&str], gutter: usize) -> Option<usize> {
     let two_sided = |line: &str| {
         let (left, right) = split_at_column(line, gutter);
         spaced(line, gutter) && has_text(left) && has_text(right)
     };
-    let first = lines
-        .iter()
-        .position(|l| two_sided(l))
-        .or_else(|| lines.iter().position(|l| has_text(l) && !occupied(l, gutter)))?;
+    let first = lines.iter().position(|l| two_sided(l)).or_else(|| {
+        lines
+            .iter()
+            .position(|l| has_text(l) && !crosses(l, gutter))
+    })?;
     let mut start = first;
     let mut blanks = 0;
     for i in (0..first).rev() {
         let line = lines[i];
-        if occupied(line, gutter) {
+        if crosses(line, gutter) {
             break;
         }
         if has_text(line) {
@@ -98,7 +138,45 @@ fn first_column_line(lines: &[&str], gutter: usize) -> Option<usize> {
             }
         }
     }
+    // The lines of the side that starts higher, above the other side's
+    // first line: one is a column's first line set a row higher (a larger
+    // heading beside it); more are a title above both columns.
+    let on_left = |i: usize| has_text(split_at_column(lines[i], gutter).0);
+    let texts = || (start..first).filter(|&i| has_text(lines[i]));
+    let top_left = texts().find(|&i| on_left(i)).unwrap_or(first);
+    let top_right = texts().find(|&i| !on_left(i)).unwrap_or(first);
+    let above: Vec<usize> = texts().filter(|&i| i < top_left.max(top_right)).collect();
+    if above.len() >= 2 {
+        start = above[above.len() - 1];
+    }
     Some(start)
+}
+
+/// Where the page's footer starts: its last one or two text lines, when
+/// two blank lines or more set them apart from the text above (a page
+/// number under both columns, whichever side of the gutter it falls on).
+fn footer_start(lines: &[&str]) -> usize {
+    let Some(last) = lines.iter().rposition(|l| has_text(l)) else {
+        return lines.len();
+    };
+    let mut texts = 0;
+    let mut i = last + 1;
+    while i > 0 {
+        i -= 1;
+        if has_text(lines[i]) {
+            texts += 1;
+            if texts > 2 {
+                break;
+            }
+            continue;
+        }
+        let gap = lines[..=i].iter().rev().take_while(|l| !has_text(l)).count();
+        if gap >= 2 {
+            return i + 1;
+        }
+        i = i + 1 - gap;
+    }
+    lines.len()
 }
 
 fn has_text(s: &str) -> bool {
@@ -171,13 +249,28 @@ fn gutter(lines: &[&str]) -> Option<usize> {
     // The gutter ends where the right column starts: its lines share a
     // left edge (a justified column's lines all start there), where the
     // other column's ragged ends do not reach.
-    let gutter = (width / 4..width * 3 / 4)
+    let edge_at = (width / 4..width * 3 / 4)
         .filter(|&c| blank(c))
         .max_by_key(|&c| (letters[c + 1], c))?;
-    let edge = letters[gutter + 1] >= (text_lines / 5).max(3);
+    let edge = letters[edge_at + 1] >= (text_lines / 5).max(3);
+    // A line clear of a gutter at `c`: it ends before it, or has spaces
+    // across it.
+    let clear = |line: &str, c: usize| visible(line).nth(c - 2).is_none() || spaced(line, c);
+    // The gutter itself: the position of the blank run before the edge
+    // that the most lines are clear of, the nearest the edge among equals
+    // (a few of a ragged column's lines start before its edge).
+    let run_start = (0..=edge_at)
+        .rev()
+        .take_while(|&c| letters[c] <= few)
+        .last()
+        .unwrap_or(edge_at);
+    let gutter = (run_start.max(2)..=edge_at).max_by_key(|&c| {
+        let clear_lines = lines.iter().filter(|l| has_text(l) && clear(l, c)).count();
+        (clear_lines, c)
+    })?;
     // Each column holds a fair share of the page's lines: lines clear of
     // the gutter with text before it, and with text after it.
-    let clear = |line: &str| visible(line).nth(gutter - 2).is_none() || spaced(line, gutter);
+    let clear = |line: &str| clear(line, gutter);
     let sides = spans.iter().zip(lines).filter(|(_, l)| clear(l));
     let left = sides
         .clone()
@@ -204,7 +297,7 @@ mod tests {
         page.push("left column ends              right ends");
         page.push("a footnote that runs across the whole width of the page, both");
         let (left, right) = ("left column text here", "right column text goes here");
-        let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string())
+        let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string(), true)
             .unwrap()
             .into_iter()
             .map(|(_, t)| t.trim())
@@ -223,14 +316,18 @@ mod tests {
         // columns' baselines differ: here the right column's first line
         // and the left column's first line, below a header and two blank
         // lines.
-        let mut page = vec!["            Journal of margins, a header across the page", "", ""];
+        let mut page = vec![
+            "            Journal of margins, a header across the page",
+            "",
+            "",
+        ];
         page.push("                              right column first line");
         page.push("left column first line");
         page.extend(std::iter::repeat_n(
             "left column text here         right column text goes here",
             8,
         ));
-        let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string())
+        let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string(), true)
             .unwrap()
             .into_iter()
             .map(|(_, t)| t.trim())
@@ -246,6 +343,6 @@ mod tests {
     #[test]
     fn one_column_is_left_alone() {
         let page = vec!["a line of text that fills the whole width of the page here"; 10];
-        assert_eq!(reorder(&page, &|t: &str| t.to_string()), None);
+        assert_eq!(reorder(&page, &|t: &str| t.to_string(), true), None);
     }
 }

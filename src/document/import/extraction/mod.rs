@@ -17,6 +17,7 @@
 //!   after it, in a text without bidi controls, is touched.
 
 pub mod column_notes;
+pub mod column_order;
 pub mod columns;
 pub mod controls;
 pub mod runs;

@@ -59,7 +59,9 @@ fn rejoin_split_words(sections: &mut [Section], notes: &mut [Note]) {
             }
         }
         if changed {
-            block.repairs.push("words cut by justification rejoined".into());
+            block
+                .repairs
+                .push("words cut by justification rejoined".into());
         }
     }
 }

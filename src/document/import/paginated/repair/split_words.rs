@@ -146,7 +146,10 @@ fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
     for w in tokens.windows(2) {
         let a = w[0].trim_start_matches(|c: char| !is_word_char(c));
         let b = w[1].trim_end_matches(|c: char| !is_word_char(c));
-        if !a.is_empty() && a.chars().all(is_word_char) && !b.is_empty() && b.chars().all(is_word_char)
+        if !a.is_empty()
+            && a.chars().all(is_word_char)
+            && !b.is_empty()
+            && b.chars().all(is_word_char)
         {
             out.push((a, b));
         }
@@ -208,11 +211,7 @@ mod tests {
 
     #[test]
     fn one_or_two_coincidences_are_no_pattern() {
-        let texts = [
-            cut(NARRATOR, 2),
-            cut(THIS, 1),
-            format!("{NARRATOR} {THIS}"),
-        ];
+        let texts = [cut(NARRATOR, 2), cut(THIS, 1), format!("{NARRATOR} {THIS}")];
         let v = Vocabulary::of(texts.iter().map(String::as_str));
         assert!(!v.cuts_words());
         assert_eq!(v.rejoin(&texts[0]), None);
