@@ -10,7 +10,8 @@
 //!
 //! - **Evidence** that a column's notes start at a line: it opens with a
 //!   number of one or two digits glued to an Arabic letter (`1بديع`, the
-//!   raised label drawn against the note's first word), and the same
+//!   raised label drawn against the note's first word; or one space
+//!   apart, as pdftotext writes the label's run), and the same
 //!   number stands elsewhere on the page as a marker: glued to the end of
 //!   a word or a full stop (`القصيرة2`, `درجة.1`) or on a line of its own
 //!   (a raised marker on a row of its own). A numbered heading (`2. البناء`)
@@ -68,7 +69,9 @@ fn small_number(t: &str) -> Option<u32> {
 fn note_label(line: &str) -> Option<u32> {
     let t = line.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    let glued = t[digits..].starts_with(is_arabic_letter);
+    // pdftotext puts a space after the label inside its left-to-right run.
+    let rest = &t[digits..];
+    let glued = rest.strip_prefix(' ').unwrap_or(rest).starts_with(is_arabic_letter);
     if (1..=2).contains(&digits) && glued {
         t[..digits].parse().ok()
     } else {
