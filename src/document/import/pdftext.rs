@@ -10,7 +10,8 @@
 
 use std::borrow::Cow;
 
-use crate::document::import::extraction::{column_order, columns, is_arabic_letter, Family};
+use crate::document::import::extraction::columns::{self, Part};
+use crate::document::import::extraction::{column_order, is_arabic_letter, Family};
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -47,15 +48,23 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             let number = p as u32 + 1;
             let texts = texts_of(&lines);
             let reordered = || columns::reorder(&texts, &resolve, right_first);
-            let ordered = match paged.then(reordered).flatten() {
-                Some(order) => order.into_iter().map(|(i, t)| (lines[i].0, t)).collect(),
-                None => lines,
+            let ordered: Vec<(usize, &str, Part)> = match paged.then(reordered).flatten() {
+                Some(order) => order
+                    .into_iter()
+                    .map(|(i, t, part)| (lines[i].0, t, part))
+                    .collect(),
+                None => lines
+                    .into_iter()
+                    .map(|(i, t)| (i, t, Part::Whole))
+                    .collect(),
             };
+            let right_edge = right_column_edge(&ordered);
             let mut lines: Vec<SourceLine> = ordered
                 .into_iter()
-                .map(|(index, raw)| {
+                .map(|(index, raw, part)| {
                     let mut line = source_line(raw, family.line(raw), number, index as u32);
-                    line.rule = is_rule(raw);
+                    line.rule = part == Part::Whole && is_rule(raw);
+                    in_its_column(&mut line, part, right_edge);
                     line
                 })
                 .collect();
@@ -66,6 +75,29 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             Page { number, lines }
         })
         .collect()
+}
+
+/// Where the right column's lines start, past the gutter its pieces
+/// start at: the fewest spaces any of them opens with.
+fn right_column_edge(pieces: &[(usize, &str, Part)]) -> u16 {
+    let leads = pieces
+        .iter()
+        .filter(|p| p.2 == Part::Right && !p.1.trim().is_empty());
+    let lead = leads.map(|p| p.1.len() - p.1.trim_start().len()).min();
+    lead.unwrap_or(0).min(usize::from(u16::MAX)) as u16
+}
+
+/// A column's piece indented as in its column: the right column's from
+/// its left edge, and the left column's with no trailing spaces (they
+/// run to the gutter: right-to-left lines end ragged there in an
+/// extraction's character cells, as a one-column page's lines end ragged
+/// at the right margin, which no extraction keeps as spaces).
+fn in_its_column(line: &mut SourceLine, part: Part, right_edge: u16) {
+    match part {
+        Part::Right => line.lead = line.lead.saturating_sub(right_edge),
+        Part::Left => line.trail = 0,
+        Part::Whole => {}
+    }
 }
 
 /// The texts of a page's raw lines.

@@ -71,7 +71,10 @@ fn note_label(line: &str) -> Option<u32> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     // pdftotext puts a space after the label inside its left-to-right run.
     let rest = &t[digits..];
-    let glued = rest.strip_prefix(' ').unwrap_or(rest).starts_with(is_arabic_letter);
+    let glued = rest
+        .strip_prefix(' ')
+        .unwrap_or(rest)
+        .starts_with(is_arabic_letter);
     if (1..=2).contains(&digits) && glued {
         t[..digits].parse().ok()
     } else {
@@ -79,17 +82,19 @@ fn note_label(line: &str) -> Option<u32> {
     }
 }
 
-/// Both columns in reading order, each column's notes after both texts.
-pub fn notes_last<'a>(
-    first: &[(usize, &'a str)],
-    second: &[(usize, &'a str)],
-    markers: &HashSet<u32>,
-    resolve: &dyn Fn(&str) -> String,
-) -> Vec<(usize, &'a str)> {
-    let notes_from = |column: &[(usize, &str)]| {
+/// Whether a column's notes start at this line (resolved): a label
+/// glued to an Arabic letter, a marker with its number on the page.
+pub fn starts_notes(line: &str, markers: &HashSet<u32>) -> bool {
+    note_label(line).is_some_and(|n| markers.contains(&n))
+}
+
+/// Both columns in reading order, each column's notes (from its first
+/// line that `starts_notes`) after both texts.
+pub fn notes_last<T: Copy>(first: &[T], second: &[T], starts_notes: impl Fn(&T) -> bool) -> Vec<T> {
+    let notes_from = |column: &[T]| {
         column
             .iter()
-            .position(|&(_, t)| note_label(&resolve(t)).is_some_and(|n| markers.contains(&n)))
+            .position(&starts_notes)
             .unwrap_or(column.len())
     };
     let (a, b) = (notes_from(first), notes_from(second));
@@ -133,7 +138,7 @@ mod tests {
         ];
         let second = [(0, heading.as_str()), (1, "body c"), (2, note2.as_str())];
         let markers = HashSet::from([1, 2, 3]);
-        let order: Vec<&str> = notes_last(&first, &second, &markers, &|t: &str| t.to_string())
+        let order: Vec<&str> = notes_last(&first, &second, |&(_, t)| starts_notes(t, &markers))
             .into_iter()
             .map(|(_, t)| t)
             .collect();
@@ -155,9 +160,8 @@ mod tests {
     fn a_label_with_no_marker_on_the_page_starts_no_notes() {
         let line = format!("5{WAS} text");
         let first = [(0, "body"), (1, line.as_str())];
-        let order = notes_last(&first, &[(0, "other")], &HashSet::from([1]), &|t: &str| {
-            t.to_string()
-        });
+        let markers = HashSet::from([1]);
+        let order = notes_last(&first, &[(0, "other")], |&(_, t)| starts_notes(t, &markers));
         assert_eq!(
             order.iter().map(|p| p.1).collect::<Vec<_>>(),
             ["body", line.as_str(), "other"]

@@ -26,6 +26,14 @@
 use super::column_notes;
 use super::controls::is_bidi_control;
 
+/// Where a piece of a page stands: a whole line, or one column's part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Whole,
+    Right,
+    Left,
+}
+
 /// The page's lines in reading order: each a whole line or one column's
 /// part of it, with the index of the line it came from. `resolve` puts a
 /// piece in logical order (to read its note labels); `right_first` says
@@ -34,23 +42,23 @@ pub fn reorder<'a>(
     lines: &[&'a str],
     resolve: &dyn Fn(&str) -> String,
     right_first: bool,
-) -> Option<Vec<(usize, &'a str)>> {
+) -> Option<Vec<(usize, &'a str, Part)>> {
     let gutter = gutter(lines)?;
     let start = first_column_line(lines, gutter)?;
     let end = footer_start(lines);
     let markers = column_notes::page_markers(lines.iter().map(|l| resolve(l)));
+    let starts_notes =
+        |&(_, t, _): &(usize, &str, Part)| column_notes::starts_notes(&resolve(t), &markers);
     let mut out = Vec::with_capacity(lines.len() + 8);
-    let mut right: Vec<(usize, &str)> = Vec::new();
-    let mut left: Vec<(usize, &str)> = Vec::new();
-    let flush = |out: &mut Vec<(usize, &'a str)>,
-                 right: &mut Vec<(usize, &'a str)>,
-                 left: &mut Vec<(usize, &'a str)>| {
+    let mut right = Vec::new();
+    let mut left = Vec::new();
+    let flush = |out: &mut Vec<_>, right: &mut Vec<_>, left: &mut Vec<_>| {
         let (first, second) = if right_first {
             (&*right, &*left)
         } else {
             (&*left, &*right)
         };
-        out.extend(column_notes::notes_last(first, second, &markers, resolve));
+        out.extend(column_notes::notes_last(first, second, starts_notes));
         right.clear();
         left.clear();
     };
@@ -58,18 +66,18 @@ pub fn reorder<'a>(
         let (l, r) = split_at_column(line, gutter);
         if i < start || i >= end || crosses(line, gutter) {
             flush(&mut out, &mut right, &mut left);
-            out.push((i, line));
+            out.push((i, line, Part::Whole));
             continue;
         }
         if has_text(r) {
-            right.push((i, r));
+            right.push((i, r, Part::Right));
         }
         if has_text(l) {
-            left.push((i, l));
+            left.push((i, l, Part::Left));
         }
         if !has_text(line) {
-            right.push((i, ""));
-            left.push((i, ""));
+            right.push((i, "", Part::Right));
+            left.push((i, "", Part::Left));
         }
     }
     flush(&mut out, &mut right, &mut left);
@@ -170,7 +178,11 @@ fn footer_start(lines: &[&str]) -> usize {
             }
             continue;
         }
-        let gap = lines[..=i].iter().rev().take_while(|l| !has_text(l)).count();
+        let gap = lines[..=i]
+            .iter()
+            .rev()
+            .take_while(|l| !has_text(l))
+            .count();
         if gap >= 2 {
             return i + 1;
         }
@@ -300,7 +312,7 @@ mod tests {
         let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string(), true)
             .unwrap()
             .into_iter()
-            .map(|(_, t)| t.trim())
+            .map(|(_, t, _)| t.trim())
             .collect();
         assert_eq!(order[0], page[0].trim());
         assert_eq!(&order[1..7], [right; 6]);
@@ -330,7 +342,7 @@ mod tests {
         let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string(), true)
             .unwrap()
             .into_iter()
-            .map(|(_, t)| t.trim())
+            .map(|(_, t, _)| t.trim())
             .filter(|t| !t.is_empty())
             .collect();
         assert_eq!(order[0], page[0].trim());
