@@ -195,6 +195,42 @@ fn the_two_column_set_is_scored_against_its_source() {
     assert!(whole >= 0.0);
 }
 
+/// Words cut by justification (`ال راوي`) are rejoined in an extraction
+/// that cuts them (LibreOffice's Noto Sans Arabic, pdftotext), and never
+/// in the essays' own sources: clean text, forced through the same
+/// importer, keeps every word as written.
+#[test]
+fn cut_words_are_rejoined_only_where_the_extraction_cut_them() {
+    let cut = "words cut by justification rejoined";
+    let has_repair = |doc: &hamish::document::Document| {
+        doc.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .any(|b| b.repairs.iter().any(|r| r == cut))
+    };
+    let file = corpus().join("text/pdftotext/04_maqama.lo.txt");
+    let doc = import_path(&file, None).expect("imports");
+    assert!(has_repair(&doc));
+    // الراوي (the narrator), extracted as ال راوي: whole again.
+    let narrator = "\u{627}\u{644}\u{631}\u{627}\u{648}\u{64a}";
+    let text: String = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .map(|b| b.plain_text())
+        .collect();
+    assert!(text.contains(narrator));
+    assert!(!text.contains("\u{627}\u{644} \u{631}\u{627}\u{648}\u{64a}"));
+    for set in ["", "heldout", "twocol"] {
+        let dir = corpus().join(set).join("src");
+        for entry in std::fs::read_dir(&dir).expect("sources") {
+            let path = entry.expect("entry").path();
+            let doc = import_path(&path, Some(Format::Pdftext)).expect("imports");
+            assert!(!has_repair(&doc), "{}", path.display());
+        }
+    }
+}
+
 /// `hamish convert --to outline` on a pdftotext extraction: each source
 /// line with what it became, the notes' markers, and no bidi control left.
 #[test]

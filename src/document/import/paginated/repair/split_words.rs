@@ -10,21 +10,27 @@
 //! - **Evidence for one pair** `A B` (two Arabic words side by side, with
 //!   no punctuation between them): `AB` stands whole elsewhere in the
 //!   document, and `A` or `B` is never a word of its own in it (outside
-//!   such pairs; a single letter but `و` never is). Two real words side by
-//!   side (`في المدينة`) are both words elsewhere and stay apart. Or `B`
-//!   starts with `ة` or `ى`, letters that end words and start none
-//!   (`مدين ة`), as detached harakat are rejoined.
-//! - **Evidence for the document**: at least [`MIN_JOINS`] different words
-//!   rejoin that way. Clean text may show one coincidence (a name written
-//!   both `عبد الله` and `عبدالله`); a document whose extraction cuts
-//!   words shows dozens, so one or two are never taken for a pattern.
+//!   such pairs; a single letter never is). Two real words side by side
+//!   (`في المدينة`) are both words elsewhere and stay apart; `و`, "and",
+//!   which many write apart from the next word (`و ليون`), is never
+//!   joined to it. In a document that shows the pattern (below), also a
+//!   `B` that starts with `ة` or `ى`, letters that end words and start
+//!   none (`مدين ة`).
+//! - **Evidence for the document**: pairs written whole elsewhere rejoin
+//!   to at least [`MIN_JOINS`] different words, and to at least
+//!   [`MIN_JOINS_PER_THOUSAND`] per thousand words of the text. Clean text
+//!   may show a coincidence or two (a name written both `عبد الله` and
+//!   `عبدالله`), a long extraction a few stray cuts; one whose justified
+//!   lines were cut shows them every few lines.
 //! - A word cut in three (`الم ؤرخ ين`) rejoins piece by piece, each step
 //!   on the same evidence.
 
 use std::collections::{HashMap, HashSet};
 
-/// How many different words must rejoin before any is rejoined.
+/// How many different words must rejoin before any is rejoined…
 pub const MIN_JOINS: usize = 3;
+/// …and how many per thousand words of the text.
+pub const MIN_JOINS_PER_THOUSAND: usize = 5;
 
 /// A letter or haraka of the Arabic script: what a word's core is made of.
 fn is_word_char(c: char) -> bool {
@@ -44,8 +50,10 @@ pub struct Vocabulary {
     words: HashMap<String, u32>,
     /// How often each piece stands in a pair that rejoins to a word.
     in_pairs: HashMap<String, u32>,
-    /// How many different words pairs rejoin to.
+    /// How many different words pairs written whole elsewhere rejoin to.
     joins: usize,
+    /// How many words the text has.
+    total: usize,
 }
 
 impl Vocabulary {
@@ -54,6 +62,7 @@ impl Vocabulary {
         let mut v = Vocabulary::default();
         for text in texts.clone() {
             for token in text.split_whitespace() {
+                v.total += 1;
                 if let Some(c) = core(token) {
                     *v.words.entry(c.to_string()).or_default() += 1;
                 }
@@ -70,7 +79,7 @@ impl Vocabulary {
         }
         let mut joins = HashSet::new();
         for text in texts {
-            for (a, b) in pairs(text).filter(|&(a, b)| v.splits(a, b)) {
+            for (a, b) in pairs(text).filter(|&(a, b)| v.written_whole(a, b)) {
                 joins.insert(format!("{a}{b}"));
             }
         }
@@ -79,12 +88,12 @@ impl Vocabulary {
     }
 
     /// Whether `piece` is a word of its own somewhere in the document. A
-    /// single letter is none (but `و`, "and", which some write apart), nor
-    /// is a piece that starts with `ة` or `ى`, letters that only end words.
+    /// single letter is none, nor a piece that starts with `ة` or `ى`,
+    /// letters that only end words.
     fn is_word(&self, piece: &str) -> bool {
         let mut letters = piece.chars();
         let first = letters.next();
-        let single = letters.next().is_none() && first != Some('\u{648}');
+        let single = letters.next().is_none();
         if single || matches!(first, Some('\u{629}' | '\u{649}')) {
             return false;
         }
@@ -92,20 +101,22 @@ impl Vocabulary {
         all > self.in_pairs.get(piece).copied().unwrap_or(0)
     }
 
-    /// `a b` is one word cut in two: written whole elsewhere, and not two
-    /// words; or its second piece starts with `ة` or `ى`, which no word
-    /// starts with.
-    fn splits(&self, a: &str, b: &str) -> bool {
-        if b.starts_with(['\u{629}', '\u{649}']) {
-            return true;
-        }
+    /// `a b` is one word cut in two that the document writes whole
+    /// elsewhere: not two words, nor `و` ("and") before a word.
+    fn written_whole(&self, a: &str, b: &str) -> bool {
         let whole = format!("{a}{b}");
-        self.words.contains_key(&whole) && !(self.is_word(a) && self.is_word(b))
+        a != "\u{648}" && self.words.contains_key(&whole) && !(self.is_word(a) && self.is_word(b))
     }
 
-    /// Whether the document shows the pattern at all.
+    /// `a b` is one word cut in two: written whole elsewhere, or its
+    /// second piece starts with `ة` or `ى`, which no word starts with.
+    fn splits(&self, a: &str, b: &str) -> bool {
+        b.starts_with(['\u{629}', '\u{649}']) || self.written_whole(a, b)
+    }
+
+    /// Whether the document shows the pattern.
     pub fn cuts_words(&self) -> bool {
-        self.joins >= MIN_JOINS
+        self.joins >= MIN_JOINS && self.joins * 1000 >= MIN_JOINS_PER_THOUSAND * self.total
     }
 
     /// The text with its cut words rejoined, or `None` if none is.
