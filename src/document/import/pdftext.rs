@@ -78,13 +78,22 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
 }
 
 /// Where the right column's lines start, past the gutter its pieces
-/// start at: the fewest spaces any of them opens with.
+/// start at: the number of spaces most of them open with (a justified
+/// column's lines all start at its edge).
 fn right_column_edge(pieces: &[(usize, &str, Part)]) -> u16 {
-    let leads = pieces
+    let mut counts = std::collections::HashMap::new();
+    for p in pieces
         .iter()
-        .filter(|p| p.2 == Part::Right && !p.1.trim().is_empty());
-    let lead = leads.map(|p| p.1.len() - p.1.trim_start().len()).min();
-    lead.unwrap_or(0).min(usize::from(u16::MAX)) as u16
+        .filter(|p| p.2 == Part::Right && !p.1.trim().is_empty())
+    {
+        *counts
+            .entry(p.1.len() - p.1.trim_start().len())
+            .or_insert(0) += 1;
+    }
+    let lead = counts
+        .into_iter()
+        .max_by_key(|&(lead, n)| (n, std::cmp::Reverse(lead)));
+    lead.map_or(0, |(lead, _)| lead.min(usize::from(u16::MAX)) as u16)
 }
 
 /// A column's piece indented as in its column: the right column's from
