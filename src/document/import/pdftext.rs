@@ -100,11 +100,17 @@ fn right_column_edge(pieces: &[(usize, &str, Part)]) -> u16 {
 /// its left edge, and the left column's with no trailing spaces (they
 /// run to the gutter: right-to-left lines end ragged there in an
 /// extraction's character cells, as a one-column page's lines end ragged
-/// at the right margin, which no extraction keeps as spaces).
+/// at the right margin, which no extraction keeps as spaces). A column is
+/// about half the page's width, so its indents count double, as they
+/// would on the page the structure stage's measures are made for (a short
+/// last line set flush right 12 spaces in is 24 on a page).
 fn in_its_column(line: &mut SourceLine, part: Part, right_edge: u16) {
     match part {
-        Part::Right => line.lead = line.lead.saturating_sub(right_edge),
-        Part::Left => line.trail = 0,
+        Part::Right => line.lead = line.lead.saturating_sub(right_edge).saturating_mul(2),
+        Part::Left => {
+            line.lead = line.lead.saturating_mul(2);
+            line.trail = 0;
+        }
         Part::Whole => {}
     }
 }
