@@ -103,8 +103,14 @@ fn right_column_edge(pieces: &[(usize, &str, Part)]) -> u16 {
 /// at the right margin, which no extraction keeps as spaces). A column is
 /// about half the page's width, so its indents count double, as they
 /// would on the page the structure stage's measures are made for (a short
-/// last line set flush right 12 spaces in is 24 on a page).
+/// last line set flush right 12 spaces in is 24 on a page). Runs of
+/// spaces inside it are a justified line's, one space each.
 fn in_its_column(line: &mut SourceLine, part: Part, right_edge: u16) {
+    // Inside a column, runs of spaces are justification, not layout.
+    if part != Part::Whole && line.text.contains("  ") {
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        line.text = Cow::Owned(words.join(" "));
+    }
     match part {
         Part::Right => line.lead = line.lead.saturating_sub(right_edge).saturating_mul(2),
         Part::Left => {
