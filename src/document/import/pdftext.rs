@@ -117,7 +117,18 @@ fn in_its_column(line: &mut SourceLine, part: Part, right_edge: u16) {
             line.lead = line.lead.saturating_mul(2);
             line.trail = 0;
         }
-        Part::Whole => {}
+        Part::Whole => return,
+    }
+    // A right-to-left line's start in a column's character cells wanders
+    // by a few cells (its glyphs are narrower than the cells); only a
+    // short last line set flush right stands far in.
+    let rtl = line
+        .text
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(is_arabic_letter);
+    if rtl && line.lead < 20 {
+        line.lead = 0;
     }
 }
 
