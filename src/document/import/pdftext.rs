@@ -35,11 +35,10 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
     let raw_pages = raw_pages(text);
     // Which column comes first is read from the whole text's two-column pages.
     let right_first = !paged || {
-        let sides: Vec<_> = raw_pages
+        let sides = raw_pages
             .iter()
-            .filter_map(|lines| columns::sides(&texts_of(lines), &resolve))
-            .collect();
-        column_order::right_first(&sides)
+            .filter_map(|lines| columns::sides(&texts_of(lines), &resolve));
+        column_order::right_first(sides)
     };
     raw_pages
         .into_iter()

@@ -19,23 +19,30 @@ use super::column_notes::page_markers;
 use super::is_arabic_letter;
 use crate::document::import::paginated::headings::heading_number;
 
+/// Votes that settle the order: past them, no more pages are read.
+const DECISIVE: i64 = 4;
+
 /// Whether the right column is read first, from each two-column page's
-/// column pieces (right, left), resolved to logical order.
-pub fn right_first(pages: &[(Vec<String>, Vec<String>)]) -> bool {
+/// column pieces (right, left), resolved to logical order. Pages are read
+/// until their votes settle it.
+pub fn right_first(pages: impl Iterator<Item = (Vec<String>, Vec<String>)>) -> bool {
     let mut votes = 0i64;
     let (mut arabic, mut latin) = (0usize, 0usize);
     for (right, left) in pages {
         let headings = |side: &[String]| -> Vec<u32> {
             side.iter().filter_map(|t| heading_number(t)).collect()
         };
-        votes += vote(&headings(right), &headings(left));
+        votes += vote(&headings(&right), &headings(&left));
         let markers = |side: &[String]| -> Vec<u32> {
             page_markers(side.iter().cloned()).into_iter().collect()
         };
-        votes += vote(&markers(right), &markers(left));
-        for c in right.iter().chain(left).flat_map(|t| t.chars()) {
+        votes += vote(&markers(&right), &markers(&left));
+        for c in right.iter().chain(&left).flat_map(|t| t.chars()) {
             arabic += usize::from(is_arabic_letter(c));
             latin += usize::from(c.is_ascii_alphabetic());
+        }
+        if votes.abs() >= DECISIVE {
+            break;
         }
     }
     match votes {
@@ -75,16 +82,16 @@ mod tests {
     #[test]
     fn the_column_with_the_first_heading_comes_first() {
         let left_first = [(side(&[SECOND, "text"]), side(&[FIRST, "text"]))];
-        assert!(!right_first(&left_first));
+        assert!(!right_first(left_first.into_iter()));
         let right_first_page = [(side(&["1. one"]), side(&["2. two", "3. three"]))];
-        assert!(right_first(&right_first_page));
+        assert!(right_first(right_first_page.into_iter()));
     }
 
     #[test]
     fn with_no_numbers_the_script_decides() {
         let arabic = [(side(&[FIRST]), side(&["ab"]))];
-        assert!(right_first(&arabic));
+        assert!(right_first(arabic.into_iter()));
         let english = [(side(&["an English column"]), side(&["another one here"]))];
-        assert!(!right_first(&english));
+        assert!(!right_first(english.into_iter()));
     }
 }

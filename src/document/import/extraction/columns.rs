@@ -26,6 +26,10 @@
 use super::column_notes;
 use super::controls::is_bidi_control;
 
+/// The widest page looked at, in characters (pdftotext -layout writes an
+/// A4 page in about 100, an A3 landscape one in under 250).
+const MAX_WIDTH: usize = 400;
+
 /// Where a piece of a page stands: a whole line, or one column's part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
@@ -46,9 +50,13 @@ pub fn reorder<'a>(
     let gutter = gutter(lines)?;
     let start = first_column_line(lines, gutter)?;
     let end = footer_start(lines);
-    let markers = column_notes::page_markers(lines.iter().map(|l| resolve(l)));
-    let starts_notes =
-        |&(_, t, _): &(usize, &str, Part)| column_notes::starts_notes(&resolve(t), &markers);
+    // Markers and labels are numbers: only lines with a digit are read.
+    let digits = |t: &str| t.bytes().any(|b| b.is_ascii_digit());
+    let with_digits = lines.iter().filter(|l| digits(l));
+    let markers = column_notes::page_markers(with_digits.map(|l| resolve(l)));
+    let starts_notes = |&(_, t, _): &(usize, &str, Part)| {
+        digits(t) && column_notes::starts_notes(&resolve(t), &markers)
+    };
     let mut out = Vec::with_capacity(lines.len() + 8);
     let mut right = Vec::new();
     let mut left = Vec::new();
@@ -244,7 +252,9 @@ fn gutter(lines: &[&str]) -> Option<usize> {
         .collect();
     let width = spans.iter().map(|s| s.0).max()?;
     let text_lines = spans.iter().filter(|s| s.1.is_some()).count();
-    if width < 40 || text_lines < 8 {
+    // No page is wider than a few hundred characters; a longer line is no
+    // page's, and the search below would grow with the square of it.
+    if !(40..=MAX_WIDTH).contains(&width) || text_lines < 8 {
         return None;
     }
     let mut letters = vec![0usize; width];

@@ -64,16 +64,21 @@ impl Vocabulary {
             for token in text.split_whitespace() {
                 v.total += 1;
                 if let Some(c) = core(token) {
-                    *v.words.entry(c.to_string()).or_default() += 1;
+                    bump(&mut v.words, c);
                 }
             }
         }
+        // One buffer for the pairs' joined forms, not one string a pair.
+        let mut whole = String::new();
         for text in texts.clone() {
             for (a, b) in pairs(text) {
+                whole.clear();
+                whole.push_str(a);
+                whole.push_str(b);
                 let cut_ending = b.starts_with(['\u{629}', '\u{649}']);
-                if cut_ending || v.words.contains_key(&format!("{a}{b}")) {
-                    *v.in_pairs.entry(a.to_string()).or_default() += 1;
-                    *v.in_pairs.entry(b.to_string()).or_default() += 1;
+                if cut_ending || v.words.contains_key(whole.as_str()) {
+                    bump(&mut v.in_pairs, a);
+                    bump(&mut v.in_pairs, b);
                 }
             }
         }
@@ -104,8 +109,10 @@ impl Vocabulary {
     /// `a b` is one word cut in two that the document writes whole
     /// elsewhere: not two words, nor `و` ("and") before a word.
     fn written_whole(&self, a: &str, b: &str) -> bool {
-        let whole = format!("{a}{b}");
-        a != "\u{648}" && self.words.contains_key(&whole) && !(self.is_word(a) && self.is_word(b))
+        // Most pairs are two words: no joined form to look up.
+        a != "\u{648}"
+            && !(self.is_word(a) && self.is_word(b))
+            && self.words.contains_key(format!("{a}{b}").as_str())
     }
 
     /// `a b` is one word cut in two: written whole elsewhere, or its
@@ -146,6 +153,16 @@ impl Vocabulary {
             }
         }
         changed.then(|| out.join(" "))
+    }
+}
+
+/// One more of `key` (a string made only for a key not seen yet).
+fn bump(counts: &mut HashMap<String, u32>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
     }
 }
 
