@@ -235,34 +235,22 @@ fn split_at_column(line: &str, column: usize) -> (&str, &str) {
 
 /// The gutter's column, if the page has two columns.
 fn gutter(lines: &[&str]) -> Option<usize> {
-    // Per line: its width and its first and last visible letter.
-    let spans: Vec<(usize, Option<(usize, usize)>)> = lines
+    // Per line: which visible positions hold a letter (not a space).
+    let rows: Vec<Vec<bool>> = lines
         .iter()
-        .map(|l| {
-            let mut width = 0;
-            let mut span: Option<(usize, usize)> = None;
-            for (col, (_, c)) in visible(l).enumerate() {
-                width = col + 1;
-                if !c.is_whitespace() {
-                    span = Some((span.map_or(col, |s| s.0), col));
-                }
-            }
-            (width, span)
-        })
+        .map(|l| visible(l).map(|(_, c)| !c.is_whitespace()).collect())
         .collect();
-    let width = spans.iter().map(|s| s.0).max()?;
-    let text_lines = spans.iter().filter(|s| s.1.is_some()).count();
+    let width = rows.iter().map(Vec::len).max()?;
+    let text_lines = rows.iter().filter(|r| r.contains(&true)).count();
     // No page is wider than a few hundred characters; a longer line is no
     // page's, and the search below would grow with the square of it.
     if !(40..=MAX_WIDTH).contains(&width) || text_lines < 8 {
         return None;
     }
     let mut letters = vec![0usize; width];
-    for line in lines {
-        for (col, (_, c)) in visible(line).enumerate() {
-            if !c.is_whitespace() {
-                letters[col] += 1;
-            }
+    for row in &rows {
+        for (col, _) in row.iter().enumerate().filter(|(_, &l)| l) {
+            letters[col] += 1;
         }
     }
     // Lines across the page (a header, a footnote) may cross the gutter.
@@ -274,10 +262,14 @@ fn gutter(lines: &[&str]) -> Option<usize> {
     let edge_at = (width / 4..width * 3 / 4)
         .filter(|&c| blank(c))
         .max_by_key(|&c| (letters[c + 1], c))?;
-    let edge = letters[edge_at + 1] >= (text_lines / 5).max(3);
+    if letters[edge_at + 1] < (text_lines / 5).max(3) {
+        return None;
+    }
     // A line clear of a gutter at `c`: it ends before it, or has spaces
-    // across it.
-    let clear = |line: &str, c: usize| visible(line).nth(c - 2).is_none() || spaced(line, c);
+    // across it (as `spaced` reads it).
+    let clear = |row: &[bool], c: usize| {
+        row.len() <= c - 2 || (row.len() > c && !row[c - 2] && !row[c - 1] && !row[c])
+    };
     // The gutter itself: the position of the blank run before the edge
     // that the most lines are clear of, the nearest the edge among equals
     // (a few of a ragged column's lines start before its edge).
@@ -286,23 +278,20 @@ fn gutter(lines: &[&str]) -> Option<usize> {
         .take_while(|&c| letters[c] <= few)
         .last()
         .unwrap_or(edge_at);
-    let gutter = (run_start.max(2)..=edge_at).max_by_key(|&c| {
-        let clear_lines = lines.iter().filter(|l| has_text(l) && clear(l, c)).count();
-        (clear_lines, c)
-    })?;
+    let text_rows = || rows.iter().filter(|r| r.contains(&true));
+    let gutter = (run_start.max(2)..=edge_at)
+        .max_by_key(|&c| (text_rows().filter(|r| clear(r, c)).count(), c))?;
     // Each column holds a fair share of the page's lines: lines clear of
     // the gutter with text before it, and with text after it.
-    let clear = |line: &str| clear(line, gutter);
-    let sides = spans.iter().zip(lines).filter(|(_, l)| clear(l));
-    let left = sides
-        .clone()
-        .filter(|(s, _)| s.1.is_some_and(|(first, _)| first + 2 < gutter))
+    let sides = || text_rows().filter(|r| clear(r, gutter));
+    let left = sides()
+        .filter(|r| r.iter().take(gutter - 2).any(|&l| l))
         .count();
-    let right = sides
-        .filter(|(s, _)| s.1.is_some_and(|(_, last)| last > gutter))
+    let right = sides()
+        .filter(|r| r.iter().skip(gutter + 1).any(|&l| l))
         .count();
     let share = (text_lines / 4).max(4);
-    (edge && left >= share && right >= share).then_some(gutter)
+    (left >= share && right >= share).then_some(gutter)
 }
 
 #[cfg(test)]

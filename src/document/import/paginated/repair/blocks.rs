@@ -35,10 +35,9 @@ fn rejoin_split_words(sections: &mut [Section], notes: &mut [Note]) {
         .iter()
         .flat_map(|s| s.title.as_deref().into_iter().chain(block_texts(&s.blocks)))
         .chain(notes.iter().flat_map(|n| block_texts(&n.blocks)));
-    let vocabulary = Vocabulary::of(texts);
-    if !vocabulary.cuts_words() {
+    let Some(vocabulary) = Vocabulary::of_document(texts) else {
         return;
-    }
+    };
     for section in sections.iter_mut() {
         if let Some(fixed) = section.title.as_deref().and_then(|t| vocabulary.rejoin(t)) {
             section.title = Some(fixed);

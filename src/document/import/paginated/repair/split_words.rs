@@ -31,6 +31,8 @@ use std::collections::{HashMap, HashSet};
 pub const MIN_JOINS: usize = 3;
 /// …and how many per thousand words of the text.
 pub const MIN_JOINS_PER_THOUSAND: usize = 5;
+/// How much of a document's text is read to see whether it cuts words.
+pub const SAMPLE: usize = 256 * 1024;
 
 /// A letter or haraka of the Arabic script: what a word's core is made of.
 fn is_word_char(c: char) -> bool {
@@ -57,6 +59,29 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// The document's vocabulary when it shows the pattern, else `None`.
+    /// The pattern is looked for in its first [`SAMPLE`] bytes (an
+    /// extraction that cuts words does so from its first page), so that a
+    /// long clean text costs one short look.
+    pub fn of_document<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Option<Vocabulary> {
+        let mut seen = 0;
+        let sample = texts.clone().take_while(move |t| {
+            let before = seen;
+            seen += t.len();
+            before < SAMPLE
+        });
+        let first = Vocabulary::of(sample);
+        if !first.cuts_words() {
+            return None;
+        }
+        let whole: usize = texts.clone().map(str::len).sum();
+        Some(if whole <= SAMPLE {
+            first
+        } else {
+            Vocabulary::of(texts)
+        })
+    }
+
     /// Count the words of every text, then the pairs that would rejoin.
     pub fn of<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Vocabulary {
         let mut v = Vocabulary::default();
