@@ -352,6 +352,37 @@ mod tests {
     }
 
     #[test]
+    fn the_page_number_under_both_columns_stays_last() {
+        let mut page = vec!["left column text here         right column text goes here"; 8];
+        page.extend(["", "", "                                   - 3 -"]);
+        let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string(), true)
+            .unwrap()
+            .into_iter()
+            .map(|(_, t, _)| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(order.len(), 17);
+        assert_eq!(order[16], "- 3 -");
+        assert_eq!(order[7], "right column text goes here");
+        assert_eq!(order[8], "left column text here");
+    }
+
+    #[test]
+    fn a_line_wider_than_any_page_is_no_page() {
+        // Two "columns" of 220 characters each: a gutter in the middle,
+        // but a line of 460 characters is no page's.
+        let left = "left column text here ".repeat(10);
+        let right = "right column goes on here, ".repeat(8);
+        let line = format!("{left}{}{right}", " ".repeat(20));
+        let page = vec![line.as_str(); 10];
+        assert_eq!(reorder(&page, &|t: &str| t.to_string(), true), None);
+        // The same page at a tenth of the width is read in two columns.
+        let narrow = format!("{}{}{}", &left[..22], " ".repeat(8), &right[..27]);
+        let page = vec![narrow.as_str(); 10];
+        assert!(reorder(&page, &|t: &str| t.to_string(), true).is_some());
+    }
+
+    #[test]
     fn one_column_is_left_alone() {
         let page = vec!["a line of text that fills the whole width of the page here"; 10];
         assert_eq!(reorder(&page, &|t: &str| t.to_string(), true), None);
