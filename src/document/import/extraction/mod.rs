@@ -86,6 +86,10 @@ impl Family {
         } else {
             Cow::Borrowed(raw)
         };
+        let line = match bullet_to_front(&line) {
+            Some(fixed) => Cow::Owned(fixed),
+            None => line,
+        };
         let line = match final_punctuation_back(&line) {
             Cow::Owned(fixed) => Cow::Owned(fixed),
             Cow::Borrowed(_) => line,
@@ -137,6 +141,18 @@ fn numbered_heading(raw: &str) -> Option<String> {
         && title.ends_with(is_arabic_letter)
         && title.split_whitespace().count() <= 6;
     fits.then(|| format!("{}. {title}", &words[title.len()..]))
+}
+
+/// `.Johns, 2002 •` → `• .Johns, 2002`: a line written in the visual order
+/// of a right-to-left page (pdftotext does so on a page it takes for
+/// left-to-right) ends with the bullet it starts with; no line of text
+/// ends with a bullet after a space. The full stop is then
+/// `final_punctuation_back`'s.
+fn bullet_to_front(line: &str) -> Option<String> {
+    let t = line.trim_end();
+    let rest = t.strip_suffix('\u{2022}')?.strip_suffix(' ')?.trim();
+    let has_text = rest.chars().any(char::is_alphanumeric);
+    (has_text && !rest.starts_with('\u{2022}')).then(|| format!("\u{2022} {rest}"))
 }
 
 /// `.الخط المكتوب` → `الخط المكتوب.`: a right-to-left line that opens with
@@ -199,6 +215,21 @@ mod tests {
         );
         for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);
+        }
+    }
+
+    #[test]
+    fn a_bullet_at_the_end_goes_to_the_front() {
+        assert_eq!(
+            bullet_to_front(".Johns, 2002 \u{2022}").as_deref(),
+            Some("\u{2022} .Johns, 2002")
+        );
+        assert_eq!(
+            final_punctuation_back("\u{2022} .Johns, 2002"),
+            "\u{2022} Johns, 2002."
+        );
+        for clean in ["\u{2022} Johns, 2002.", "Johns, 2002.", "\u{2022}", "\u{2022} \u{2022}"] {
+            assert_eq!(bullet_to_front(clean), None);
         }
     }
 

@@ -18,7 +18,8 @@
 //! 4. `structure`: headings, paragraphs and list items from the body lines
 //!    (`headings` says which lines are headings, `joining` joins lines).
 //! 5. `markers`: footnote markers in the body, linked to their notes
-//!    (`glued` finds the numbered notes' markers glued to words).
+//!    (`glued` finds the numbered notes' markers glued to words;
+//!    `symbols` the notes labelled `*`, `†`, `‡` and their markers).
 //! 6. `repair`: extraction damage to right-to-left text undone, recorded on
 //!    each block.
 //! 7. `meta`: title and language.
@@ -36,6 +37,7 @@ mod notes;
 mod numbered;
 pub mod repair;
 mod structure;
+mod symbols;
 mod text;
 mod trace;
 
@@ -77,6 +79,7 @@ fn run<'a>(
     if raw_notes.is_empty() {
         raw_notes = numbered::find(&mut lines);
     }
+    symbols::find(&mut lines, &mut raw_notes);
     let structure::Body {
         mut sections,
         title,
@@ -91,6 +94,7 @@ fn run<'a>(
         .collect();
     let mut body_markers = glued::collect(&mut blocks, &raw_notes);
     body_markers.extend(markers::collect(&blocks, &glyphs, &raw_notes));
+    body_markers.extend(symbols::markers(&blocks, &raw_notes));
     body_markers.sort_by_key(|m| (m.block, m.at));
     let links = markers::link(&body_markers, &raw_notes);
     markers::insert(&mut blocks, &body_markers, &links, &notes);

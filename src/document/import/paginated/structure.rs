@@ -20,6 +20,7 @@ use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
 use super::joining::Pending;
 use super::numbered::{names_a_part, split_marker};
+use super::symbols::label as symbol_label;
 use super::repair::is_arabic_letter;
 use super::text::{bullet_item, char_len, rtl};
 use crate::document::import::body_section;
@@ -55,6 +56,8 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         note_numbers,
         title: None,
         lifted: None,
+        symbols: note_symbols(lines),
+        held_symbol: None,
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
@@ -95,7 +98,10 @@ impl TypicalLengths {
         let median = |want_rtl: bool| {
             let mut v: Vec<usize> = lines
                 .iter()
-                .filter(|l| l.kind == Kind::Body && rtl(l.text()) == want_rtl)
+                // Lines without letters (a marker, a lone full stop) have
+                // no direction and no length to compare.
+                .filter(|l| l.kind == Kind::Body && l.text().chars().any(char::is_alphabetic))
+                .filter(|l| rtl(l.text()) == want_rtl)
                 .map(|l| char_len(l.text()))
                 .collect();
             v.sort_unstable();
@@ -138,6 +144,11 @@ struct Assembler<'n> {
     /// A marker lifted onto a line of its own above the line it belongs
     /// to (pdftotext writes a raised figure so), waiting for that line.
     lifted: Option<String>,
+    /// The symbols that label notes (`*`): alone on a line, one is the
+    /// marker of the line before it, or of the next when none is open.
+    symbols: Vec<&'static str>,
+    /// A symbol marker waiting for its line.
+    held_symbol: Option<&'static str>,
 }
 
 impl Assembler<'_> {
@@ -301,6 +312,9 @@ impl Assembler<'_> {
             .take()
             .and_then(|m| marker_into_gap(line.text(), &m));
         let t = with_marker.as_deref().unwrap_or(line.text());
+        if self.symbol_marker(t, next.is_some_and(|n| lengths.short(n.text()))) {
+            return;
+        }
         if let Some(item) = bullet_item(t) {
             self.flush();
             self.pending.kind = BlockKind::Item;
@@ -328,12 +342,36 @@ impl Assembler<'_> {
         }
         self.note_page(line);
         self.pending.push_line(t, no);
+        if let Some(symbol) = self.held_symbol.take() {
+            self.pending.text.push_str(symbol);
+        }
         self.prev_short =
             lengths.short(t) && !next.is_some_and(|n| self.split_marker_after(n.text()));
         self.prev_end = ends_sentence(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
             self.flush();
         }
+    }
+
+    /// `t` is a note's symbol on a line of its own: it goes to the end of
+    /// the text before it (the paragraph being built, or the last block
+    /// when no heading came since), or else waits for the next line when
+    /// that is short (the author's name, set under its raised symbol).
+    fn symbol_marker(&mut self, t: &str, next_short: bool) -> bool {
+        let Some(&symbol) = self.symbols.iter().find(|&&s| s == t) else {
+            return false;
+        };
+        if !self.pending.text.is_empty() {
+            self.pending.text.push_str(symbol);
+            return true;
+        }
+        let last = self.sections.last_mut().and_then(|s| s.blocks.last_mut());
+        match last.map(|b| b.inlines.as_mut_slice()) {
+            Some([Inline::Text { text }]) => text.push_str(symbol),
+            _ if next_short => self.held_symbol = Some(symbol),
+            _ => return false,
+        }
+        true
     }
 
     /// The length of a numbered note's marker at the start of `t` (with
@@ -379,6 +417,19 @@ fn marker_gap(t: &str) -> Option<usize> {
 fn marker_into_gap(t: &str, marker: &str) -> Option<String> {
     let at = marker_gap(t)?;
     Some(format!("{}{marker}{}", &t[..at], &t[at + 1..]))
+}
+
+/// The symbols (`*`, `†`) that label the notes found.
+fn note_symbols(lines: &[Line]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for line in lines.iter().filter(|l| matches!(l.kind, Kind::Note(_))) {
+        if let Some((s, _)) = symbol_label(line.text()) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
 }
 
 /// A reference list with no bullets at all (the extraction lost them, or
