@@ -96,7 +96,7 @@ fn table(label: &str, results: &[Scored]) -> (BTreeMap<String, f64>, f64) {
             r.total,
             percent(r.passed, r.total)
         );
-        for f in r.failures.iter().take(8) {
+        for f in r.failures.iter().take(40) {
             println!("    {f}");
         }
         for key in [(r.tool.as_str(), 0), (r.tool.as_str(), r.columns)] {

@@ -14,7 +14,8 @@
 //!   has no bullet at all, each paragraph is one.
 //! - Where indents are lost (most extractions), a short title (1–6 words,
 //!   no sentence punctuation) is a heading when the line before it ended a
-//!   sentence or a heading, and a full line follows it.
+//!   sentence or a heading (or a list, a blank line after its last item),
+//!   and a full line follows it.
 
 use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
@@ -58,6 +59,7 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         lifted: None,
         symbols: note_symbols(lines),
         held_symbol: None,
+        trailing: Vec::new(),
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
@@ -72,6 +74,12 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
             || a.standalone_heading(lines, no, &lengths);
         if heading {
             headings.push(no);
+            let references = a.sections.last().map(|s| s.kind) == Some(SectionKind::References);
+            a.trailing = if references {
+                trailing_bullets(lines, no)
+            } else {
+                Vec::new()
+            };
         } else {
             let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
             a.text_line(line, no, next, &lengths);
@@ -98,10 +106,7 @@ impl TypicalLengths {
         let median = |want_rtl: bool| {
             let mut v: Vec<usize> = lines
                 .iter()
-                // Lines without letters (a marker, a lone full stop) have
-                // no direction and no length to compare.
-                .filter(|l| l.kind == Kind::Body && l.text().chars().any(char::is_alphabetic))
-                .filter(|l| rtl(l.text()) == want_rtl)
+                .filter(|l| l.kind == Kind::Body && rtl(l.text()) == want_rtl)
                 .map(|l| char_len(l.text()))
                 .collect();
             v.sort_unstable();
@@ -149,6 +154,9 @@ struct Assembler<'n> {
     symbols: Vec<&'static str>,
     /// A symbol marker waiting for its line.
     held_symbol: Option<&'static str>,
+    /// Lines that start a reference entry whose bullet the extraction
+    /// wrote after them (`trailing_bullets`).
+    trailing: Vec<usize>,
 }
 
 impl Assembler<'_> {
@@ -284,7 +292,11 @@ impl Assembler<'_> {
     /// A short title alone between a finished sentence and a full line.
     fn standalone_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
         let t = lines[no].text();
-        let candidate = self.prev_end
+        // A list item ends no sentence; a blank line after it ends the list.
+        let list_ended = self.pending.kind == BlockKind::Item
+            && no > 0
+            && lines[no - 1].kind == Kind::Blank;
+        let candidate = (self.prev_end || list_ended)
             && !lines[no].set_as_body()
             && short_title(t)
             && bullet_item(t).is_none()
@@ -315,7 +327,12 @@ impl Assembler<'_> {
         if self.symbol_marker(t, next.is_some_and(|n| lengths.short(n.text()))) {
             return;
         }
-        if let Some(item) = bullet_item(t) {
+        // Entries whose bullets trail: the bullet has done its work.
+        let trailing = self.trailing.binary_search(&no).is_ok();
+        if !self.trailing.is_empty() && bullet_item(t) == Some("") {
+            return;
+        }
+        if let Some(item) = bullet_item(t).or(trailing.then_some(t)) {
             self.flush();
             self.pending.kind = BlockKind::Item;
             self.note_page(line);
@@ -417,6 +434,29 @@ fn marker_gap(t: &str) -> Option<usize> {
 fn marker_into_gap(t: &str, marker: &str) -> Option<String> {
     let at = marker_gap(t)?;
     Some(format!("{}{marker}{}", &t[..at], &t[at + 1..]))
+}
+
+/// Under a references heading whose first entry has no bullet while lone
+/// bullets follow, one after each stretch of text, each bullet was
+/// written after the first line of its entry (pdftotext does so when the bullet sits a little below that
+/// line): those first lines, in order, up to the next known heading.
+fn trailing_bullets(lines: &[Line], heading_no: usize) -> Vec<usize> {
+    // (A bullet repeating the one before is a duplicate, but still counts.)
+    let body: Vec<usize> = (heading_no + 1..lines.len())
+        .filter(|&i| matches!(lines[i].kind, Kind::Body | Kind::Duplicate))
+        .take_while(|&i| heading(lines[i].text(), false).is_none())
+        .collect();
+    let lone = |i: usize| bullet_item(lines[i].text()) == Some("");
+    // Bullets written apart as a group (PyMuPDF) say nothing of where
+    // entries start: each must follow a line of text.
+    let grouped = body.windows(2).any(|w| lone(w[0]) && lone(w[1]));
+    if grouped || body.first().is_none_or(|&i| bullet_item(lines[i].text()).is_some()) {
+        return Vec::new();
+    }
+    body.windows(2)
+        .filter(|w| lone(w[1]) && !lone(w[0]) && lines[w[0]].kind == Kind::Body)
+        .map(|w| w[0])
+        .collect()
 }
 
 /// The symbols (`*`, `†`) that label the notes found.
