@@ -228,7 +228,12 @@ mod tests {
             final_punctuation_back("\u{2022} .Johns, 2002"),
             "\u{2022} Johns, 2002."
         );
-        for clean in ["\u{2022} Johns, 2002.", "Johns, 2002.", "\u{2022}", "\u{2022} \u{2022}"] {
+        for clean in [
+            "\u{2022} Johns, 2002.",
+            "Johns, 2002.",
+            "\u{2022}",
+            "\u{2022} \u{2022}",
+        ] {
             assert_eq!(bullet_to_front(clean), None);
         }
     }

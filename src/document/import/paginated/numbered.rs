@@ -144,13 +144,7 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
 /// The first line of the page `start..end` that starts note `next` after
 /// a line that marks it, or anywhere when the page before marked it
 /// (`carried`: a note set on the next page for want of room).
-fn first_note(
-    lines: &[Line],
-    start: usize,
-    end: usize,
-    next: u32,
-    carried: bool,
-) -> Option<usize> {
+fn first_note(lines: &[Line], start: usize, end: usize, next: u32, carried: bool) -> Option<usize> {
     let mut marked = carried;
     (start..end).find(|&i| {
         if lines[i].kind != Kind::Body {
@@ -327,14 +321,20 @@ mod tests {
     #[test]
     fn a_note_set_on_the_next_page() {
         let p = pages(&[
-            &["Text with a marker1 and another2 at the foot.", "1 The first note."],
+            &[
+                "Text with a marker1 and another2 at the foot.",
+                "1 The first note.",
+            ],
             &["Abstract text here.", "(2) The second note, carried over."],
             &["Text.", "1 A list that marks nothing."],
         ]);
         let mut lines = classify(&p);
         let notes = find(&mut lines);
         assert_eq!(notes.len(), 2);
-        assert_eq!(lines[notes[1].lines[0]].text(), "(2) The second note, carried over.");
+        assert_eq!(
+            lines[notes[1].lines[0]].text(),
+            "(2) The second note, carried over."
+        );
     }
 
     #[test]

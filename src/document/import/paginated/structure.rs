@@ -21,8 +21,8 @@ use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
 use super::joining::Pending;
 use super::numbered::{names_a_part, split_marker};
-use super::symbols::label as symbol_label;
 use super::repair::is_arabic_letter;
+use super::symbols::label as symbol_label;
 use super::text::{bullet_item, char_len, rtl};
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
@@ -293,9 +293,8 @@ impl Assembler<'_> {
     fn standalone_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
         let t = lines[no].text();
         // A list item ends no sentence; a blank line after it ends the list.
-        let list_ended = self.pending.kind == BlockKind::Item
-            && no > 0
-            && lines[no - 1].kind == Kind::Blank;
+        let list_ended =
+            self.pending.kind == BlockKind::Item && no > 0 && lines[no - 1].kind == Kind::Blank;
         let candidate = (self.prev_end || list_ended)
             && !lines[no].set_as_body()
             && short_title(t)
@@ -450,7 +449,11 @@ fn trailing_bullets(lines: &[Line], heading_no: usize) -> Vec<usize> {
     // Bullets written apart as a group (PyMuPDF) say nothing of where
     // entries start: each must follow a line of text.
     let grouped = body.windows(2).any(|w| lone(w[0]) && lone(w[1]));
-    if grouped || body.first().is_none_or(|&i| bullet_item(lines[i].text()).is_some()) {
+    if grouped
+        || body
+            .first()
+            .is_none_or(|&i| bullet_item(lines[i].text()).is_some())
+    {
         return Vec::new();
     }
     body.windows(2)

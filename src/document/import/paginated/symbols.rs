@@ -78,7 +78,9 @@ fn note_at(lines: &[Line], start: usize, i: usize, end: usize, area: usize) -> O
         to += 1;
     }
     // At the foot: nothing below it on the page is body text.
-    let foot = lines[to..end].iter().all(|l| l.kind != Kind::Body || label(l.text()).is_some());
+    let foot = lines[to..end]
+        .iter()
+        .all(|l| l.kind != Kind::Body || label(l.text()).is_some());
     let text = (i..to).any(|l| lines[l].text().chars().any(char::is_alphabetic));
     (foot && text).then(|| RawNote {
         label: Some(symbol.to_string()),
@@ -104,9 +106,13 @@ pub fn markers(blocks: &[&mut Block], notes: &[RawNote]) -> Vec<BodyMarker> {
                 continue;
             };
             for (at, _) in text.match_indices(symbol) {
-                let glued = text[..at].chars().next_back().is_some_and(char::is_alphabetic);
+                let glued = text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
                 let next = text[at + symbol.len()..].chars().next();
-                let alone = !next.is_some_and(|c| c.is_alphanumeric() || "*\u{2020}\u{2021}".contains(c));
+                let alone =
+                    !next.is_some_and(|c| c.is_alphanumeric() || "*\u{2020}\u{2021}".contains(c));
                 if !(glued && alone) {
                     continue;
                 }
@@ -160,9 +166,25 @@ mod tests {
         let pages = [
             page(
                 1,
-                &["The Title", "Sami Attar", "", "*", "", "Body text.", "* Professor of geography.", "1"],
+                &[
+                    "The Title",
+                    "Sami Attar",
+                    "",
+                    "*",
+                    "",
+                    "Body text.",
+                    "* Professor of geography.",
+                    "1",
+                ],
             ),
-            page(2, &["More text.", "* A list item, not at the foot", "and more text."]),
+            page(
+                2,
+                &[
+                    "More text.",
+                    "* A list item, not at the foot",
+                    "and more text.",
+                ],
+            ),
         ];
         let mut lines = classify(&pages);
         lines[7].kind = Kind::Furniture;

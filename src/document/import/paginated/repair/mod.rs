@@ -122,7 +122,10 @@ pub fn reversed_year_ranges(text: &str) -> Option<String> {
             .iter()
             .take_while(|b| b.is_ascii_digit())
             .count();
-        let (a, b) = (&text[dash - before..dash], &text[dash + 1..dash + 1 + after]);
+        let (a, b) = (
+            &text[dash - before..dash],
+            &text[dash + 1..dash + 1 + after],
+        );
         // A three-digit range only as a bracket's whole content: `(873-809)`.
         // (Either way round: the brackets may be mirrored still.)
         let bracket = |b: Option<&u8>| matches!(b, Some(b'(' | b')'));
