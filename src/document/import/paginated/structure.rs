@@ -307,7 +307,13 @@ impl Assembler<'_> {
             return false;
         }
         let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
-        if !next.is_some_and(|n| !lengths.short(n.text()) && bullet_item(n.text()).is_none()) {
+        // A known heading right after it leaves it no text of its own.
+        let full = |n: &Line| {
+            !lengths.short(n.text())
+                && bullet_item(n.text()).is_none()
+                && heading(n.text(), true).is_none()
+        };
+        if !next.is_some_and(full) {
             return false;
         }
         self.open(body_section(Some(title_text(t)), Vec::new()));
