@@ -83,6 +83,8 @@ impl Family {
             Cow::Owned(heading)
         } else if let Some(turned) = self.paged.then(|| runs::turn(raw)).flatten() {
             Cow::Owned(turned)
+        } else if let Some(fixed) = self.paged.then(|| runs::bracket_back(raw)).flatten() {
+            Cow::Owned(fixed)
         } else {
             Cow::Borrowed(raw)
         };

@@ -362,13 +362,18 @@ impl Assembler<'_> {
         {
             self.flush();
         }
+        // A number set on a line of its own inside a sentence (PyMuPDF
+        // writes `نحو` / `120` / `سبيلا` so) is no paragraph's end.
+        let inside = !self.pending.text.is_empty()
+            && !ends_sentence(&self.pending.text)
+            && t.bytes().all(|b| b.is_ascii_digit());
         self.note_page(line);
         self.pending.push_line(t, no);
         if let Some(symbol) = self.held_symbol.take() {
             self.pending.text.push_str(symbol);
         }
         self.prev_short =
-            lengths.short(t) && !next.is_some_and(|n| self.split_marker_after(n.text()));
+            lengths.short(t) && !inside && !next.is_some_and(|n| self.split_marker_after(n.text()));
         self.prev_end = ends_sentence(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
             self.flush();
