@@ -193,4 +193,38 @@ mod tests {
         ));
         assert!(doc.meta.warnings.is_empty());
     }
+
+    #[test]
+    fn a_note_labelled_with_a_star_is_linked_by_its_label() {
+        let pages = [
+            page(
+                1,
+                &[
+                    "The Map of the World",
+                    "Sami Attar",
+                    "",
+                    "*",
+                    "",
+                    "The first paragraph of the essay runs over a long line",
+                    "and ends on the second one with a full stop here.",
+                    "* Professor of geography at the university.",
+                    "1",
+                ],
+            ),
+            page(2, &["More text on the second page, long enough to count.", "2"]),
+        ];
+        let doc = build(&pages, Format::Pdftext);
+        assert_eq!(doc.notes.len(), 1);
+        assert_eq!(doc.notes[0].label, "*");
+        assert_eq!(
+            doc.notes[0].blocks[0].plain_text(),
+            "Professor of geography at the university."
+        );
+        let author = &doc.sections[0].blocks[0];
+        assert_eq!(author.plain_text(), "Sami Attar");
+        assert!(matches!(
+            &author.inlines[1],
+            Inline::Note { note: Some(id), label } if id == &doc.notes[0].id && label == "*"
+        ));
+    }
 }

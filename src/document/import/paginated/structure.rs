@@ -640,6 +640,45 @@ mod tests {
     }
 
     #[test]
+    fn reference_bullets_written_after_their_first_lines() {
+        let p = page(&[
+            "References",
+            "Gutas, Dimitri. Greek Thought.",
+            "\u{2022}",
+            "Ragab, Ahmed. The Medieval Islamic Hospital: Medicine,",
+            "\u{2022}",
+            "Cambridge, 2015.",
+            "Dols, Michael. The Origins.",
+            "\u{2022}",
+        ]);
+        let l = classify(&p);
+        let body = assemble(&l, &[]);
+        assert_eq!(
+            texts(&body)[0].1,
+            [
+                "Gutas, Dimitri. Greek Thought.",
+                "Ragab, Ahmed. The Medieval Islamic Hospital: Medicine, Cambridge, 2015.",
+                "Dols, Michael. The Origins.",
+            ]
+        );
+        assert!(body.sections[0]
+            .blocks
+            .iter()
+            .all(|b| b.kind == BlockKind::Reference));
+    }
+
+    #[test]
+    fn a_number_alone_inside_a_sentence_goes_on() {
+        let p = page(&[
+            "A paragraph, which runs over several lines, counts about",
+            "120",
+            "fountains in the city, then ends here with a full stop.",
+        ]);
+        let l = classify(&p);
+        assert_eq!(texts(&assemble(&l, &[]))[0].1.len(), 1);
+    }
+
+    #[test]
     fn keywords_line_gives_the_keywords_block() {
         let p = page(&[
             "Abstract",
