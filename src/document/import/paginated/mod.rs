@@ -211,7 +211,10 @@ mod tests {
                     "1",
                 ],
             ),
-            page(2, &["More text on the second page, long enough to count.", "2"]),
+            page(
+                2,
+                &["More text on the second page, long enough to count.", "2"],
+            ),
         ];
         let doc = build(&pages, Format::Pdftext);
         assert_eq!(doc.notes.len(), 1);
