@@ -11,11 +11,15 @@
 //! - **control characters inside Arabic words** (a font's kashida glyph,
 //!   U+0016 from PyMuPDF): removed; controls elsewhere stay, for the
 //!   screen to show as symbols.
+//! - **a bullet at the end of a left-to-right item** of a right-to-left
+//!   list, where it is drawn: it goes first.
 //! - **a right-to-left line opening with its final punctuation** (PyMuPDF
 //!   puts the full stop at the left end, where it is drawn: `.الخط`): the
 //!   punctuation goes back to the end. Only a line with Arabic letters right
 //!   after it, in a text without bidi controls, is touched.
 
+pub mod column_notes;
+pub mod column_order;
 pub mod columns;
 pub mod controls;
 pub mod runs;
@@ -88,6 +92,8 @@ impl Family {
         } else {
             Cow::Borrowed(raw)
         };
+        // The bullet first: `.Johns, 2002 •` then has its full stop
+        // at the front for `final_punctuation_back`.
         let line = match bullet_to_front(&line) {
             Some(fixed) => Cow::Owned(fixed),
             None => line,
@@ -145,18 +151,6 @@ fn numbered_heading(raw: &str) -> Option<String> {
     fits.then(|| format!("{}. {title}", &words[title.len()..]))
 }
 
-/// `.Johns, 2002 •` → `• .Johns, 2002`: a line written in the visual order
-/// of a right-to-left page (pdftotext does so on a page it takes for
-/// left-to-right) ends with the bullet it starts with; no line of text
-/// ends with a bullet after a space. The full stop is then
-/// `final_punctuation_back`'s.
-fn bullet_to_front(line: &str) -> Option<String> {
-    let t = line.trim_end();
-    let rest = t.strip_suffix('\u{2022}')?.strip_suffix(' ')?.trim();
-    let has_text = rest.chars().any(char::is_alphanumeric);
-    (has_text && !rest.starts_with('\u{2022}')).then(|| format!("\u{2022} {rest}"))
-}
-
 /// `.الخط المكتوب` → `الخط المكتوب.`: a right-to-left line that opens with
 /// sentence-final punctuation straight before an Arabic letter; and
 /// `.Leiden, 2010` → `Leiden, 2010.`, a Latin line set in a right-to-left
@@ -190,6 +184,16 @@ fn final_punctuation_back(raw: &str) -> Cow<'_, str> {
     }
     let rest = rest.trim_end();
     Cow::Owned(format!("{rest}{punct}"))
+}
+
+/// `Kilito, Abdelfattah. Les •` → `• Kilito, Abdelfattah. Les`: a
+/// right-to-left list's bullet stands at the right of its items, so an
+/// item in a left-to-right script comes out with the bullet at its end.
+/// Only a line with no Arabic letter that ends in a bullet after a space.
+fn bullet_to_front(line: &str) -> Option<String> {
+    let item = line.trim_end().strip_suffix('\u{2022}')?;
+    let latin = item.ends_with(' ') && item.chars().any(|c| c.is_alphabetic());
+    (latin && !item.chars().any(is_arabic_letter)).then(|| format!("\u{2022} {}", item.trim()))
 }
 
 #[cfg(test)]
@@ -238,6 +242,18 @@ mod tests {
         ] {
             assert_eq!(bullet_to_front(clean), None);
         }
+    }
+
+    #[test]
+    fn a_bullet_drawn_at_the_right_of_a_latin_item_goes_first() {
+        assert_eq!(
+            bullet_to_front("Kilito, Abdelfattah. Les \u{2022}").unwrap(),
+            "\u{2022} Kilito, Abdelfattah. Les"
+        );
+        // An Arabic item, a bullet in the middle, no bullet: untouched.
+        assert_eq!(bullet_to_front(&format!("{SCRIPT} \u{2022}")), None);
+        assert_eq!(bullet_to_front("a \u{2022} b"), None);
+        assert_eq!(bullet_to_front("\u{2022} Kilito"), None);
     }
 
     #[test]

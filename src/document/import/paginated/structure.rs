@@ -13,9 +13,10 @@
 //! - Under a references heading, bulleted items are entries; when the list
 //!   has no bullet at all, each paragraph is one.
 //! - Where indents are lost (most extractions), a short title (1–6 words,
-//!   no sentence punctuation) is a heading when the line before it ended a
-//!   sentence or a heading (or a list, a blank line after its last item),
-//!   and a full line follows it.
+//!   no sentence punctuation, shorter than 80% of the usual line: in a
+//!   narrow column a full line may have six words) is a heading when the
+//!   line before it ended a sentence or a heading (or a list, a blank
+//!   line after its last item), and a full line follows it.
 
 use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
@@ -121,6 +122,12 @@ impl TypicalLengths {
     /// Shorter than 60% of the usual length: the last line of a paragraph.
     fn short(&self, t: &str) -> bool {
         char_len(t) * 10 < 6 * if rtl(t) { self.rtl } else { self.ltr }
+    }
+
+    /// At least 80% of the usual length: a full line of text, never a
+    /// short title (in a narrow column, most lines have six words or fewer).
+    fn full(&self, t: &str) -> bool {
+        char_len(t) * 10 >= 8 * if rtl(t) { self.rtl } else { self.ltr }
     }
 }
 
@@ -298,6 +305,7 @@ impl Assembler<'_> {
         let candidate = (self.prev_end || list_ended)
             && !lines[no].set_as_body()
             && short_title(t)
+            && !lengths.full(t)
             && bullet_item(t).is_none()
             && !self
                 .sections
@@ -467,10 +475,22 @@ fn trailing_bullets(lines: &[Line], heading_no: usize) -> Vec<usize> {
     {
         return Vec::new();
     }
-    body.windows(2)
+    let starts: Vec<usize> = body
+        .windows(2)
         .filter(|w| lone(w[1]) && !lone(w[0]) && lines[w[0]].kind == Kind::Body)
         .map(|w| w[0])
-        .collect()
+        .collect();
+    // Most entries are one line, ending with their full stop; lines of
+    // two columns' text interleaved with bullets mostly are not.
+    let whole = starts
+        .iter()
+        .filter(|&&i| lines[i].text().trim_end().ends_with('.'))
+        .count();
+    if whole * 2 > starts.len() {
+        starts
+    } else {
+        Vec::new()
+    }
 }
 
 /// The symbols (`*`, `†`) that label the notes found.
