@@ -30,6 +30,10 @@ struct Measures {
     right: f32,
     /// Columns of the pages that have them, the most used first.
     columns: Vec<(f32, f32)>,
+    /// Some body-size line carries a raised marker: the body's markers
+    /// are glyphs, so a note printed `(1)` at the foot is the note of the
+    /// raised `1`, not of a `(1)` in the text.
+    raised_markers: bool,
 }
 
 fn measures(pages: &[ReadPage]) -> Measures {
@@ -60,12 +64,14 @@ fn measures(pages: &[ReadPage]) -> Measures {
     // Not the extremes: a stray wide line should not move the edges.
     let left = lefts.get(lefts.len() / 10).copied().unwrap_or(0.0);
     let right = rights.get(rights.len() * 9 / 10).copied().unwrap_or(0.0);
+    let raised_markers = lines().any(|l| l.raised && l.size >= body * 0.97);
     Measures {
         body,
         pitch,
         left,
         right,
         columns: usual_columns(pages),
+        raised_markers,
     }
 }
 
@@ -176,10 +182,9 @@ fn page_source_lines(
             (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1 && !runs_on(p, line, m)
         });
         // A heading set on two lines is one line of the source.
-        let larger = |l: &Line| l.size > m.body * 1.1;
         let continues_heading = prev.is_some_and(|p| {
-            larger(p)
-                && larger(line)
+            larger(p, m)
+                && larger(line, m)
                 && (p.size - line.size).abs() < 0.25
                 && p.bold == line.bold
                 && spacing(p, line, m) < 1.3
@@ -192,8 +197,8 @@ fn page_source_lines(
         let mut source = source_line(line, text, m, gap_before);
         let mut label = line.marker.clone();
         if in_notes {
-            if let Some(rest) = numbered_note(&source.text) {
-                label = Some(source.text.chars().take_while(|c| c.is_numeric()).collect());
+            if let Some((printed, rest)) = printed_note_start(&source.text, m.raised_markers) {
+                label = Some(printed.to_string());
                 source.text = Cow::Owned(format!("{MARKER} {rest}"));
             }
         }
@@ -236,6 +241,13 @@ fn runs_on(above: &Line, line: &Line, m: &Measures) -> bool {
     full && flush
 }
 
+/// Larger than the body text, as headings are: a 12 pt essay may set its
+/// headings in 13 pt, so a point more is enough (but not the half point
+/// by which lines with a few larger glyphs can stand out).
+fn larger(line: &Line, m: &Measures) -> bool {
+    line.size > m.body * 1.05
+}
+
 /// Smaller than the body text, as footnotes are (some producers set
 /// them only half a point smaller).
 fn smaller(line: &Line, m: &Measures) -> bool {
@@ -270,7 +282,8 @@ fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
     };
     let first = last_body + 1;
     let starts_note = page.lines.get(first).is_some_and(|l| {
-        (l.raised && l.text.starts_with(MARKER)) || numbered_note(&l.text).is_some()
+        (l.raised && l.text.starts_with(MARKER))
+            || printed_note_start(&l.text, m.raised_markers).is_some()
     });
     if starts_note {
         found.push(first);
@@ -278,22 +291,42 @@ fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
     found
 }
 
-/// A line of a footnote area that starts with its note's number (1 to 3
-/// digits, Latin or Arabic-Indic, right before the text): the rest.
-fn numbered_note(text: &str) -> Option<&str> {
-    let digits = text.chars().take_while(|c| c.is_numeric()).count();
-    if !(1..=3).contains(&digits) {
-        return None;
-    }
-    let at = text
-        .char_indices()
-        .nth(digits)
-        .map_or(text.len(), |(i, _)| i);
-    let rest = text[at..].trim_start_matches(['.', ')', '-']).trim_start();
+/// A line of a footnote area that starts with its note's label set on
+/// the line (not raised): the label as the body's marker shows it, and
+/// the rest. The label is 1 to 3 digits (Latin or Arabic-Indic), or the
+/// symbols notes are marked with (`*`, `†`, `‡`, `§`, one to three), or,
+/// when the body's markers are raised glyphs (`bracketed`), digits in
+/// brackets (`(1)`, `[1]`, whose raised marker is the bare number).
+fn printed_note_start(text: &str, bracketed: bool) -> Option<(&str, &str)> {
+    let (label, after) = note_label(text, bracketed)?;
+    let rest = after.trim_start_matches(['.', ')', '-']).trim_start();
     rest.chars()
         .next()
         .is_some_and(char::is_alphabetic)
-        .then_some(rest)
+        .then_some((label, rest))
+}
+
+/// The label at the start of `text` and what follows it.
+fn note_label(text: &str, bracketed: bool) -> Option<(&str, &str)> {
+    let run = |s: &str, f: fn(char) -> bool| s.find(|c: char| !f(c)).unwrap_or(s.len());
+    let digits = run(text, char::is_numeric);
+    if (1..=3).contains(&text[..digits].chars().count()) {
+        return Some(text.split_at(digits));
+    }
+    let symbols = run(text, |c| matches!(c, '*' | '\u{2020}' | '\u{2021}' | '\u{a7}'));
+    if (1..=3).contains(&text[..symbols].chars().count()) {
+        return Some(text.split_at(symbols));
+    }
+    let (open, close) = match text.chars().next()? {
+        '(' if bracketed => ('(', ')'),
+        '[' if bracketed => ('[', ']'),
+        _ => return None,
+    };
+    let inner = &text[open.len_utf8()..];
+    let digits = run(inner, char::is_numeric);
+    let label = &inner[..digits];
+    let after = inner[digits..].strip_prefix(close)?;
+    (1..=3).contains(&label.chars().count()).then_some((label, after))
 }
 
 fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> SourceLine<'static> {
@@ -319,7 +352,7 @@ fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> Sou
         bold: Some(line.bold),
         raised: Some(line.raised),
         smaller: Some(smaller(line, m)),
-        larger: Some(line.size > m.body * 1.1),
+        larger: Some(larger(line, m)),
         gap_before: Some(gap_before),
     }));
     source
