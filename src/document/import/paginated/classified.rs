@@ -71,7 +71,8 @@ impl<'a> Line<'a> {
 }
 
 /// All lines of all pages in order: rules are separators, empty lines
-/// blank, the rest body text until a stage says otherwise.
+/// blank, lines the source places as running heads furniture, the rest
+/// body text until a stage says otherwise.
 pub fn classify<'a>(pages: &'a [Page<'a>]) -> Vec<Line<'a>> {
     pages
         .iter()
@@ -81,6 +82,12 @@ pub fn classify<'a>(pages: &'a [Page<'a>]) -> Vec<Line<'a>> {
                 Kind::Separator
             } else if source.text.is_empty() {
                 Kind::Blank
+            } else if source
+                .evidence
+                .as_ref()
+                .is_some_and(|e| e.running == Some(true))
+            {
+                Kind::Furniture
             } else {
                 Kind::Body
             };

@@ -50,13 +50,15 @@ fn key(t: &str) -> String {
         .collect()
 }
 
-/// The body lines at the edges of each page, as (line index, from the
+/// The text lines at the edges of each page, as (line index, from the
 /// nearest edge: 0 is the first or last line, at the top).
 fn edges(lines: &[Line]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     for (start, end) in page_ranges(lines) {
+        // A running head the source placed by geometry is furniture
+        // already, and still the page's first edge line.
         let body: Vec<usize> = (start..end)
-            .filter(|&i| lines[i].kind == Kind::Body)
+            .filter(|&i| matches!(lines[i].kind, Kind::Body | Kind::Furniture))
             .collect();
         let top = body
             .iter()

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 
 use super::interpret::Rule;
 use super::lines::{Line, MARKER};
+use super::running_heads;
 use crate::document::import::paginated::{LineEvidence, Page, SourceLine};
 
 /// A page's lines and rules, as read.
@@ -127,11 +128,14 @@ fn adopt_column(page: &mut ReadPage, m: &Measures) {
 /// starts with a marker, the marker as printed when the line says it.
 pub fn source_pages(pages: Vec<ReadPage>, labels: &mut Vec<Option<String>>) -> Vec<Page<'static>> {
     let m = measures(&pages);
+    let all: Vec<&[Line]> = pages.iter().map(|p| p.lines.as_slice()).collect();
+    let heads = running_heads::find(&all, |l| smaller(l, &m), |a, b| spacing(a, b, &m) > 1.4);
+    drop(all);
     let mut index = 0u32;
     let mut out = Vec::with_capacity(pages.len());
-    for mut page in pages {
+    for (mut page, head) in pages.into_iter().zip(heads) {
         adopt_column(&mut page, &m);
-        let lines = page_source_lines(&mut page, &m, &mut index, labels);
+        let lines = page_source_lines(&mut page, head, &m, &mut index, labels);
         out.push(Page {
             number: page.number,
             lines,
@@ -142,6 +146,7 @@ pub fn source_pages(pages: Vec<ReadPage>, labels: &mut Vec<Option<String>>) -> V
 
 fn page_source_lines(
     page: &mut ReadPage,
+    head: Option<usize>,
     m: &Measures,
     index: &mut u32,
     labels: &mut Vec<Option<String>>,
@@ -195,6 +200,9 @@ fn page_source_lines(
             continue;
         }
         let mut source = source_line(line, text, m, gap_before);
+        if let (Some(evidence), true) = (source.evidence.as_mut(), head == Some(i)) {
+            evidence.running = Some(true);
+        }
         let mut label = line.marker.clone();
         if in_notes {
             if let Some((printed, rest)) = printed_note_start(&source.text, m.raised_markers) {
@@ -313,7 +321,9 @@ fn note_label(text: &str, bracketed: bool) -> Option<(&str, &str)> {
     if (1..=3).contains(&text[..digits].chars().count()) {
         return Some(text.split_at(digits));
     }
-    let symbols = run(text, |c| matches!(c, '*' | '\u{2020}' | '\u{2021}' | '\u{a7}'));
+    let symbols = run(text, |c| {
+        matches!(c, '*' | '\u{2020}' | '\u{2021}' | '\u{a7}')
+    });
     if (1..=3).contains(&text[..symbols].chars().count()) {
         return Some(text.split_at(symbols));
     }
@@ -326,7 +336,9 @@ fn note_label(text: &str, bracketed: bool) -> Option<(&str, &str)> {
     let digits = run(inner, char::is_numeric);
     let label = &inner[..digits];
     let after = inner[digits..].strip_prefix(close)?;
-    (1..=3).contains(&label.chars().count()).then_some((label, after))
+    (1..=3)
+        .contains(&label.chars().count())
+        .then_some((label, after))
 }
 
 fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> SourceLine<'static> {
@@ -354,6 +366,7 @@ fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> Sou
         smaller: Some(smaller(line, m)),
         larger: Some(larger(line, m)),
         gap_before: Some(gap_before),
+        running: Some(false),
     }));
     source
 }
