@@ -120,7 +120,7 @@ pub fn mark(lines: &mut [Line]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::import::paginated::line::{Page, SourceLine};
+    use crate::document::import::paginated::line::{LineEvidence, Page, SourceLine};
 
     fn pages<'a>(texts: &[&[&'a str]]) -> Vec<Page<'a>> {
         texts
@@ -183,6 +183,31 @@ mod tests {
                 "The end."
             ]
         );
+    }
+
+    #[test]
+    fn a_running_head_placed_by_the_source_is_still_the_top_edge() {
+        let mut p = pages(&[
+            &["Journal of Margins", "Text one.", "1"],
+            &["Author: a title", "Ibn Jubayr, Travels, Beirut, 1964.", "2"],
+        ]);
+        // The PDF front end says where the running heads stand.
+        for page in &mut p {
+            page.lines[0].evidence = Some(Box::new(LineEvidence {
+                running: Some(true),
+                ..LineEvidence::default()
+            }));
+        }
+        let mut lines = crate::document::import::paginated::classified::classify(&p);
+        mark(&mut lines);
+        let kept: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.kind == Kind::Body)
+            .map(|l| l.text())
+            .collect();
+        // The reference under the head carries a year, as headers do, but
+        // it is not at the page's edge.
+        assert_eq!(kept, ["Text one.", "Ibn Jubayr, Travels, Beirut, 1964."]);
     }
 
     #[test]

@@ -370,3 +370,47 @@ fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> Sou
     }));
     source
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // انظر (see), the first word of a note
+    const SEE: &str = "\u{627}\u{646}\u{638}\u{631}";
+
+    /// The label and the rest of `t`, owned.
+    fn at(t: &str, bracketed: bool) -> Option<(String, String)> {
+        printed_note_start(t, bracketed).map(|(l, r)| (l.to_string(), r.to_string()))
+    }
+
+    fn is(label: &str) -> Option<(String, String)> {
+        Some((label.to_string(), SEE.to_string()))
+    }
+
+    #[test]
+    fn notes_start_with_their_label_as_printed() {
+        assert_eq!(at(&format!("1 {SEE}"), false), is("1"));
+        assert_eq!(at(&format!("12. {SEE}"), false), is("12"));
+        assert_eq!(at(&format!("*{SEE}"), false), is("*"));
+        assert_eq!(at(&format!("\u{2020} {SEE}"), false), is("\u{2020}"));
+        // `(1)` is the raised `1`'s note only when the body's markers are
+        // raised glyphs; otherwise the body prints `(1)` too.
+        assert_eq!(at(&format!("(1){SEE}"), true), is("1"));
+        assert_eq!(at(&format!("[3] {SEE}"), true), is("3"));
+        assert_eq!(at(&format!("(1){SEE}"), false), None);
+    }
+
+    #[test]
+    fn other_lines_start_no_note() {
+        // A year, a lettered item, a number with nothing after it.
+        for t in [
+            "1964 was the year",
+            "(a) an item",
+            "(12",
+            "12",
+            "**** stars",
+        ] {
+            assert_eq!(at(t, true), None, "{t}");
+        }
+    }
+}
