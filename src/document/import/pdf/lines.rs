@@ -193,7 +193,11 @@ fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
     }
     let mut refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut classes = classes;
-    let rtl = order::rtl_line(&classes);
+    // A right-to-left item of a left-to-right list (Arabic references
+    // under an English heading): its bullet was drawn at the left, where
+    // that list's items start, and the line was laid out left to right.
+    let ltr_item = refs.len() > 1 && is_bullet(refs[0]);
+    let rtl = order::rtl_line(&classes) && !ltr_item;
     // A left-to-right item of a right-to-left list: its bullet was drawn
     // at the right, where that list's items start.
     let bullet = !rtl && refs.len() > 1 && is_bullet(refs[refs.len() - 1]);
