@@ -142,13 +142,13 @@ fn every_extraction_is_scored_against_its_source() {
     // the corpus, 100% on pdftotext and PyMuPDF) are not reached yet.
     let floors = [
         ("pdftotext", 85.5),
-        ("pdftotext-layout", 83.5),
-        ("pdftotext-raw", 70.0),
-        ("pymupdf", 76.0),
-        ("pdfminer", 51.0),
+        ("pdftotext-layout", 90.5),
+        ("pdftotext-raw", 71.0),
+        ("pymupdf", 77.0),
+        ("pdfminer", 51.5),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 73.0);
+    assert!(whole >= 75.0);
 }
 
 /// The held-out set (tests/corpus/heldout): essays of another structure,
@@ -163,14 +163,73 @@ fn the_held_out_set_is_scored_against_its_source() {
     let (scores, whole) = table("held-out total", &results);
     let floors = [
         ("pdftotext", 83.0),
-        ("pdftotext-layout", 79.5),
+        ("pdftotext-layout", 82.0),
         ("pdftotext-raw", 61.5),
         ("pymupdf", 77.0),
-        ("pdfminer", 40.0),
+        ("pdfminer", 41.5),
         ("evince-copy", 43.5),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 64.0);
+    assert!(whole >= 64.5);
+}
+
+/// The two-column check set (tests/corpus/twocol): an essay written for
+/// it, set in two columns by LibreOffice (Amiri) and Typst (Noto Kufi
+/// Arabic), each extracted by the five tools, so that the rules for two
+/// columns are measured on material they were not tuned to. First
+/// measured before any two-column rule was written: 51.9% (pdftotext
+/// 60.9%, `-layout` 57.8%, `-raw` 45.3%, PyMuPDF 51.6%, pdfminer 43.8%);
+/// the floors are the figures reached since.
+#[test]
+fn the_two_column_set_is_scored_against_its_source() {
+    let results = score_all(&corpus().join("twocol"));
+    assert!(results.len() >= 10, "fixtures: {}", results.len());
+    let (scores, whole) = table("two-column total", &results);
+    let floors = [
+        ("pdftotext", 60.5),
+        ("pdftotext-layout", 89.0),
+        ("pdftotext-raw", 53.0),
+        ("pymupdf", 62.5),
+        ("pdfminer", 46.5),
+    ];
+    assert_floors(&scores, &floors);
+    assert!(whole >= 62.5);
+}
+
+/// Words cut by justification (`ال راوي`) are rejoined in an extraction
+/// that cuts them (LibreOffice's Noto Sans Arabic, pdftotext), and never
+/// in the essays' own sources: clean text, forced through the same
+/// importer, keeps every word as written.
+#[test]
+fn cut_words_are_rejoined_only_where_the_extraction_cut_them() {
+    let cut = "words cut by justification rejoined";
+    let has_repair = |doc: &hamish::document::Document| {
+        doc.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .any(|b| b.repairs.iter().any(|r| r == cut))
+    };
+    let file = corpus().join("text/pdftotext/04_maqama.lo.txt");
+    let doc = import_path(&file, None).expect("imports");
+    assert!(has_repair(&doc));
+    // الراوي (the narrator), extracted as ال راوي: whole again.
+    let narrator = "\u{627}\u{644}\u{631}\u{627}\u{648}\u{64a}";
+    let text: String = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .map(|b| b.plain_text())
+        .collect();
+    assert!(text.contains(narrator));
+    assert!(!text.contains("\u{627}\u{644} \u{631}\u{627}\u{648}\u{64a}"));
+    for set in ["", "heldout", "twocol"] {
+        let dir = corpus().join(set).join("src");
+        for entry in std::fs::read_dir(&dir).expect("sources") {
+            let path = entry.expect("entry").path();
+            let doc = import_path(&path, Some(Format::Pdftext)).expect("imports");
+            assert!(!has_repair(&doc), "{}", path.display());
+        }
+    }
 }
 
 /// `hamish convert --to outline` on a pdftotext extraction: each source

@@ -10,7 +10,8 @@
 
 use std::borrow::Cow;
 
-use crate::document::import::extraction::{columns, is_arabic_letter, Family};
+use crate::document::import::extraction::columns::{self, Part};
+use crate::document::import::extraction::{column_order, is_arabic_letter, Family};
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -30,21 +31,39 @@ pub fn outline(text: &str) -> String {
 pub fn pages(text: &str) -> Vec<Page<'_>> {
     let family = Family::of(text);
     let paged = text.contains('\u{c}');
-    raw_pages(text)
+    let resolve = |raw: &str| family.line(raw).into_owned();
+    let raw_pages = raw_pages(text);
+    // Which column comes first is read from the whole text's two-column pages.
+    let right_first = !paged || {
+        let sides = raw_pages
+            .iter()
+            .filter_map(|lines| columns::sides(&texts_of(lines), &resolve));
+        column_order::right_first(sides)
+    };
+    raw_pages
         .into_iter()
         .enumerate()
         .map(|(p, lines)| {
             let number = p as u32 + 1;
-            let texts: Vec<&str> = lines.iter().map(|&(_, t)| t).collect();
-            let ordered = match paged.then(|| columns::reorder(&texts)).flatten() {
-                Some(order) => order.into_iter().map(|(i, t)| (lines[i].0, t)).collect(),
-                None => lines,
+            let texts = texts_of(&lines);
+            let reordered = || columns::reorder(&texts, &resolve, right_first);
+            let ordered: Vec<(usize, &str, Part)> = match paged.then(reordered).flatten() {
+                Some(order) => order
+                    .into_iter()
+                    .map(|(i, t, part)| (lines[i].0, t, part))
+                    .collect(),
+                None => lines
+                    .into_iter()
+                    .map(|(i, t)| (i, t, Part::Whole))
+                    .collect(),
             };
+            let right_edge = right_column_edge(&ordered);
             let mut lines: Vec<SourceLine> = ordered
                 .into_iter()
-                .map(|(index, raw)| {
+                .map(|(index, raw, part)| {
                     let mut line = source_line(raw, family.line(raw), number, index as u32);
-                    line.rule = is_rule(raw);
+                    line.rule = part == Part::Whole && is_rule(raw);
+                    in_its_column(&mut line, part, right_edge);
                     line
                 })
                 .collect();
@@ -55,6 +74,66 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             Page { number, lines }
         })
         .collect()
+}
+
+/// Where the right column's lines start, past the gutter its pieces
+/// start at: the number of spaces most of them open with (a justified
+/// column's lines all start at its edge).
+fn right_column_edge(pieces: &[(usize, &str, Part)]) -> u16 {
+    let mut counts = std::collections::HashMap::new();
+    for p in pieces
+        .iter()
+        .filter(|p| p.2 == Part::Right && !p.1.trim().is_empty())
+    {
+        *counts
+            .entry(p.1.len() - p.1.trim_start().len())
+            .or_insert(0) += 1;
+    }
+    let lead = counts
+        .into_iter()
+        .max_by_key(|&(lead, n)| (n, std::cmp::Reverse(lead)));
+    lead.map_or(0, |(lead, _)| lead.min(usize::from(u16::MAX)) as u16)
+}
+
+/// A column's piece indented as in its column: the right column's from
+/// its left edge, and the left column's with no trailing spaces (they
+/// run to the gutter: right-to-left lines end ragged there in an
+/// extraction's character cells, as a one-column page's lines end ragged
+/// at the right margin, which no extraction keeps as spaces). A column is
+/// about half the page's width, so its indents count double, as they
+/// would on the page the structure stage's measures are made for (a short
+/// last line set flush right 12 spaces in is 24 on a page). Runs of
+/// spaces inside it are a justified line's, one space each.
+fn in_its_column(line: &mut SourceLine, part: Part, right_edge: u16) {
+    // Inside a column, runs of spaces are justification, not layout.
+    if part != Part::Whole && line.text.contains("  ") {
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        line.text = Cow::Owned(words.join(" "));
+    }
+    match part {
+        Part::Right => line.lead = line.lead.saturating_sub(right_edge).saturating_mul(2),
+        Part::Left => {
+            line.lead = line.lead.saturating_mul(2);
+            line.trail = 0;
+        }
+        Part::Whole => return,
+    }
+    // A right-to-left line's start in a column's character cells wanders
+    // by a few cells (its glyphs are narrower than the cells); only a
+    // short last line set flush right stands far in.
+    let rtl = line
+        .text
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(is_arabic_letter);
+    if rtl && line.lead < 20 {
+        line.lead = 0;
+    }
+}
+
+/// The texts of a page's raw lines.
+fn texts_of<'a>(lines: &[(usize, &'a str)]) -> Vec<&'a str> {
+    lines.iter().map(|&(_, t)| t).collect()
 }
 
 /// The raw lines of each page, with their index in the text.

@@ -6,6 +6,8 @@ extracted by each tool, and the expected outlines, all from the sources.
   python3 tests/corpus/make/build.py heldout  the held-out set (../heldout):
                                               LibreOffice only, never tuned to
   python3 tests/corpus/make/build.py ty       (one producer's PDFs only)
+  python3 tests/corpus/make/build.py twocol   the two-column check set (../twocol):
+                                              LibreOffice and Typst, both extracted
 
 Needs LibreOffice (soffice), WeasyPrint, the typst Python package
 (`pip install typst`), poppler-utils (pdftotext), PyMuPDF and pdfminer.six
@@ -91,9 +93,13 @@ def versions():
 
 def main():
     heldout = sys.argv[1:] == ["heldout"]
-    root = CORPUS / "heldout" if heldout else CORPUS
-    producers = {"lo": libreoffice} if heldout else PRODUCERS
-    only = set(producers) if heldout else (set(sys.argv[1:]) or set(PRODUCERS))
+    twocol = sys.argv[1:] == ["twocol"]
+    root = CORPUS / "heldout" if heldout else CORPUS / "twocol" if twocol else CORPUS
+    producers = ({"lo": libreoffice} if heldout
+                 else {"lo": libreoffice, "ty": typst} if twocol else PRODUCERS)
+    # The two-column check set is extracted from every producer it uses.
+    extracted = set(producers) if twocol else EXTRACTED
+    only = set(producers) if heldout or twocol else (set(sys.argv[1:]) or set(PRODUCERS))
     for sub in ["pdf", "expected"] + [f"text/{t}" for t in EXTRACTORS]:
         (root / sub).mkdir(parents=True, exist_ok=True)
     for src in sorted((root / "src").glob("*.essay")):
@@ -104,7 +110,7 @@ def main():
                 continue
             pdf = root / "pdf" / f"{essay.name}.{producer}.pdf"
             make(essay, pdf)
-            for tool, extract in EXTRACTORS.items() if producer in EXTRACTED else []:
+            for tool, extract in EXTRACTORS.items() if producer in extracted else []:
                 out = root / "text" / tool / f"{essay.name}.{producer}.txt"
                 out.write_text(extract(pdf), encoding="utf-8")
             print(pdf.name)

@@ -11,11 +11,15 @@
 //! - **control characters inside Arabic words** (a font's kashida glyph,
 //!   U+0016 from PyMuPDF): removed; controls elsewhere stay, for the
 //!   screen to show as symbols.
+//! - **a bullet at the end of a left-to-right item** of a right-to-left
+//!   list, where it is drawn: it goes first.
 //! - **a right-to-left line opening with its final punctuation** (PyMuPDF
 //!   puts the full stop at the left end, where it is drawn: `.الخط`): the
 //!   punctuation goes back to the end. Only a line with Arabic letters right
 //!   after it, in a text without bidi controls, is touched.
 
+pub mod column_notes;
+pub mod column_order;
 pub mod columns;
 pub mod controls;
 pub mod runs;
@@ -89,6 +93,10 @@ impl Family {
         let line = match final_punctuation_back(&line) {
             Cow::Owned(fixed) => Cow::Owned(fixed),
             Cow::Borrowed(_) => line,
+        };
+        let line = match bullet_to_front(&line) {
+            Some(fixed) => Cow::Owned(fixed),
+            None => line,
         };
         match controls_inside_words(&line) {
             Some(fixed) => Cow::Owned(fixed),
@@ -174,6 +182,16 @@ fn final_punctuation_back(raw: &str) -> Cow<'_, str> {
     Cow::Owned(format!("{rest}{punct}"))
 }
 
+/// `Kilito, Abdelfattah. Les •` → `• Kilito, Abdelfattah. Les`: a
+/// right-to-left list's bullet stands at the right of its items, so an
+/// item in a left-to-right script comes out with the bullet at its end.
+/// Only a line with no Arabic letter that ends in a bullet after a space.
+fn bullet_to_front(line: &str) -> Option<String> {
+    let item = line.trim_end().strip_suffix('\u{2022}')?;
+    let latin = item.ends_with(' ') && item.chars().any(|c| c.is_alphabetic());
+    (latin && !item.chars().any(is_arabic_letter)).then(|| format!("\u{2022} {}", item.trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +218,18 @@ mod tests {
         for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);
         }
+    }
+
+    #[test]
+    fn a_bullet_drawn_at_the_right_of_a_latin_item_goes_first() {
+        assert_eq!(
+            bullet_to_front("Kilito, Abdelfattah. Les \u{2022}").unwrap(),
+            "\u{2022} Kilito, Abdelfattah. Les"
+        );
+        // An Arabic item, a bullet in the middle, no bullet: untouched.
+        assert_eq!(bullet_to_front(&format!("{SCRIPT} \u{2022}")), None);
+        assert_eq!(bullet_to_front("a \u{2022} b"), None);
+        assert_eq!(bullet_to_front("\u{2022} Kilito"), None);
     }
 
     #[test]

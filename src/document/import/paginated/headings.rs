@@ -74,6 +74,24 @@ const ORDINALS: [&str; 10] = [
     "\u{639}\u{627}\u{634}\u{631}\u{627}",
 ];
 
+/// The number a numbered heading opens with: `2. البناء` is 2, `ثانياً:
+/// مدخل` is 2 (the two-column reader orders columns by it).
+pub fn heading_number(t: &str) -> Option<u32> {
+    let t = t.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = t[digits..].strip_prefix(['.', '-', ')'])?;
+        return rest.starts_with(' ').then(|| t[..digits].parse().ok())?;
+    }
+    let (word, _) = t.split_once([':', '-', '\u{2013}'])?;
+    let word: String = word
+        .chars()
+        .filter(|&c| c != '\u{64b}' && !c.is_whitespace())
+        .collect();
+    let at = ORDINALS.iter().position(|o| *o == word)?;
+    Some(at as u32 + 1)
+}
+
 /// A heading that starts with its number (`1. المقدمة`, `أولاً: مدخل`).
 pub fn is_numbered(t: &str) -> bool {
     after_number(t.trim()).is_some()

@@ -27,7 +27,7 @@ mod classified;
 mod edges;
 mod furniture;
 mod glued;
-mod headings;
+pub(crate) mod headings;
 mod joining;
 pub mod line;
 mod markers;

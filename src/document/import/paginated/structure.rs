@@ -13,8 +13,10 @@
 //! - Under a references heading, bulleted items are entries; when the list
 //!   has no bullet at all, each paragraph is one.
 //! - Where indents are lost (most extractions), a short title (1–6 words,
-//!   no sentence punctuation) is a heading when the line before it ended a
-//!   sentence or a heading, and a full line follows it.
+//!   no sentence punctuation, shorter than 80% of the usual line: in a
+//!   narrow column a full line may have six words) is a heading when the
+//!   line before it ended a sentence or a heading, and a full line follows
+//!   it.
 
 use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
@@ -110,6 +112,12 @@ impl TypicalLengths {
     /// Shorter than 60% of the usual length: the last line of a paragraph.
     fn short(&self, t: &str) -> bool {
         char_len(t) * 10 < 6 * if rtl(t) { self.rtl } else { self.ltr }
+    }
+
+    /// At least 80% of the usual length: a full line of text, never a
+    /// short title (in a narrow column, most lines have six words or fewer).
+    fn full(&self, t: &str) -> bool {
+        char_len(t) * 10 >= 8 * if rtl(t) { self.rtl } else { self.ltr }
     }
 }
 
@@ -276,6 +284,7 @@ impl Assembler<'_> {
         let candidate = self.prev_end
             && !lines[no].set_as_body()
             && short_title(t)
+            && !lengths.full(t)
             && bullet_item(t).is_none()
             && !self
                 .sections

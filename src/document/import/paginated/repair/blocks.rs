@@ -2,6 +2,7 @@
 //! only, each repair recorded on the block it changed.
 
 use super::letters::{detached_harakat, kashida, lam_alef};
+use super::split_words::Vocabulary;
 use super::{mirrored_brackets, reversed_year_ranges};
 use crate::document::import::paginated::text::rtl;
 use crate::document::model::{Block, Inline, Note, Section};
@@ -23,6 +24,55 @@ pub fn repair_all(sections: &mut [Section], notes: &mut [Note]) {
             scope.spawn(move || part.iter_mut().for_each(|b| repair_block(b)));
         }
     });
+    rejoin_split_words(sections, notes);
+}
+
+/// Words cut in two by justification, rejoined from the whole document's
+/// vocabulary (after the letter repairs, so its words are whole): in
+/// blocks, recorded on each, and in section titles.
+fn rejoin_split_words(sections: &mut [Section], notes: &mut [Note]) {
+    let texts = sections
+        .iter()
+        .flat_map(|s| s.title.as_deref().into_iter().chain(block_texts(&s.blocks)))
+        .chain(notes.iter().flat_map(|n| block_texts(&n.blocks)));
+    let Some(vocabulary) = Vocabulary::of_document(texts) else {
+        return;
+    };
+    for section in sections.iter_mut() {
+        if let Some(fixed) = section.title.as_deref().and_then(|t| vocabulary.rejoin(t)) {
+            section.title = Some(fixed);
+        }
+    }
+    let blocks = sections
+        .iter_mut()
+        .flat_map(|s| s.blocks.iter_mut())
+        .chain(notes.iter_mut().flat_map(|n| n.blocks.iter_mut()));
+    for block in blocks {
+        let mut changed = false;
+        for inline in &mut block.inlines {
+            if let Inline::Text { text } = inline {
+                if let Some(fixed) = vocabulary.rejoin(text) {
+                    *text = fixed;
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            block
+                .repairs
+                .push("words cut by justification rejoined".into());
+        }
+    }
+}
+
+/// The text inlines of some blocks.
+fn block_texts(blocks: &[Block]) -> impl Iterator<Item = &str> + Clone {
+    blocks.iter().flat_map(|b| {
+        b.inlines.iter().filter_map(|i| match i {
+            Inline::Text { text } => Some(text.as_str()),
+            Inline::Note { .. } => None,
+        })
+    })
 }
 
 /// Repair one block if its text is right-to-left.

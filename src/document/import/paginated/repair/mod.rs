@@ -8,6 +8,7 @@
 
 pub mod blocks;
 pub mod letters;
+pub mod split_words;
 
 /// Brackets that came out mirrored: a closing bracket with nothing open
 /// before it cannot be right, so when it also leans on the word after it,
