@@ -1,7 +1,8 @@
 #!/bin/sh
 # Peak memory of the PDF importer (BENCHMARKS.md, "PDF import", memory):
 # for each BINARY given (say an older build and this one, in the same run),
-# the peak RSS of `convert --to json` and `--print` on each PDF, best of 3,
+# the peak RSS of `convert --to json` and `--print` on each PDF, best of 3
+# (RUNS=N for more: a run's peak varies by a few hundred KB),
 # less the same command's peak on a 1 KB PDF (what hamish takes for
 # nothing), as a multiple of the file; and, with valgrind installed, the
 # heap's peak (massif: bytes asked of the allocator), also over the file.
@@ -13,10 +14,11 @@ bins=""
 while [ "$1" != "--" ]; do bins="$bins $1"; shift; done
 shift
 tiny=tests/pdf/presentation.pdf
-peak() { # COMMAND...: the lowest of 3 peak RSS, in KB
+runs=${RUNS:-3}
+peak() { # COMMAND...: the lowest of $runs peak RSS, in KB
     best=""
     t=$(mktemp)
-    for _ in 1 2 3; do
+    for _ in $(seq "$runs"); do
         /usr/bin/time -f "%M" -o "$t" "$@" >/dev/null 2>&1 || true
         kb=$(tail -1 "$t")
         if [ -z "$best" ] || [ "$kb" -lt "$best" ]; then best=$kb; fi

@@ -241,18 +241,20 @@ fn convert(
     output: Option<&Path>,
     format: Option<hamish::document::Format>,
 ) -> anyhow::Result<()> {
+    // No `-o`, or `-o -`: standard output.
+    let output = output.unwrap_or(Path::new("-"));
     let text = if to == OutputFormat::Outline {
         import::outline_path(file, format)?
     } else {
         let doc = import::import_path(file, format)?;
         warn(file, &doc);
-        match to {
-            OutputFormat::Json => export::to_json(&doc),
-            _ => export::to_markdown(&doc),
+        if to == OutputFormat::Json {
+            // Streamed: the JSON of a long document is larger than it.
+            hamish::persist::output::write_output_with(output, |w| export::write_json(&doc, w))?;
+            return Ok(());
         }
+        export::to_markdown(&doc)
     };
-    // No `-o`, or `-o -`: standard output.
-    let output = output.unwrap_or(Path::new("-"));
     hamish::persist::output::write_output(output, text.as_bytes())?;
     Ok(())
 }

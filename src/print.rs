@@ -25,8 +25,11 @@ pub struct PrintOptions {
 }
 
 /// Paragraphs laid out per batch; each batch is split among the cores.
-const BATCH: usize = 2048;
-const BATCH_BYTES: usize = 2 << 20;
+/// Small enough that a batch's copies and rows stay small beside the
+/// document (a long PDF's is a few hundred KB), large enough that starting
+/// the workers costs nothing to speak of.
+const BATCH: usize = 256;
+const BATCH_BYTES: usize = 256 << 10;
 
 /// Write each paragraph's rows; an empty paragraph is an empty row.
 ///

@@ -11,7 +11,7 @@
 
 use crate::document::model::{Block, BlockKind, Document, Inline};
 
-pub use crate::document::import::json::export as to_json;
+pub use crate::document::import::json::{export as to_json, write as write_json};
 
 /// A control character that must not reach the output raw: C0 but for
 /// newline and tab (whitespace to CommonMark), DEL and C1.

@@ -5,6 +5,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// How much is written at once by the writes that stream.
+pub(crate) const BUFFER: usize = 64 * 1024;
+
 /// The file a write to `path` should replace: `path` itself, or, through
 /// any chain of symlinks, the file it points to (relative links resolved
 /// against the link's directory). A dangling link resolves to its target,
@@ -45,16 +48,28 @@ pub(crate) fn temporary_for(path: &Path) -> PathBuf {
 /// Replace `path` (or the file a symlink at `path` points to) with `bytes`
 /// atomically.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// Replace `path` atomically with what `write` writes (buffered), so that
+/// a long output need not be held whole first.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let path = resolve_links(path);
     let tmp = temporary_for(&path);
     let result = (|| {
-        let mut file = create_new(&tmp)?;
+        let file = create_new(&tmp)?;
         // The new file keeps the old one's permissions (a private file
         // stays private), set before any byte is written to it.
         if let Ok(meta) = std::fs::metadata(&path) {
             file.set_permissions(meta.permissions())?;
         }
-        file.write_all(bytes)?;
+        let mut out = std::io::BufWriter::with_capacity(BUFFER, &file);
+        write(&mut out)?;
+        out.flush()?;
+        drop(out);
         file.sync_all()?;
         std::fs::rename(&tmp, &path)
     })();

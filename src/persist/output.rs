@@ -3,8 +3,10 @@
 //! existing device or FIFO written in place — never replaced by a regular
 //! file, which is what a plain rename would do to `/dev/null`.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::Path;
+
+use super::atomic::BUFFER;
 
 /// Why the output could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -21,34 +23,44 @@ pub enum OutputError {
 /// pipe on standard output is returned as an `Io` error of kind
 /// `BrokenPipe`, for the caller to end quietly.
 pub fn write_output(out: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    write_output_with(out, |w| w.write_all(bytes))
+}
+
+/// [`write_output`] of what `write` writes (buffered), so that a long
+/// output need not be held whole first.
+pub fn write_output_with(
+    out: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
     let name = out.display().to_string();
     let io = |e| OutputError::Io(name.clone(), e);
     if out.as_os_str() == "-" {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(bytes).map_err(io)?;
+        let mut stdout = BufWriter::with_capacity(BUFFER, std::io::stdout().lock());
+        write(&mut stdout).map_err(io)?;
         return stdout.flush().map_err(io);
     }
     let target = super::atomic::resolve_links(out);
     let meta = match std::fs::metadata(&target) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return super::write_atomically(&target, bytes).map_err(io)
+            return super::atomic::write_atomically_with(&target, write).map_err(io)
         }
         Err(e) => return Err(io(e)),
     };
     use std::os::unix::fs::FileTypeExt;
     let kind = meta.file_type();
     if kind.is_file() {
-        super::write_atomically(&target, bytes).map_err(io)
+        super::atomic::write_atomically_with(&target, write).map_err(io)
     } else if kind.is_dir() {
         Err(OutputError::Directory(name))
     } else if kind.is_char_device() || kind.is_fifo() {
         // In place: no truncation (a device has no length), no rename.
-        let mut file = std::fs::OpenOptions::new()
+        let file = std::fs::OpenOptions::new()
             .write(true)
             .open(&target)
             .map_err(io)?;
-        file.write_all(bytes).map_err(io)?;
+        let mut file = BufWriter::with_capacity(BUFFER, file);
+        write(&mut file).map_err(io)?;
         file.flush().map_err(io)
     } else if kind.is_block_device() {
         Err(OutputError::Refused(name, "block device"))

@@ -1,6 +1,8 @@
 //! `json`: hamish's own format, the serialised model, so a converted
 //! document reopens exactly.
 
+use std::io::Write;
+
 use crate::document::import::warnings::sanitize;
 use crate::document::model::{Document, FORMAT_VERSION};
 
@@ -34,31 +36,80 @@ pub fn import(text: &str) -> Result<Document, String> {
 
 /// Serialise a document (pretty, stable field order). No control
 /// character reaches the output raw: serde_json escapes C0, and DEL and C1
-/// (U+0080–U+009F, among them the 8-bit CSI) are escaped here as `\u00XX`,
-/// which reads back as the same character.
+/// (U+0080–U+009F, among them the 8-bit CSI) are escaped by [`Escaped`] as
+/// `\u00XX`, which reads back as the same character.
 pub fn export(doc: &Document) -> String {
-    let mut s = serde_json::to_string_pretty(doc).unwrap_or_default();
-    if s.chars().any(needs_escape) {
-        // Outside strings JSON is ASCII without DEL, so every such
-        // character sits inside a string, where an escape means itself.
-        s = s
-            .chars()
-            .map(|c| {
-                if needs_escape(c) {
-                    format!("\\u{:04x}", c as u32)
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect();
-    }
-    s.push('\n');
-    s
+    let mut bytes = Vec::new();
+    // Writing to memory does not fail, nor does serialising the model.
+    let _ = write(doc, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// DEL and C1: controls serde_json writes raw.
-fn needs_escape(c: char) -> bool {
-    ('\u{7f}'..='\u{9f}').contains(&c)
+/// [`export`] streamed into `out`: a long document's JSON (larger than
+/// the document) is never held whole.
+pub fn write(doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut escaped = Escaped { out, lead: false };
+    serde_json::to_writer_pretty(&mut escaped, doc)?;
+    escaped.finish()?;
+    escaped.out.write_all(b"\n")
+}
+
+/// What serde_json writes, with DEL and C1 escaped. In UTF-8 DEL is the
+/// byte 7F and C1 the pairs C2 80 to C2 9F, bytes that are part of no
+/// other character, so the bytes can be read one by one (a pair split
+/// between two writes held back until its second byte). Outside strings
+/// JSON is ASCII without DEL, so every such character sits inside a
+/// string, where an escape means itself.
+struct Escaped<'w> {
+    out: &'w mut dyn Write,
+    /// A C2 byte is held back: the last byte written.
+    lead: bool,
+}
+
+impl Escaped<'_> {
+    /// Write a C2 still held back (the output ended with it).
+    fn finish(&mut self) -> std::io::Result<()> {
+        if std::mem::take(&mut self.lead) {
+            self.out.write_all(&[0xC2])?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Escaped<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        // What of `buf` is not yet written.
+        let mut start = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            if std::mem::take(&mut self.lead) {
+                if (0x80..=0x9F).contains(&b) {
+                    write!(self.out, "\\u{b:04x}")?;
+                    start = i + 1;
+                    continue;
+                }
+                self.out.write_all(&[0xC2])?;
+            }
+            if b == 0x7F || b == 0xC2 {
+                self.out.write_all(&buf[start..i])?;
+                start = i + 1;
+                if b == 0x7F {
+                    self.out.write_all(b"\\u007f")?;
+                } else {
+                    self.lead = true;
+                }
+            }
+        }
+        self.out.write_all(&buf[start..])
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]
@@ -94,6 +145,21 @@ mod tests {
         assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json}");
         assert!(json.contains("\\u009b") && json.contains("\\u007f"));
         assert_eq!(import(&json).unwrap(), doc);
+    }
+
+    #[test]
+    fn a_control_split_between_two_writes_is_escaped() {
+        // NEL (U+0085) is C2 85 in UTF-8: written in two pieces.
+        let mut out = Vec::new();
+        let mut escaped = Escaped {
+            out: &mut out,
+            lead: false,
+        };
+        escaped.write_all(b"\"a\xC2").unwrap();
+        escaped.write_all(b"\x85\xC2\xA9\x7F\"").unwrap();
+        escaped.finish().unwrap();
+        // © (C2 A9) is no control and stays as it is.
+        assert_eq!(String::from_utf8(out).unwrap(), "\"a\\u0085\u{a9}\\u007f\"");
     }
 
     #[test]

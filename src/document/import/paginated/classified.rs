@@ -35,7 +35,7 @@ impl<'a> Line<'a> {
 
     /// What the source says of the line, when it says anything.
     fn evidence(&self) -> Option<&'a super::line::LineEvidence> {
-        self.source.evidence.as_deref()
+        self.source.evidence
     }
 
     /// Set larger than the body text: a heading.
@@ -74,26 +74,23 @@ impl<'a> Line<'a> {
 /// blank, lines the source places as running heads furniture, the rest
 /// body text until a stage says otherwise.
 pub fn classify<'a>(pages: &'a [Page<'a>]) -> Vec<Line<'a>> {
-    pages
-        .iter()
-        .flat_map(|page| page.lines.iter())
-        .map(|source| {
-            let kind = if source.rule {
-                Kind::Separator
-            } else if source.text.is_empty() {
-                Kind::Blank
-            } else if source
-                .evidence
-                .as_ref()
-                .is_some_and(|e| e.running == Some(true))
-            {
-                Kind::Furniture
-            } else {
-                Kind::Body
-            };
-            Line { source, kind }
-        })
-        .collect()
+    // Sized at once: a long document has many thousands of lines.
+    let mut lines = Vec::with_capacity(pages.iter().map(|p| p.lines.len()).sum());
+    let all = pages.iter().flat_map(|page| page.lines.iter());
+    lines.extend(all.map(|source| {
+        let running = source.evidence.is_some_and(|e| e.running == Some(true));
+        let kind = if source.rule {
+            Kind::Separator
+        } else if source.text.is_empty() {
+            Kind::Blank
+        } else if running {
+            Kind::Furniture
+        } else {
+            Kind::Body
+        };
+        Line { source, kind }
+    }));
+    lines
 }
 
 /// The lines of each page: (first, end) ranges of line indices.

@@ -51,9 +51,10 @@ pub struct SourceLine<'a> {
     /// A separator rule: a drawn line, or a line of spaces or underscores
     /// that stands for one (footnote areas start after it).
     pub rule: bool,
-    /// What else the source knows; boxed, as a text extraction (with
-    /// hundreds of thousands of lines) knows none of it.
-    pub evidence: Option<Box<LineEvidence>>,
+    /// What else the source knows; a reference, as a text extraction
+    /// (with hundreds of thousands of lines) knows none of it, and a PDF
+    /// keeps its lines' evidence together, not in a box for each.
+    pub evidence: Option<&'a LineEvidence>,
 }
 
 impl SourceLine<'_> {

@@ -12,6 +12,7 @@
 //! actual text; a span that repeats the one just before it, over the same
 //! place with nothing drawn between, is that same cluster and adds nothing.
 
+use compact_str::CompactString;
 use lopdf::{Dictionary, Object};
 
 use super::interpret::Glyph;
@@ -66,7 +67,7 @@ impl Spans {
                 return undecodable;
             }
         }
-        self.last = Some((glyph.text.clone(), glyphs.len()));
+        self.last = Some((glyph.text.to_string(), glyphs.len()));
         glyphs.push(glyph);
         undecodable
     }
@@ -80,7 +81,7 @@ fn actual_text(properties: &Dictionary) -> Option<String> {
 
 /// One glyph over all of `glyphs`, on the baseline and in the size of the
 /// widest (the base letter, not a mark drawn above it).
-fn union(glyphs: &[Glyph], text: String) -> Glyph {
+fn union(glyphs: &[Glyph], text: impl Into<CompactString>) -> Glyph {
     let base = glyphs
         .iter()
         .max_by(|a, b| a.width.total_cmp(&b.width))
@@ -91,7 +92,7 @@ fn union(glyphs: &[Glyph], text: String) -> Glyph {
         .map(|g| g.x + g.width)
         .fold(f32::MIN, f32::max);
     Glyph {
-        text,
+        text: text.into(),
         x: x0,
         y: base.y,
         width: x1 - x0,

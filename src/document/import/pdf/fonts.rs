@@ -5,6 +5,7 @@
 //! fonts with two-byte codes (Identity-H) and their `/W` widths; Type3
 //! fonts through their `/FontMatrix`.
 
+use compact_str::CompactString;
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{self, CodeMap, ToUnicode};
@@ -35,7 +36,7 @@ pub struct Font {
 #[derive(Debug, PartialEq)]
 pub struct Code {
     /// Its text; `None` when the font does not say.
-    pub text: Option<String>,
+    pub text: Option<CompactString>,
     /// Advance in text space for a font size of 1.
     pub width: f32,
     /// The single-byte code 32, which word spacing (`Tw`) applies to.
@@ -241,20 +242,23 @@ impl Font {
         take(own)
     }
 
-    fn text_of(&self, len: u8, code: u32) -> Option<String> {
+    /// Glyphs' text is short: held inline, not allocated glyph by glyph
+    /// (a page has thousands).
+    fn text_of(&self, len: u8, code: u32) -> Option<CompactString> {
         if let Some(map) = &self.to_unicode {
             // A code the map leaves out is a piece of a cluster whose text
             // came with another glyph (Amiri's joining strokes): no text.
-            return Some(map.get(len, code).unwrap_or("").to_string());
+            return Some(map.get(len, code).unwrap_or("").into());
         }
         if self.two_byte {
             return None;
         }
         let byte = code as u8;
         if self.symbolic {
-            return char::from_u32(0xF000 + code).map(String::from);
+            return char::from_u32(0xF000 + code)
+                .map(|c| CompactString::from(&*c.encode_utf8(&mut [0; 4])));
         }
-        self.simple.get(&byte).cloned()
+        self.simple.get(&byte).map(|t| t.as_str().into())
     }
 
     /// A simple font's width for a code it gives none for: the average

@@ -5,6 +5,7 @@
 //! their own resources and matrix, to a bounded depth and never into
 //! themselves; operators and glyphs per page are bounded too.
 
+use compact_str::CompactString;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -28,8 +29,9 @@ const MAX_FORM_BYTES: usize = 64 << 20;
 /// A glyph as placed on the page (points, y from the top of the page).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Glyph {
-    /// Its text; U+FFFD when the font does not say.
-    pub text: String,
+    /// Its text; U+FFFD when the font does not say. Inline: a page has
+    /// thousands of glyphs, of a letter or two each.
+    pub text: CompactString,
     pub x: f32,
     /// Baseline.
     pub y: f32,
@@ -45,7 +47,7 @@ impl Glyph {
     /// A regular-weight glyph, for the tests of the stages that read glyphs.
     pub(super) fn regular(text: &str, x: f32, y: f32, width: f32, size: f32) -> Glyph {
         Glyph {
-            text: text.to_string(),
+            text: text.into(),
             x,
             y,
             width,
@@ -340,7 +342,7 @@ impl<'a> Interpreter<'a> {
             let width = code.width * x_scale;
             let text = code.text.unwrap_or_else(|| {
                 self.out.undecodable += 1;
-                "\u{FFFD}".to_string()
+                CompactString::const_new("\u{FFFD}")
             });
             if x.is_finite() && y.is_finite() && size.is_finite() && width.is_finite() {
                 self.out.glyphs.push(Glyph {

@@ -13,11 +13,12 @@ use super::order::{self, Class};
 /// symbol-font glyph, which the structure stage links to its note.
 pub const MARKER: char = '\u{F02A}';
 
-/// A line of a page.
+/// A line of a page; `T` says where its text is (the text itself, until
+/// it is put away with the rest of the document's).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Line {
+pub struct Line<T = String> {
     /// Logical order, spaces collapsed, trimmed.
-    pub text: String,
+    pub text: T,
     pub x0: f32,
     pub x1: f32,
     /// Baseline, from the top of the page.
@@ -32,6 +33,24 @@ pub struct Line {
     pub rtl: bool,
     /// Its column's left and right edges, on a page of columns.
     pub column: Option<(f32, f32)>,
+}
+
+impl<T> Line<T> {
+    /// The same line, its text elsewhere (at `text`).
+    pub fn with_text<U>(self, text: U) -> Line<U> {
+        Line {
+            text,
+            x0: self.x0,
+            x1: self.x1,
+            y: self.y,
+            size: self.size,
+            bold: self.bold,
+            raised: self.raised,
+            marker: self.marker,
+            rtl: self.rtl,
+            column: self.column,
+        }
+    }
 }
 
 /// Glyphs on one baseline (or one column's part of it).
@@ -408,6 +427,7 @@ mod tests {
         let lines = page_lines(&glyphs, true);
         assert_eq!(lines[0].text, "\u{0628}\u{064E}\u{0644}\u{0627}");
     }
+
     #[test]
     fn an_arabic_item_of_a_left_to_right_list_keeps_its_order() {
         // "• بيروت، 1989." (Beirut, 1989) in a left-to-right list, as

@@ -33,7 +33,7 @@ use crate::document::import::paginated;
 use crate::document::model::{Document, Format};
 use interpret::{FontCache, Interpreter};
 use objects::{number, resolve, MAX_STREAM_BYTES};
-use page_lines::ReadPage;
+use page_lines::{LineStore, ReadPage, StoredPage};
 
 /// Pages beyond this are not read (a "page bomb" declares millions).
 pub const MAX_PAGES: usize = 3000;
@@ -54,8 +54,10 @@ pub fn import(bytes: &[u8]) -> Result<Document, String> {
 /// owned are dropped once parsed.
 pub fn import_pages(bytes: Cow<[u8]>, pages: usize) -> Result<Document, String> {
     let read = read(bytes, pages.min(MAX_PAGES))?;
-    let mut doc = paginated::build(&read.pages, Format::Pdf);
-    drop(read.pages);
+    let pages = page_lines::pages(&read.store, read.pages);
+    let mut doc = paginated::build(&pages, Format::Pdf);
+    drop(pages);
+    drop(read.store);
     note_labels::apply(&mut doc, &read.labels);
     doc.meta.warnings.extend(read.warnings);
     Ok(doc)
@@ -64,13 +66,16 @@ pub fn import_pages(bytes: Cow<[u8]>, pages: usize) -> Result<Document, String> 
 /// What each line of the PDF became (`convert --to outline`).
 pub fn outline(bytes: &[u8]) -> Result<String, String> {
     let read = read(Cow::Borrowed(bytes), MAX_PAGES)?;
-    Ok(paginated::outline(&read.pages, Format::Pdf))
+    let pages = page_lines::pages(&read.store, read.pages);
+    Ok(paginated::outline(&pages, Format::Pdf))
 }
 
 /// What the PDF gives the structure stage.
 struct Read {
-    /// Its pages of lines.
-    pages: Vec<paginated::Page<'static>>,
+    /// Its lines' text and evidence.
+    store: LineStore,
+    /// Its pages of lines, kept in `store`.
+    pages: Vec<StoredPage>,
     /// What went wrong on the way.
     warnings: Vec<String>,
     /// The printed marker of each line that starts with one, in order.
@@ -87,8 +92,9 @@ fn read(bytes: Cow<[u8]>, max_pages: usize) -> Result<Read, String> {
         .map_err(|_| "not a readable PDF (its structure is damaged)".to_string())??;
     // lopdf holds its own copy of every object.
     drop(bytes);
+    let mut store = LineStore::default();
     let (pages, warnings) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_pages(&mut pdf, max_pages)
+        read_pages(&mut pdf, max_pages, &mut store)
     }))
     .map_err(|_| "not a readable PDF (its content is damaged)".to_string())?;
     // The object graph is not needed past the glyphs: gone before the
@@ -98,8 +104,9 @@ fn read(bytes: Cow<[u8]>, max_pages: usize) -> Result<Read, String> {
         return Err("no text in this PDF (scanned?)".into());
     }
     let mut labels = Vec::new();
-    let pages = page_lines::source_pages(pages, &mut labels);
+    let pages = page_lines::store_pages(pages, &mut store, &mut labels);
     Ok(Read {
+        store,
         pages,
         warnings,
         labels,
@@ -128,10 +135,15 @@ fn first_line(s: &str) -> String {
     line.chars().take(120).collect()
 }
 
-/// Every page's lines and rules, and what went wrong on the way. Each
-/// page's own objects (its dictionary and content streams) leave `pdf`
-/// once read: a long PDF is not held whole beside its lines.
-fn read_pages(pdf: &mut Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
+/// Every page's lines and rules (their text put in `store`), and what
+/// went wrong on the way. Each page's own objects (its dictionary and
+/// content streams) leave `pdf` once read: a long PDF is not held whole
+/// beside its lines.
+fn read_pages(
+    pdf: &mut Pdf,
+    max_pages: usize,
+    store: &mut LineStore,
+) -> (Vec<ReadPage>, Vec<String>) {
     let mut fonts = FontCache::new();
     let mut pages = Vec::new();
     let (mut undecodable, mut cut) = (0, 0);
@@ -159,11 +171,9 @@ fn read_pages(pdf: &mut Pdf, max_pages: usize) -> (Vec<ReadPage>, Vec<String>) {
         let (r, l) = columns::letters(&read.glyphs);
         (rtl_letters, latin_letters) = (rtl_letters + r, latin_letters + l);
         let rtl = rtl_letters > 0 && rtl_letters * 100 >= (rtl_letters + latin_letters) * 35;
-        pages.push(ReadPage {
-            number: n as u32 + 1,
-            lines: lines::page_lines(&read.glyphs, rtl),
-            rules: read.rules,
-        });
+        let lines = lines::page_lines(&read.glyphs, rtl);
+        drop(read.glyphs);
+        pages.push(ReadPage::new(n as u32 + 1, lines, read.rules, store));
     }
     let mut warnings = Vec::new();
     if undecodable > 0 {

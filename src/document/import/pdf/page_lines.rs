@@ -6,18 +6,46 @@
 //! indentation is measured from the edge of the text block on the side the
 //! line starts from.
 
-use std::borrow::Cow;
+use std::ops::Range;
 
 use super::interpret::Rule;
 use super::lines::{Line, MARKER};
 use super::running_heads;
 use crate::document::import::paginated::{LineEvidence, Page, SourceLine};
 
-/// A page's lines and rules, as read.
+/// A page's lines and rules, as read; the lines' text is in the
+/// document's [`LineStore`], put there as each page is read, so that it is
+/// not copied again later.
 pub struct ReadPage {
     pub number: u32,
-    pub lines: Vec<Line>,
+    pub lines: Vec<Placed>,
     pub rules: Vec<Rule>,
+}
+
+/// A line of a page whose text is in the store.
+type Placed = Line<Span>;
+
+impl ReadPage {
+    /// A page read: its lines' text moves into `store`.
+    pub fn new(number: u32, lines: Vec<Line>, rules: Vec<Rule>, store: &mut LineStore) -> Self {
+        let lines = lines
+            .into_iter()
+            .map(|l| {
+                let text = store.push(&l.text);
+                l.with_text(text)
+            })
+            .collect();
+        ReadPage {
+            number,
+            lines,
+            rules,
+        }
+    }
+
+    /// The text of its line `i`.
+    fn text<'s>(&self, i: usize, store: &'s LineStore) -> &'s str {
+        store.text(&self.lines[i].text)
+    }
 }
 
 /// Facts about the whole document the pages are measured against.
@@ -37,18 +65,21 @@ struct Measures {
     raised_markers: bool,
 }
 
-fn measures(pages: &[ReadPage]) -> Measures {
+fn measures(pages: &[ReadPage], store: &LineStore) -> Measures {
     let lines = || pages.iter().flat_map(|p| p.lines.iter());
     // Characters per half point of size.
     let mut sizes: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
-    for l in lines() {
-        *sizes.entry((l.size * 2.0).round() as i64).or_default() += l.text.chars().count();
+    for p in pages {
+        for (i, l) in p.lines.iter().enumerate() {
+            *sizes.entry((l.size * 2.0).round() as i64).or_default() +=
+                p.text(i, store).chars().count();
+        }
     }
     let body = sizes
         .iter()
         .max_by_key(|&(s, n)| (*n, -*s))
         .map_or(12.0, |(s, _)| *s as f32 / 2.0);
-    let is_body = |l: &Line| (l.size - body).abs() < 0.25;
+    let is_body = |l: &Placed| (l.size - body).abs() < 0.25;
     let mut ratios: Vec<f32> = pages
         .iter()
         .flat_map(|p| p.lines.windows(2))
@@ -104,7 +135,7 @@ fn adopt_column(page: &mut ReadPage, m: &Measures) {
     if page.lines.iter().any(|l| l.column.is_some()) {
         return;
     }
-    let inside = |l: &Line, (left, right): (f32, f32)| l.x0 >= left - 3.0 && l.x1 <= right + 3.0;
+    let inside = |l: &Placed, (left, right): (f32, f32)| l.x0 >= left - 3.0 && l.x1 <= right + 3.0;
     let within = |&c: &(f32, f32)| {
         let n = page.lines.iter().filter(|l| inside(l, c)).count();
         n >= 3 && n * 4 >= page.lines.len() * 3
@@ -122,20 +153,96 @@ fn adopt_column(page: &mut ReadPage, m: &Measures) {
     }
 }
 
-/// Pages of source lines for the structure stage (the lines' text moves
-/// into them, and each page's lines are dropped once it is made: a long
-/// PDF's text is not held twice). `labels` gets, for each line that
-/// starts with a marker, the marker as printed when the line says it.
-pub fn source_pages(pages: Vec<ReadPage>, labels: &mut Vec<Option<String>>) -> Vec<Page<'static>> {
-    let m = measures(&pages);
-    let all: Vec<&[Line]> = pages.iter().map(|p| p.lines.as_slice()).collect();
+/// The text and the evidence of every line of the document, in chunks: a
+/// long PDF has thousands of lines, and a string and a box of their own
+/// for each cost more than the text (the allocator's overhead on each, and
+/// the holes they leave among the lines once freed); chunks of a fixed
+/// size, not one growing buffer, as that would be copied as it grows and
+/// hold up to twice its text.
+#[derive(Default)]
+pub struct LineStore {
+    text: Vec<String>,
+    evidence: Vec<Vec<LineEvidence>>,
+}
+
+/// Bytes of text in a chunk at most (a longer line has a chunk of its
+/// own); the first chunks are smaller, each twice the one before (from
+/// 1 KiB), so a short PDF's store is short too.
+const TEXT_CHUNK: usize = 32 * 1024;
+/// Lines' evidence in a chunk; the first grows to that as it fills.
+const EVIDENCE_CHUNK: usize = 1024;
+
+/// Where a line's text is in the store: its chunk and its bytes there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    chunk: usize,
+    bytes: Range<usize>,
+}
+
+/// A line kept in the store: where its text and evidence are, and its
+/// indentation.
+struct StoredLine {
+    text: Span,
+    evidence: Option<usize>,
+    lead: usize,
+    trail: usize,
+    rule: bool,
+}
+
+/// A page of stored lines.
+pub struct StoredPage {
+    number: u32,
+    lines: Vec<StoredLine>,
+}
+
+/// Every page's lines put in `store`, for the structure stage (see
+/// [`pages`]); each page's lines as read are dropped once stored.
+/// `labels` gets, for each line that starts with a marker, the marker as
+/// printed when the line says it.
+pub fn store_pages(
+    pages: Vec<ReadPage>,
+    store: &mut LineStore,
+    labels: &mut Vec<Option<String>>,
+) -> Vec<StoredPage> {
+    let m = measures(&pages, store);
+    let all: Vec<&[Placed]> = pages.iter().map(|p| p.lines.as_slice()).collect();
     let heads = running_heads::find(&all, |l| smaller(l, &m), |a, b| spacing(a, b, &m) > 1.4);
     drop(all);
-    let mut index = 0u32;
     let mut out = Vec::with_capacity(pages.len());
     for (mut page, head) in pages.into_iter().zip(heads) {
         adopt_column(&mut page, &m);
-        let lines = page_source_lines(&mut page, head, &m, &mut index, labels);
+        let lines = store_page(&mut page, head, &m, store, labels);
+        out.push(StoredPage {
+            number: page.number,
+            lines,
+        });
+    }
+    store.shrink_last();
+    out
+}
+
+/// The pages as the structure stage reads them, their lines' text and
+/// evidence borrowed from `store`; each stored page goes once turned.
+pub fn pages(store: &LineStore, stored: Vec<StoredPage>) -> Vec<Page<'_>> {
+    let mut index = 0u32;
+    let mut out = Vec::with_capacity(stored.len());
+    for page in stored {
+        // A vector of its own (not the stored page's, which is larger):
+        // the stored one goes now.
+        let mut lines = Vec::with_capacity(page.lines.len());
+        lines.extend(page.lines.into_iter().map(|line| {
+            let mut source = SourceLine::plain(
+                store.text(&line.text),
+                page.number,
+                index,
+                line.lead,
+                line.trail,
+            );
+            index += 1;
+            source.rule = line.rule;
+            source.evidence = line.evidence.map(|e| store.evidence(e));
+            source
+        }));
         out.push(Page {
             number: page.number,
             lines,
@@ -144,43 +251,103 @@ pub fn source_pages(pages: Vec<ReadPage>, labels: &mut Vec<Option<String>>) -> V
     out
 }
 
-fn page_source_lines(
+impl LineStore {
+    /// Put `text` in the store; where it is.
+    pub fn push(&mut self, text: &str) -> Span {
+        let fits = self
+            .text
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= text.len());
+        if !fits {
+            let last = self.text.last().map_or(0, String::capacity);
+            let size = (2 * last).clamp(1024, TEXT_CHUNK).max(text.len());
+            self.text.push(String::with_capacity(size));
+        }
+        let chunk = self.text.len() - 1;
+        let c = &mut self.text[chunk];
+        let start = c.len();
+        c.push_str(text);
+        Span {
+            chunk,
+            bytes: start..c.len(),
+        }
+    }
+
+    /// The text at `span`.
+    fn text(&self, span: &Span) -> &str {
+        self.text
+            .get(span.chunk)
+            .map_or("", |c| &c[span.bytes.clone()])
+    }
+
+    /// Put a line's evidence in the store; its number there.
+    fn push_evidence(&mut self, evidence: LineEvidence) -> usize {
+        if self
+            .evidence
+            .last()
+            .is_none_or(|c| c.len() == EVIDENCE_CHUNK)
+        {
+            let first = self.evidence.is_empty();
+            let size = if first { 0 } else { EVIDENCE_CHUNK };
+            self.evidence.push(Vec::with_capacity(size));
+        }
+        let full = (self.evidence.len() - 1) * EVIDENCE_CHUNK;
+        let last = self.evidence.last_mut().expect("a chunk");
+        last.push(evidence);
+        full + last.len() - 1
+    }
+
+    /// The evidence numbered `n`.
+    fn evidence(&self, n: usize) -> &LineEvidence {
+        &self.evidence[n / EVIDENCE_CHUNK][n % EVIDENCE_CHUNK]
+    }
+
+    /// The last chunks are full no more: the room left in them goes.
+    fn shrink_last(&mut self) {
+        if let Some(c) = self.text.last_mut() {
+            c.shrink_to_fit();
+        }
+        if let Some(c) = self.evidence.last_mut() {
+            c.shrink_to_fit();
+        }
+    }
+
+    /// A line with no text: a blank between blocks, or a rule.
+    fn blank(&self, rule: bool) -> StoredLine {
+        StoredLine {
+            // In no chunk: empty.
+            text: Span {
+                chunk: usize::MAX,
+                bytes: 0..0,
+            },
+            evidence: None,
+            lead: 0,
+            trail: 0,
+            rule,
+        }
+    }
+}
+
+fn store_page(
     page: &mut ReadPage,
     head: Option<usize>,
     m: &Measures,
-    index: &mut u32,
+    store: &mut LineStore,
     labels: &mut Vec<Option<String>>,
-) -> Vec<SourceLine<'static>> {
-    let separators = separators(page, m);
-    let mut texts = page
-        .lines
-        .iter_mut()
-        .map(|l| std::mem::take(&mut l.text))
-        .collect::<Vec<_>>()
-        .into_iter();
+) -> Vec<StoredLine> {
+    let separators = separators(page, m, store);
     let page = &*page;
-    let mut out: Vec<SourceLine<'static>> = Vec::new();
-    let mut push = |out: &mut Vec<SourceLine<'static>>, mut line: SourceLine<'static>| {
-        line.index = *index;
-        line.page = page.number;
-        *index += 1;
-        out.push(line);
-    };
     // A page starts and ends apart from its neighbours.
-    push(&mut out, SourceLine::default());
-    let mut prev: Option<&Line> = None;
+    let mut out = vec![store.blank(false)];
+    let mut prev: Option<&Placed> = None;
     let mut in_notes = false;
     for (i, line) in page.lines.iter().enumerate() {
-        let text = texts.next().unwrap_or_default();
+        let mut text = line.text.clone();
         if separators.contains(&i) {
-            let rule = SourceLine {
-                rule: true,
-                ..SourceLine::default()
-            };
-            push(&mut out, rule);
+            out.push(store.blank(true));
             in_notes = true;
         } else if prev.is_some_and(|p| spacing(p, line, m) > 1.4) {
-            push(&mut out, SourceLine::default());
+            out.push(store.blank(false));
         }
         in_notes &= smaller(line, m);
         let gap_before = prev.is_some_and(|p| {
@@ -195,35 +362,35 @@ fn page_source_lines(
                 && spacing(p, line, m) < 1.3
         });
         if let (true, Some(last)) = (continues_heading, out.last_mut()) {
-            last.text = Cow::Owned(format!("{} {text}", last.text));
+            let joined = format!("{} {}", store.text(&last.text), store.text(&text));
+            last.text = store.push(&joined);
             prev = Some(line);
             continue;
         }
-        let mut source = source_line(line, text, m, gap_before);
-        if let (Some(evidence), true) = (source.evidence.as_mut(), head == Some(i)) {
-            evidence.running = Some(true);
-        }
         let mut label = line.marker.clone();
         if in_notes {
-            if let Some((printed, rest)) = printed_note_start(&source.text, m.raised_markers) {
+            let read = store.text(&text);
+            if let Some((printed, rest)) = printed_note_start(read, m.raised_markers) {
                 label = Some(printed.to_string());
-                source.text = Cow::Owned(format!("{MARKER} {rest}"));
+                let rewritten = format!("{MARKER} {rest}");
+                text = store.push(&rewritten);
             }
         }
-        if source.text.starts_with(MARKER) {
+        if store.text(&text).starts_with(MARKER) {
             labels.push(label);
         }
-        push(&mut out, source);
+        let running = head == Some(i);
+        out.push(stored_line(line, text, m, (gap_before, running), store));
         prev = Some(line);
     }
-    push(&mut out, SourceLine::default());
+    out.push(store.blank(false));
     out.shrink_to_fit();
     out
 }
 
 /// The distance between two lines' baselines against the usual distance
 /// for lines of their sizes: 1 within a paragraph.
-fn spacing(above: &Line, below: &Line, m: &Measures) -> f32 {
+fn spacing(above: &Placed, below: &Placed, m: &Measures) -> f32 {
     let usual = m.pitch * (above.size + below.size) / 2.0;
     (below.y - above.y) / usual.max(1.0)
 }
@@ -233,7 +400,7 @@ fn spacing(above: &Line, below: &Line, m: &Measures) -> f32 {
 /// the near one, with no indent. (Typst makes a line taller when it holds
 /// letters from a fallback font, Latin words in an Arabic line, so such a
 /// line stands as far apart as a new paragraph would.)
-fn runs_on(above: &Line, line: &Line, m: &Measures) -> bool {
+fn runs_on(above: &Placed, line: &Placed, m: &Measures) -> bool {
     let (left, right) = line.column.unwrap_or((m.left, m.right));
     let em = line.size.max(1.0);
     let full = if above.rtl {
@@ -252,13 +419,13 @@ fn runs_on(above: &Line, line: &Line, m: &Measures) -> bool {
 /// Larger than the body text, as headings are: a 12 pt essay may set its
 /// headings in 13 pt, so a point more is enough (but not the half point
 /// by which lines with a few larger glyphs can stand out).
-fn larger(line: &Line, m: &Measures) -> bool {
+fn larger(line: &Placed, m: &Measures) -> bool {
     line.size > m.body * 1.05
 }
 
 /// Smaller than the body text, as footnotes are (some producers set
 /// them only half a point smaller).
-fn smaller(line: &Line, m: &Measures) -> bool {
+fn smaller(line: &Placed, m: &Measures) -> bool {
     line.size < m.body * 0.97
 }
 
@@ -266,7 +433,7 @@ fn smaller(line: &Line, m: &Measures) -> bool {
 /// line of the rule's column below it when that line is smaller text; or,
 /// with no rule on the page, before a run of smaller lines at its foot
 /// that starts with a marker.
-fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
+fn separators(page: &ReadPage, m: &Measures, store: &LineStore) -> Vec<usize> {
     let mut found: Vec<usize> = page
         .rules
         .iter()
@@ -290,8 +457,9 @@ fn separators(page: &ReadPage, m: &Measures) -> Vec<usize> {
     };
     let first = last_body + 1;
     let starts_note = page.lines.get(first).is_some_and(|l| {
-        (l.raised && l.text.starts_with(MARKER))
-            || printed_note_start(&l.text, m.raised_markers).is_some()
+        let text = page.text(first, store);
+        (l.raised && text.starts_with(MARKER))
+            || printed_note_start(text, m.raised_markers).is_some()
     });
     if starts_note {
         found.push(first);
@@ -341,7 +509,14 @@ fn note_label(text: &str, bracketed: bool) -> Option<(&str, &str)> {
         .then_some((label, after))
 }
 
-fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> SourceLine<'static> {
+/// A line whose text is in the store at `text`, its evidence put there.
+fn stored_line(
+    line: &Placed,
+    text: Span,
+    m: &Measures,
+    (gap_before, running): (bool, bool),
+    store: &mut LineStore,
+) -> StoredLine {
     // Indentation in characters of about half the size.
     let em = (line.size * 0.5).max(1.0);
     let (left, right) = line.column.unwrap_or((m.left, m.right));
@@ -355,9 +530,7 @@ fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> Sou
         (false, true) => (0, 0),
         (false, false) => (from_left, 0),
     };
-    let mut source = SourceLine::plain("", 0, 0, lead, trail);
-    source.text = Cow::Owned(text);
-    source.evidence = Some(Box::new(LineEvidence {
+    let evidence = store.push_evidence(LineEvidence {
         x: Some(line.x0),
         y: Some(line.y),
         size: Some(line.size),
@@ -366,14 +539,117 @@ fn source_line(line: &Line, text: String, m: &Measures, gap_before: bool) -> Sou
         smaller: Some(smaller(line, m)),
         larger: Some(larger(line, m)),
         gap_before: Some(gap_before),
-        running: Some(false),
-    }));
-    source
+        running: Some(running),
+    });
+    StoredLine {
+        text,
+        evidence: Some(evidence),
+        lead,
+        trail,
+        rule: false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(text: &str, y: f32, size: f32) -> Line {
+        Line {
+            text: text.into(),
+            x0: 72.0,
+            x1: 500.0,
+            y,
+            size,
+            bold: false,
+            raised: false,
+            marker: None,
+            rtl: false,
+            column: None,
+        }
+    }
+
+    #[test]
+    fn the_store_gives_back_what_it_was_given_across_chunks() {
+        let mut store = LineStore::default();
+        let long = "x".repeat(TEXT_CHUNK + 10);
+        let texts = ["first", &long, "third", &"y".repeat(TEXT_CHUNK - 3), "last"];
+        let spans: Vec<Span> = texts.iter().map(|t| store.push(t)).collect();
+        for (span, text) in spans.iter().zip(texts) {
+            assert_eq!(store.text(span), text);
+        }
+        // The long line has a chunk of its own; no line is split; no
+        // chunk but a long line's is larger than TEXT_CHUNK.
+        assert_eq!(store.text[spans[1].chunk].len(), long.len());
+        assert!(spans[3].chunk > spans[2].chunk);
+        assert!(store
+            .text
+            .iter()
+            .all(|c| c.len() <= TEXT_CHUNK || c == &long));
+        let numbers: Vec<usize> = (0..EVIDENCE_CHUNK + 2)
+            .map(|i| {
+                store.push_evidence(LineEvidence {
+                    y: Some(i as f32),
+                    ..LineEvidence::default()
+                })
+            })
+            .collect();
+        for n in numbers {
+            assert_eq!(store.evidence(n).y, Some(n as f32));
+        }
+        assert_eq!(store.evidence.len(), 2);
+    }
+
+    #[test]
+    fn lines_come_back_from_the_store_with_their_evidence() {
+        let mut store = LineStore::default();
+        let read = vec![ReadPage::new(
+            1,
+            vec![
+                line("A Heading Set", 100.0, 16.0),
+                line("On Two Lines", 118.0, 16.0),
+                line(
+                    "The body text of the page, set at the usual size.",
+                    150.0,
+                    10.0,
+                ),
+                line(
+                    "More of it on the next line, at the same pitch.",
+                    162.0,
+                    10.0,
+                ),
+            ],
+            Vec::new(),
+            &mut store,
+        )];
+        let stored = store_pages(read, &mut store, &mut Vec::new());
+        let pages = pages(&store, stored);
+        let lines = &pages[0].lines;
+        let texts: Vec<&str> = lines.iter().map(|l| &*l.text).collect();
+        // Blank lines around the page and below the heading (set apart by
+        // more than two body lines' pitch); the heading's two lines are one.
+        assert_eq!(
+            texts,
+            [
+                "",
+                "A Heading Set On Two Lines",
+                "",
+                "The body text of the page, set at the usual size.",
+                "More of it on the next line, at the same pitch.",
+                "",
+            ]
+        );
+        let indices: Vec<u32> = lines.iter().map(|l| l.index).collect();
+        assert_eq!(indices, [0, 1, 2, 3, 4, 5]);
+        assert!(lines.iter().all(|l| l.page == 1));
+        // Blank lines know nothing; text lines what their glyphs said.
+        assert!(lines[0].evidence.is_none() && lines[2].evidence.is_none());
+        let heading = lines[1].evidence.expect("the heading's evidence");
+        assert_eq!((heading.y, heading.larger), (Some(100.0), Some(true)));
+        let body = lines[4].evidence.expect("the body line's evidence");
+        assert_eq!((body.y, body.larger), (Some(162.0), Some(false)));
+        assert_eq!(body.smaller, Some(false));
+    }
 
     // انظر (see), the first word of a note
     const SEE: &str = "\u{627}\u{646}\u{638}\u{631}";

@@ -14,10 +14,10 @@ const SAME_HEIGHT: f32 = 1.0;
 /// For each page (in `pages`' order), the index of its running head among
 /// its lines, if it has one. `smaller` says a line is set smaller than
 /// the body text, `apart` that a line stands apart from the one below.
-pub fn find(
-    pages: &[&[Line]],
-    smaller: impl Fn(&Line) -> bool,
-    apart: impl Fn(&Line, &Line) -> bool,
+pub fn find<T>(
+    pages: &[&[Line<T>]],
+    smaller: impl Fn(&Line<T>) -> bool,
+    apart: impl Fn(&Line<T>, &Line<T>) -> bool,
 ) -> Vec<Option<usize>> {
     // Each page's top line, when it is small and stands apart.
     let candidates: Vec<Option<usize>> = pages
@@ -63,12 +63,12 @@ pub fn find(
 }
 
 /// The line nearest the top of the page.
-fn top_line(lines: &[Line]) -> Option<usize> {
+fn top_line<T>(lines: &[Line<T>]) -> Option<usize> {
     (0..lines.len()).min_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y))
 }
 
 /// The nearest line below the height `y` (in any column).
-fn next_below(lines: &[Line], y: f32) -> Option<usize> {
+fn next_below<T>(lines: &[Line<T>], y: f32) -> Option<usize> {
     (0..lines.len())
         .filter(|&i| lines[i].y > y + SAME_HEIGHT)
         .min_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y))
