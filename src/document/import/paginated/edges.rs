@@ -187,16 +187,17 @@ mod tests {
 
     #[test]
     fn a_running_head_placed_by_the_source_is_still_the_top_edge() {
+        // The PDF front end says where the running heads stand.
+        let head = LineEvidence {
+            running: Some(true),
+            ..LineEvidence::default()
+        };
         let mut p = pages(&[
             &["Journal of Margins", "Text one.", "1"],
             &["Author: a title", "Ibn Jubayr, Travels, Beirut, 1964.", "2"],
         ]);
-        // The PDF front end says where the running heads stand.
         for page in &mut p {
-            page.lines[0].evidence = Some(Box::new(LineEvidence {
-                running: Some(true),
-                ..LineEvidence::default()
-            }));
+            page.lines[0].evidence = Some(&head);
         }
         let mut lines = crate::document::import::paginated::classified::classify(&p);
         mark(&mut lines);
