@@ -87,16 +87,20 @@ impl Family {
             Cow::Owned(heading)
         } else if let Some(turned) = self.paged.then(|| runs::turn(raw)).flatten() {
             Cow::Owned(turned)
+        } else if let Some(fixed) = self.paged.then(|| runs::bracket_back(raw)).flatten() {
+            Cow::Owned(fixed)
         } else {
             Cow::Borrowed(raw)
+        };
+        // The bullet first: `.Johns, 2002 •` then has its full stop
+        // at the front for `final_punctuation_back`.
+        let line = match bullet_to_front(&line) {
+            Some(fixed) => Cow::Owned(fixed),
+            None => line,
         };
         let line = match final_punctuation_back(&line) {
             Cow::Owned(fixed) => Cow::Owned(fixed),
             Cow::Borrowed(_) => line,
-        };
-        let line = match bullet_to_front(&line) {
-            Some(fixed) => Cow::Owned(fixed),
-            None => line,
         };
         match controls_inside_words(&line) {
             Some(fixed) => Cow::Owned(fixed),
@@ -217,6 +221,26 @@ mod tests {
         );
         for clean in [SCRIPT, ". Latin", "...", "1. Heading", "Text."] {
             assert_eq!(final_punctuation_back(clean), clean);
+        }
+    }
+
+    #[test]
+    fn a_bullet_at_the_end_goes_to_the_front() {
+        assert_eq!(
+            bullet_to_front(".Johns, 2002 \u{2022}").as_deref(),
+            Some("\u{2022} .Johns, 2002")
+        );
+        assert_eq!(
+            final_punctuation_back("\u{2022} .Johns, 2002"),
+            "\u{2022} Johns, 2002."
+        );
+        for clean in [
+            "\u{2022} Johns, 2002.",
+            "Johns, 2002.",
+            "\u{2022}",
+            "\u{2022} \u{2022}",
+        ] {
+            assert_eq!(bullet_to_front(clean), None);
         }
     }
 

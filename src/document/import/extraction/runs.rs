@@ -126,9 +126,47 @@ fn note_label_len(t: &str) -> usize {
     }
 }
 
+/// `( ويقول الباحثLambton, 1988, p. 45) إن` → `ويقول الباحث (Lambton,
+/// 1988, p. 45) إن`: PyMuPDF leaves the runs of such a line in order but
+/// writes the opening bracket of a Latin citation at the line's start.
+/// Evidence, all of it: the line opens with `( ` and an Arabic letter, its
+/// first Latin letter is glued to an Arabic one, and a `)` closes the
+/// Latin span before the next Arabic letter.
+pub fn bracket_back(t: &str) -> Option<String> {
+    let rest = t.strip_prefix("( ")?;
+    if !rest.starts_with(is_arabic_letter) {
+        return None;
+    }
+    let latin = rest.find(|c: char| c.is_ascii_alphabetic())?;
+    let glued = rest[..latin]
+        .chars()
+        .next_back()
+        .is_some_and(is_arabic_letter);
+    let span = &rest[latin..];
+    let close = span.find(')')?;
+    let closed = !span[..close].contains(is_arabic_letter) && !span[..close].contains('(');
+    (glued && closed).then(|| format!("{} ({span}", &rest[..latin]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opening_bracket_goes_back_before_its_citation() {
+        // ويقول الباحث (and the scholar says), إن (that)
+        let says = "\u{648}\u{64a}\u{642}\u{648}\u{644} \u{627}\u{644}\u{628}\u{627}\u{62d}\u{62b}";
+        let that = "\u{625}\u{646}";
+        assert_eq!(
+            bracket_back(&format!("( {says}Lambton, 1988, p. 45) {that}")).unwrap(),
+            format!("{says} (Lambton, 1988, p. 45) {that}")
+        );
+        assert_eq!(
+            bracket_back(&format!("{says} (Lambton, 1988) {that}")),
+            None
+        );
+        assert_eq!(bracket_back(&format!("( {says} Lambton {that}")), None);
+    }
 
     // طبع "printed", سنة "year", ولم تعرف "and did not know", عربية "Arabic"
     const PRINTED: &str = "\u{637}\u{628}\u{639}";

@@ -11,8 +11,13 @@
 //!   counts once, so a header that alternates between odd and even pages
 //!   recurs within its own set. Below the first page's own header, the
 //!   essay's title stays, though later pages repeat it as their header.
-//! - **Header words** at the very top or bottom of a page: a line of a few
-//!   words naming a journal, volume, issue or year (`furniture`'s test).
+//! - **Title words**: the first line of a later page made only of words
+//!   of the first page's opening lines (title and author), two or more:
+//!   the running header `Author: Short title`, which a short essay prints
+//!   on one even page only, so it never recurs.
+//! - **Header words** at the very top or bottom of a page (or next to its
+//!   page number there): a line of a few words naming a journal, volume,
+//!   issue or year (`furniture`'s test).
 //!
 //! Sources of one page (seed 000, pasted text) have no edges to compare;
 //! the stage leaves them to `furniture`.
@@ -20,7 +25,7 @@
 use std::collections::HashMap;
 
 use super::classified::{page_ranges, Kind, Line};
-use super::furniture::looks_like_running_header;
+use super::furniture::{looks_like_running_header, names_a_journal};
 use super::text::char_len;
 
 const TOP: usize = 2;
@@ -48,6 +53,27 @@ fn key(t: &str) -> String {
             !c.is_whitespace() && !c.is_ascii_digit() && !('\u{660}'..='\u{669}').contains(c)
         })
         .collect()
+}
+
+/// The body line between line `i` and the page's edge is a page number.
+fn beside_page_number(lines: &[Line], i: usize, at_top: bool) -> bool {
+    let page = lines[i].source.page;
+    let same = |l: &&Line| l.source.page == page && matches!(l.kind, Kind::Body | Kind::Furniture);
+    let outer = if at_top {
+        lines[..i].iter().rev().find(same)
+    } else {
+        lines[i + 1..].iter().find(same)
+    };
+    outer.is_some_and(|l| is_page_number(l.text()))
+}
+
+/// How many of the first page's lines open it: header, title, author.
+const OPENING: usize = 4;
+
+/// The words of a line, without the punctuation between them.
+fn words(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| c.is_whitespace() || ":\u{60c},.-\u{2013}".contains(c))
+        .filter(|w| w.chars().any(char::is_alphabetic))
 }
 
 /// The text lines at the edges of each page, as (line index, from the
@@ -100,6 +126,12 @@ pub fn mark(lines: &mut [Line]) -> bool {
         }
     }
     let first_page = lines.first().map_or(0, |l| l.source.page);
+    let opening: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Body && l.source.page == first_page)
+        .take(OPENING)
+        .flat_map(|l| words(l.text()))
+        .collect();
     for &(i, depth, at_top) in &edges {
         let t = lines[i].text();
         let k = key(t);
@@ -107,10 +139,19 @@ pub fn mark(lines: &mut [Line]) -> bool {
         // the running header of later pages: on the first page it stays.
         let title = at_top && depth > 0 && lines[i].source.page == first_page;
         let recurring = !title && k.chars().count() >= 2 && count.get(&k).is_some_and(|c| c.0 >= 2);
-        let named = depth == 0 && char_len(t) <= 60 && looks_like_running_header(t);
+        // Next to the page number, the header is still at the edge (but a
+        // year alone there may end a reference).
+        let beside = depth == 1 && beside_page_number(lines, i, at_top) && names_a_journal(t);
+        let named = char_len(t) <= 60 && (depth == 0 && looks_like_running_header(t) || beside);
+        let titled = at_top
+            && depth == 0
+            && lines[i].source.page != first_page
+            && char_len(t) <= 80
+            && (2..=10).contains(&words(t).count())
+            && words(t).all(|w| opening.contains(&w));
         // Set larger than the text (a source that knows sizes says so), it
         // is a title whose words a running header may repeat.
-        if (is_page_number(t) || recurring || named) && !lines[i].larger() {
+        if (is_page_number(t) || recurring || named || titled) && !lines[i].larger() {
             lines[i].kind = Kind::Furniture;
         }
     }
@@ -209,6 +250,38 @@ mod tests {
         // The reference under the head carries a year, as headers do, but
         // it is not at the page's edge.
         assert_eq!(kept, ["Text one.", "Ibn Jubayr, Travels, Beirut, 1964."]);
+    }
+
+    #[test]
+    fn a_header_of_the_author_and_title_words_goes() {
+        let p = pages(&[
+            &[
+                "Journal of Margins",
+                "The Map of al-Idrisi",
+                "Sami Attar",
+                "Text one.",
+            ],
+            &["Attar: The Map", "Text two.", "The Map goes on.", "2"],
+            &["Text three, The Map.", "More text three.", "3"],
+        ]);
+        let mut lines = crate::document::import::paginated::classified::classify(&p);
+        mark(&mut lines);
+        assert_eq!(lines[4].kind, Kind::Furniture);
+        assert_eq!(lines[6].kind, Kind::Body);
+        assert_eq!(lines[8].kind, Kind::Body);
+    }
+
+    #[test]
+    fn a_journal_header_written_before_the_page_number_goes() {
+        // PyMuPDF writes an even page's header at its foot.
+        let p = pages(&[
+            &["Text one.", "More text one.", "1"],
+            &["Text two.", "More text two.", "Journal of Margins", "2"],
+        ]);
+        let mut lines = crate::document::import::paginated::classified::classify(&p);
+        mark(&mut lines);
+        assert_eq!(lines[5].kind, Kind::Furniture);
+        assert_eq!(lines[4].kind, Kind::Body);
     }
 
     #[test]

@@ -24,31 +24,35 @@ pub fn is_page_number(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "()[]-–— ".contains(c))
 }
 
-/// Words a journal's running header or footer carries.
+/// Words a journal's running header or footer carries, or a year.
 pub fn looks_like_running_header(t: &str) -> bool {
-    let lower = t.to_lowercase();
     let has_year = t.as_bytes().windows(4).any(|w| {
         w.iter().all(u8::is_ascii_digit) && (w.starts_with(b"19") || w.starts_with(b"20"))
     });
+    has_year || names_a_journal(t)
+}
+
+/// Words that name a journal, its volume or issue.
+pub fn names_a_journal(t: &str) -> bool {
+    let lower = t.to_lowercase();
     // ISSN, Vol., issue, journal; العدد (issue), المجلد (volume), مجلة
     // (journal)
-    has_year
-        || [
-            "issn",
-            "vol.",
-            "vol ",
-            "volume",
-            "issue",
-            "\u{0627}\u{0644}\u{0639}\u{062F}\u{062F}",
-            "\u{0627}\u{0644}\u{0645}\u{062C}\u{0644}\u{062F}",
-            "\u{0645}\u{062C}\u{0644}\u{0629}",
-            // حوليات (annals), دورية (periodical)
-            "\u{062D}\u{0648}\u{0644}\u{064A}\u{0627}\u{062A}",
-            "\u{062F}\u{0648}\u{0631}\u{064A}\u{0629}",
-            "journal",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "issn",
+        "vol.",
+        "vol ",
+        "volume",
+        "issue",
+        "\u{0627}\u{0644}\u{0639}\u{062F}\u{062F}",
+        "\u{0627}\u{0644}\u{0645}\u{062C}\u{0644}\u{062F}",
+        "\u{0645}\u{062C}\u{0644}\u{0629}",
+        // حوليات (annals), دورية (periodical)
+        "\u{062D}\u{0648}\u{0644}\u{064A}\u{0627}\u{062A}",
+        "\u{062F}\u{0648}\u{0631}\u{064A}\u{0629}",
+        "journal",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Mark page numbers, the running lines around them, and recurring lines.

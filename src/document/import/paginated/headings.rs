@@ -5,7 +5,8 @@
 //!   swapped runs are repaired. Before the body, a keywords line may carry
 //!   its keywords on the same line.
 //! - **Numbered headings**: `1. المقدمة`, `٢- القنوات`, `أولاً: مدخل`
-//!   (an ordinal word and a colon or dash), `II. Method`: the number, then
+//!   (an ordinal word and a colon or dash), `المبحث الثاني: الخريطة` (a
+//!   noun and its ordinal adjective, then a colon), `II. Method`: the number, then
 //!   at most eight words without sentence punctuation. The title keeps its
 //!   number; the section kind comes from the words after it.
 //! - **Title-like lines**: 2–12 words, no commas or brackets; the structure
@@ -113,7 +114,44 @@ fn after_number(t: &str) -> Option<&str> {
         return rest.starts_with(' ').then_some(rest.trim_start());
     }
     let (word, rest) = t.split_once([':', '-', '\u{2013}'])?;
-    is_ordinal(word).then_some(rest.trim_start())
+    (is_ordinal(word) || is_ordinal_phrase(word)).then_some(rest.trim_start())
+}
+
+/// The first … tenth as adjectives with the article, masculine and
+/// feminine: الأول الأولى الثاني الثانية … العاشر العاشرة.
+const DEFINITE_ORDINALS: [&str; 20] = [
+    "الأول",
+    "الأولى",
+    "الثاني",
+    "الثانية",
+    "الثالث",
+    "الثالثة",
+    "الرابع",
+    "الرابعة",
+    "الخامس",
+    "الخامسة",
+    "السادس",
+    "السادسة",
+    "السابع",
+    "السابعة",
+    "الثامن",
+    "الثامنة",
+    "التاسع",
+    "التاسعة",
+    "العاشر",
+    "العاشرة",
+];
+
+/// A part named by a noun and its ordinal before the colon: `المبحث
+/// الأول`, `الفصل الثاني`, `Part Two` excluded (Arabic ordinals only).
+fn is_ordinal_phrase(words: &str) -> bool {
+    let mut w = words.split_whitespace();
+    match (w.next(), w.next(), w.next()) {
+        (Some(noun), Some(ordinal), None) => {
+            noun.chars().all(|c| c.is_alphabetic()) && DEFINITE_ORDINALS.contains(&ordinal)
+        }
+        _ => false,
+    }
 }
 
 /// `أولا ً مدخل:` → `أولاً: مدخل`: PyMuPDF writes an ordinal heading's
@@ -266,6 +304,19 @@ mod tests {
         assert_eq!(heading("1. He went home, and slept.", false), None);
         assert_eq!(heading("12 apples were sold", false), None);
         assert_eq!(heading("1917. The year", false), None);
+    }
+
+    #[test]
+    fn a_part_numbered_by_an_ordinal_adjective() {
+        // المبحث الثاني :الخريطة الفضية (second part: the silver map),
+        // the colon where pdftotext writes it
+        let h = heading("المبحث الثاني :الخريطة الفضية", false).unwrap();
+        assert_eq!(h.kind, SectionKind::Body);
+        // الفصل الأول: الخاتمة (chapter one: the conclusion)
+        assert!(heading("الفصل الأول: الخاتمة", false).is_some());
+        // القرن الثاني كان عصر الترجمة: (the second century was …): no
+        // colon after the ordinal, a sentence
+        assert!(heading("القرن الثاني كان عصر الترجمة: كتب كثيرة", false).is_none());
     }
 
     #[test]

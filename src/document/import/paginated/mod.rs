@@ -18,7 +18,8 @@
 //! 4. `structure`: headings, paragraphs and list items from the body lines
 //!    (`headings` says which lines are headings, `joining` joins lines).
 //! 5. `markers`: footnote markers in the body, linked to their notes
-//!    (`glued` finds the numbered notes' markers glued to words).
+//!    (`glued` finds the numbered notes' markers glued to words;
+//!    `symbols` the notes labelled `*`, `†`, `‡` and their markers).
 //! 6. `repair`: extraction damage to right-to-left text undone, recorded on
 //!    each block.
 //! 7. `meta`: title and language.
@@ -36,6 +37,7 @@ mod notes;
 mod numbered;
 pub mod repair;
 mod structure;
+mod symbols;
 mod text;
 mod trace;
 
@@ -77,6 +79,7 @@ fn run<'a>(
     if raw_notes.is_empty() {
         raw_notes = numbered::find(&mut lines);
     }
+    symbols::find(&mut lines, &mut raw_notes);
     let structure::Body {
         mut sections,
         title,
@@ -91,6 +94,7 @@ fn run<'a>(
         .collect();
     let mut body_markers = glued::collect(&mut blocks, &raw_notes);
     body_markers.extend(markers::collect(&blocks, &glyphs, &raw_notes));
+    body_markers.extend(symbols::markers(&blocks, &raw_notes));
     body_markers.sort_by_key(|m| (m.block, m.at));
     let links = markers::link(&body_markers, &raw_notes);
     markers::insert(&mut blocks, &body_markers, &links, &notes);
@@ -188,5 +192,42 @@ mod tests {
             Inline::Note { note: Some(id), label } if id == "fn1" && label == "1"
         ));
         assert!(doc.meta.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_note_labelled_with_a_star_is_linked_by_its_label() {
+        let pages = [
+            page(
+                1,
+                &[
+                    "The Map of the World",
+                    "Sami Attar",
+                    "",
+                    "*",
+                    "",
+                    "The first paragraph of the essay runs over a long line",
+                    "and ends on the second one with a full stop here.",
+                    "* Professor of geography at the university.",
+                    "1",
+                ],
+            ),
+            page(
+                2,
+                &["More text on the second page, long enough to count.", "2"],
+            ),
+        ];
+        let doc = build(&pages, Format::Pdftext);
+        assert_eq!(doc.notes.len(), 1);
+        assert_eq!(doc.notes[0].label, "*");
+        assert_eq!(
+            doc.notes[0].blocks[0].plain_text(),
+            "Professor of geography at the university."
+        );
+        let author = &doc.sections[0].blocks[0];
+        assert_eq!(author.plain_text(), "Sami Attar");
+        assert!(matches!(
+            &author.inlines[1],
+            Inline::Note { note: Some(id), label } if id == &doc.notes[0].id && label == "*"
+        ));
     }
 }

@@ -202,6 +202,7 @@ pub fn note_texts(lines: &[Line], raw_notes: &[RawNote]) -> Vec<Note> {
                             .and(super::numbered::label(t))
                             .map(|(_, rest)| rest)
                     })
+                    .or_else(|| super::symbols::label(t).map(|(_, rest)| rest))
                     .unwrap_or(t)
             } else {
                 t

@@ -12,7 +12,9 @@
 //!   each line is the next note when it starts with the next number, more
 //!   of the current note otherwise, to the end of the page. A page with
 //!   no note numbered on from the page before may number its notes from
-//!   1 again (books often do), with the same evidence.
+//!   1 again (books often do), with the same evidence. A note marked on
+//!   one page may be set at the foot of the next, for want of room: a
+//!   page with the marker but not the note hands the marker on.
 //! - **Continued notes**: when the last note of a page does not end a
 //!   sentence, the lines just above the next page's area (back to a blank
 //!   line, or the one line before it when the extraction has no blank
@@ -95,9 +97,14 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
     for (area, &(start, end)) in ranges.iter().enumerate() {
         // Numbered through the document, or again from 1 on each page.
         let through = notes.len() as u32 + 1;
-        let (first, mut next) = match first_note(lines, start, end, through) {
+        // The page before marked the next note but had no room for it.
+        let carried = area > 0 && {
+            let (s, e) = ranges[area - 1];
+            (s..e).any(|i| marks(lines, i, through))
+        };
+        let (first, mut next) = match first_note(lines, start, end, through, carried) {
             Some(first) => (Some(first), through),
-            None if through > 1 => (first_note(lines, start, end, 1), 1),
+            None if through > 1 => (first_note(lines, start, end, 1, false), 1),
             None => (None, through),
         };
         let open = notes
@@ -135,9 +142,10 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
 }
 
 /// The first line of the page `start..end` that starts note `next` after
-/// a line that marks it (one pass over the page).
-fn first_note(lines: &[Line], start: usize, end: usize, next: u32) -> Option<usize> {
-    let mut marked = false;
+/// a line that marks it, or anywhere when the page before marked it
+/// (`carried`: a note set on the next page for want of room).
+fn first_note(lines: &[Line], start: usize, end: usize, next: u32, carried: bool) -> Option<usize> {
+    let mut marked = carried;
     (start..end).find(|&i| {
         if lines[i].kind != Kind::Body {
             return false;
@@ -308,6 +316,25 @@ mod tests {
         let p = pages(&[&["Marker1 here.", "1 First."], &["A list:", "1 item"]]);
         let mut lines = classify(&p);
         assert_eq!(find(&mut lines).len(), 1);
+    }
+
+    #[test]
+    fn a_note_set_on_the_next_page() {
+        let p = pages(&[
+            &[
+                "Text with a marker1 and another2 at the foot.",
+                "1 The first note.",
+            ],
+            &["Abstract text here.", "(2) The second note, carried over."],
+            &["Text.", "1 A list that marks nothing."],
+        ]);
+        let mut lines = classify(&p);
+        let notes = find(&mut lines);
+        assert_eq!(notes.len(), 2);
+        assert_eq!(
+            lines[notes[1].lines[0]].text(),
+            "(2) The second note, carried over."
+        );
     }
 
     #[test]

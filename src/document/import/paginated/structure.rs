@@ -15,14 +15,15 @@
 //! - Where indents are lost (most extractions), a short title (1–6 words,
 //!   no sentence punctuation, shorter than 80% of the usual line: in a
 //!   narrow column a full line may have six words) is a heading when the
-//!   line before it ended a sentence or a heading, and a full line follows
-//!   it.
+//!   line before it ended a sentence or a heading (or a list, a blank
+//!   line after its last item), and a full line follows it.
 
 use super::classified::{Kind, Line};
 use super::headings::{heading, title_like, title_text};
 use super::joining::Pending;
 use super::numbered::{names_a_part, split_marker};
 use super::repair::is_arabic_letter;
+use super::symbols::label as symbol_label;
 use super::text::{bullet_item, char_len, rtl};
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
@@ -57,6 +58,9 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         note_numbers,
         title: None,
         lifted: None,
+        symbols: note_symbols(lines),
+        held_symbol: None,
+        trailing: Vec::new(),
     };
     for (no, line) in lines.iter().enumerate() {
         if line.kind != Kind::Body {
@@ -71,6 +75,12 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
             || a.standalone_heading(lines, no, &lengths);
         if heading {
             headings.push(no);
+            let references = a.sections.last().map(|s| s.kind) == Some(SectionKind::References);
+            a.trailing = if references {
+                trailing_bullets(lines, no)
+            } else {
+                Vec::new()
+            };
         } else {
             let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
             a.text_line(line, no, next, &lengths);
@@ -146,6 +156,14 @@ struct Assembler<'n> {
     /// A marker lifted onto a line of its own above the line it belongs
     /// to (pdftotext writes a raised figure so), waiting for that line.
     lifted: Option<String>,
+    /// The symbols that label notes (`*`): alone on a line, one is the
+    /// marker of the line before it, or of the next when none is open.
+    symbols: Vec<&'static str>,
+    /// A symbol marker waiting for its line.
+    held_symbol: Option<&'static str>,
+    /// Lines that start a reference entry whose bullet the extraction
+    /// wrote after them (`trailing_bullets`).
+    trailing: Vec<usize>,
 }
 
 impl Assembler<'_> {
@@ -281,7 +299,10 @@ impl Assembler<'_> {
     /// A short title alone between a finished sentence and a full line.
     fn standalone_heading(&mut self, lines: &[Line], no: usize, lengths: &TypicalLengths) -> bool {
         let t = lines[no].text();
-        let candidate = self.prev_end
+        // A list item ends no sentence; a blank line after it ends the list.
+        let list_ended =
+            self.pending.kind == BlockKind::Item && no > 0 && lines[no - 1].kind == Kind::Blank;
+        let candidate = (self.prev_end || list_ended)
             && !lines[no].set_as_body()
             && short_title(t)
             && !lengths.full(t)
@@ -294,7 +315,13 @@ impl Assembler<'_> {
             return false;
         }
         let next = lines[no + 1..].iter().find(|l| l.kind == Kind::Body);
-        if !next.is_some_and(|n| !lengths.short(n.text()) && bullet_item(n.text()).is_none()) {
+        // A known heading right after it leaves it no text of its own.
+        let full = |n: &Line| {
+            !lengths.short(n.text())
+                && bullet_item(n.text()).is_none()
+                && heading(n.text(), true).is_none()
+        };
+        if !next.is_some_and(full) {
             return false;
         }
         self.open(body_section(Some(title_text(t)), Vec::new()));
@@ -310,7 +337,15 @@ impl Assembler<'_> {
             .take()
             .and_then(|m| marker_into_gap(line.text(), &m));
         let t = with_marker.as_deref().unwrap_or(line.text());
-        if let Some(item) = bullet_item(t) {
+        if self.symbol_marker(t, next.is_some_and(|n| lengths.short(n.text()))) {
+            return;
+        }
+        // Entries whose bullets trail: the bullet has done its work.
+        let trailing = self.trailing.binary_search(&no).is_ok();
+        if !self.trailing.is_empty() && bullet_item(t) == Some("") {
+            return;
+        }
+        if let Some(item) = bullet_item(t).or(trailing.then_some(t)) {
             self.flush();
             self.pending.kind = BlockKind::Item;
             self.note_page(line);
@@ -335,14 +370,43 @@ impl Assembler<'_> {
         {
             self.flush();
         }
+        // A number set on a line of its own inside a sentence (PyMuPDF
+        // writes `نحو` / `120` / `سبيلا` so) is no paragraph's end.
+        let inside = !self.pending.text.is_empty()
+            && !ends_sentence(&self.pending.text)
+            && t.bytes().all(|b| b.is_ascii_digit());
         self.note_page(line);
         self.pending.push_line(t, no);
+        if let Some(symbol) = self.held_symbol.take() {
+            self.pending.text.push_str(symbol);
+        }
         self.prev_short =
-            lengths.short(t) && !next.is_some_and(|n| self.split_marker_after(n.text()));
+            lengths.short(t) && !inside && !next.is_some_and(|n| self.split_marker_after(n.text()));
         self.prev_end = ends_sentence(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
             self.flush();
         }
+    }
+
+    /// `t` is a note's symbol on a line of its own: it goes to the end of
+    /// the text before it (the paragraph being built, or the last block
+    /// when no heading came since), or else waits for the next line when
+    /// that is short (the author's name, set under its raised symbol).
+    fn symbol_marker(&mut self, t: &str, next_short: bool) -> bool {
+        let Some(&symbol) = self.symbols.iter().find(|&&s| s == t) else {
+            return false;
+        };
+        if !self.pending.text.is_empty() {
+            self.pending.text.push_str(symbol);
+            return true;
+        }
+        let last = self.sections.last_mut().and_then(|s| s.blocks.last_mut());
+        match last.map(|b| b.inlines.as_mut_slice()) {
+            Some([Inline::Text { text }]) => text.push_str(symbol),
+            _ if next_short => self.held_symbol = Some(symbol),
+            _ => return false,
+        }
+        true
     }
 
     /// The length of a numbered note's marker at the start of `t` (with
@@ -388,6 +452,58 @@ fn marker_gap(t: &str) -> Option<usize> {
 fn marker_into_gap(t: &str, marker: &str) -> Option<String> {
     let at = marker_gap(t)?;
     Some(format!("{}{marker}{}", &t[..at], &t[at + 1..]))
+}
+
+/// Under a references heading whose first entry has no bullet while lone
+/// bullets follow, one after each stretch of text, each bullet was
+/// written after the first line of its entry (pdftotext does so when the bullet sits a little below that
+/// line): those first lines, in order, up to the next known heading.
+fn trailing_bullets(lines: &[Line], heading_no: usize) -> Vec<usize> {
+    // (A bullet repeating the one before is a duplicate, but still counts.)
+    let body: Vec<usize> = (heading_no + 1..lines.len())
+        .filter(|&i| matches!(lines[i].kind, Kind::Body | Kind::Duplicate))
+        .take_while(|&i| heading(lines[i].text(), false).is_none())
+        .collect();
+    let lone = |i: usize| bullet_item(lines[i].text()) == Some("");
+    // Bullets written apart as a group (PyMuPDF) say nothing of where
+    // entries start: each must follow a line of text.
+    let grouped = body.windows(2).any(|w| lone(w[0]) && lone(w[1]));
+    if grouped
+        || body
+            .first()
+            .is_none_or(|&i| bullet_item(lines[i].text()).is_some())
+    {
+        return Vec::new();
+    }
+    let starts: Vec<usize> = body
+        .windows(2)
+        .filter(|w| lone(w[1]) && !lone(w[0]) && lines[w[0]].kind == Kind::Body)
+        .map(|w| w[0])
+        .collect();
+    // Most entries are one line, ending with their full stop; lines of
+    // two columns' text interleaved with bullets mostly are not.
+    let whole = starts
+        .iter()
+        .filter(|&&i| lines[i].text().trim_end().ends_with('.'))
+        .count();
+    if whole * 2 > starts.len() {
+        starts
+    } else {
+        Vec::new()
+    }
+}
+
+/// The symbols (`*`, `†`) that label the notes found.
+fn note_symbols(lines: &[Line]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for line in lines.iter().filter(|l| matches!(l.kind, Kind::Note(_))) {
+        if let Some((s, _)) = symbol_label(line.text()) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
 }
 
 /// A reference list with no bullets at all (the extraction lost them, or
@@ -541,6 +657,45 @@ mod tests {
         assert_eq!(refs.kind, SectionKind::References);
         assert_eq!(refs.blocks.len(), 2);
         assert!(refs.blocks.iter().all(|b| b.kind == BlockKind::Reference));
+    }
+
+    #[test]
+    fn reference_bullets_written_after_their_first_lines() {
+        let p = page(&[
+            "References",
+            "Gutas, Dimitri. Greek Thought.",
+            "\u{2022}",
+            "Ragab, Ahmed. The Medieval Islamic Hospital: Medicine,",
+            "\u{2022}",
+            "Cambridge, 2015.",
+            "Dols, Michael. The Origins.",
+            "\u{2022}",
+        ]);
+        let l = classify(&p);
+        let body = assemble(&l, &[]);
+        assert_eq!(
+            texts(&body)[0].1,
+            [
+                "Gutas, Dimitri. Greek Thought.",
+                "Ragab, Ahmed. The Medieval Islamic Hospital: Medicine, Cambridge, 2015.",
+                "Dols, Michael. The Origins.",
+            ]
+        );
+        assert!(body.sections[0]
+            .blocks
+            .iter()
+            .all(|b| b.kind == BlockKind::Reference));
+    }
+
+    #[test]
+    fn a_number_alone_inside_a_sentence_goes_on() {
+        let p = page(&[
+            "A paragraph, which runs over several lines, counts about",
+            "120",
+            "fountains in the city, then ends here with a full stop.",
+        ]);
+        let l = classify(&p);
+        assert_eq!(texts(&assemble(&l, &[]))[0].1.len(), 1);
     }
 
     #[test]

@@ -99,30 +99,46 @@ fn balanced(chars: &[u8], open: u8, close: u8) -> bool {
     depth == 0
 }
 
-/// Year ranges written backwards by run reversal: `1924-1870` → `1870-1924`.
-/// Only four-digit years between 1000 and 2099 where the first is larger
-/// (a range runs forwards in time). Returns `None` when nothing changed.
+/// Year ranges written backwards by run reversal: `1924-1870` → `1870-1924`,
+/// `(873-809)` → `(809-873)`. Only a range of two numbers with as many
+/// digits: four-digit years between 1000 and 2099, or, as the whole of a
+/// bracket (a life or a reign, in either calendar), three-digit years at
+/// most 150 apart; and the first is larger: a range runs forwards in time. Returns `None` when
+/// nothing changed.
 pub fn reversed_year_ranges(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let is_year = |w: &[u8]| {
-        w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || (w[0] == b'2' && w[1] == b'0'))
-    };
     let mut out = String::new();
     let mut last = 0;
-    // Look only around hyphens: "dddd-dddd" with no digit on either side.
+    // Look only around hyphens: "ddd-ddd" with no digit on either side.
     for (dash, _) in text.match_indices('-') {
-        if dash < 4 || dash + 5 > bytes.len() || dash < last + 4 {
+        if dash < last {
             continue;
         }
-        let (a, b) = (&bytes[dash - 4..dash], &bytes[dash + 1..dash + 5]);
-        let bounded = (dash == 4 || !bytes[dash - 5].is_ascii_digit())
-            && (dash + 5 == bytes.len() || !bytes[dash + 5].is_ascii_digit());
-        if bounded && is_year(a) && is_year(b) && a > b {
-            out.push_str(&text[last..dash - 4]);
-            out.push_str(&text[dash + 1..dash + 5]);
+        let before = bytes[..dash]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let after = bytes[dash + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let (a, b) = (
+            &text[dash - before..dash],
+            &text[dash + 1..dash + 1 + after],
+        );
+        // A three-digit range only as a bracket's whole content: `(873-809)`.
+        // (Either way round: the brackets may be mirrored still.)
+        let bracket = |b: Option<&u8>| matches!(b, Some(b'(' | b')'));
+        let bracketed = dash > before
+            && bracket(bytes.get(dash - before - 1))
+            && bracket(bytes.get(dash + 1 + after));
+        if before == after && (before == 4 || bracketed) && backwards_years(a, b) {
+            out.push_str(&text[last..dash - before]);
+            out.push_str(b);
             out.push('-');
-            out.push_str(&text[dash - 4..dash]);
-            last = dash + 5;
+            out.push_str(a);
+            last = dash + 1 + after;
         }
     }
     if last == 0 {
@@ -130,6 +146,18 @@ pub fn reversed_year_ranges(text: &str) -> Option<String> {
     }
     out.push_str(&text[last..]);
     Some(out)
+}
+
+/// Two years of a range, as written, that run backwards in time.
+fn backwards_years(a: &str, b: &str) -> bool {
+    let (Ok(x), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+        return false;
+    };
+    match a.len() {
+        4 => (1000..2100).contains(&x) && (1000..2100).contains(&y) && x > y,
+        3 => !a.starts_with('0') && !b.starts_with('0') && x > y && x - y <= 150,
+        _ => false,
+    }
 }
 
 pub(super) fn is_arabic_letter(c: char) -> bool {
@@ -239,6 +267,14 @@ mod tests {
         assert_eq!(reversed_year_ranges("1870-1924"), None);
         assert_eq!(reversed_year_ranges("12345-1000"), None);
         assert_eq!(reversed_year_ranges("290-284"), None);
+        // A life in brackets, three digits: حنين (873-809) (Hunayn)
+        assert_eq!(
+            reversed_year_ranges("\u{62d}\u{646}\u{64a}\u{646} (873-809)").as_deref(),
+            Some("\u{62d}\u{646}\u{64a}\u{646} (809-873)")
+        );
+        assert_eq!(reversed_year_ranges("(873-509)"), None);
+        assert_eq!(reversed_year_ranges("(809-873)"), None);
+        assert_eq!(reversed_year_ranges("(0873-0809)"), None);
     }
 
     #[test]
