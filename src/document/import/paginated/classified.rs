@@ -71,16 +71,20 @@ impl<'a> Line<'a> {
 }
 
 /// All lines of all pages in order: rules are separators, empty lines
-/// blank, the rest body text until a stage says otherwise.
+/// blank, lines the source places as running heads furniture, the rest
+/// body text until a stage says otherwise.
 pub fn classify<'a>(pages: &'a [Page<'a>]) -> Vec<Line<'a>> {
     // Sized at once: a long document has many thousands of lines.
     let mut lines = Vec::with_capacity(pages.iter().map(|p| p.lines.len()).sum());
     let all = pages.iter().flat_map(|page| page.lines.iter());
     lines.extend(all.map(|source| {
+        let running = source.evidence.is_some_and(|e| e.running == Some(true));
         let kind = if source.rule {
             Kind::Separator
         } else if source.text.is_empty() {
             Kind::Blank
+        } else if running {
+            Kind::Furniture
         } else {
             Kind::Body
         };

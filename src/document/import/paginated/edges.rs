@@ -76,13 +76,15 @@ fn words(t: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.chars().any(char::is_alphabetic))
 }
 
-/// The body lines at the edges of each page, as (line index, from the
+/// The text lines at the edges of each page, as (line index, from the
 /// nearest edge: 0 is the first or last line, at the top).
 fn edges(lines: &[Line]) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     for (start, end) in page_ranges(lines) {
+        // A running head the source placed by geometry is furniture
+        // already, and still the page's first edge line.
         let body: Vec<usize> = (start..end)
-            .filter(|&i| lines[i].kind == Kind::Body)
+            .filter(|&i| matches!(lines[i].kind, Kind::Body | Kind::Furniture))
             .collect();
         let top = body
             .iter()
@@ -159,7 +161,7 @@ pub fn mark(lines: &mut [Line]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::import::paginated::line::{Page, SourceLine};
+    use crate::document::import::paginated::line::{LineEvidence, Page, SourceLine};
 
     fn pages<'a>(texts: &[&[&'a str]]) -> Vec<Page<'a>> {
         texts
@@ -222,6 +224,32 @@ mod tests {
                 "The end."
             ]
         );
+    }
+
+    #[test]
+    fn a_running_head_placed_by_the_source_is_still_the_top_edge() {
+        // The PDF front end says where the running heads stand.
+        let head = LineEvidence {
+            running: Some(true),
+            ..LineEvidence::default()
+        };
+        let mut p = pages(&[
+            &["Journal of Margins", "Text one.", "1"],
+            &["Author: a title", "Ibn Jubayr, Travels, Beirut, 1964.", "2"],
+        ]);
+        for page in &mut p {
+            page.lines[0].evidence = Some(&head);
+        }
+        let mut lines = crate::document::import::paginated::classified::classify(&p);
+        mark(&mut lines);
+        let kept: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.kind == Kind::Body)
+            .map(|l| l.text())
+            .collect();
+        // The reference under the head carries a year, as headers do, but
+        // it is not at the page's edge.
+        assert_eq!(kept, ["Text one.", "Ibn Jubayr, Travels, Beirut, 1964."]);
     }
 
     #[test]

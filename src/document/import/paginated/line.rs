@@ -29,6 +29,9 @@ pub struct LineEvidence {
     /// More space above it than between the lines of a paragraph: a new
     /// paragraph starts here.
     pub gap_before: Option<bool>,
+    /// It stands where the pages' running head does (a source that knows
+    /// the geometry says so): page furniture, whatever its words.
+    pub running: Option<bool>,
 }
 
 /// One line of a paginated source.

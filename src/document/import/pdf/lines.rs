@@ -212,7 +212,11 @@ fn line_of(glyphs: &[Glyph], members: &[usize]) -> Option<Line> {
     }
     let mut refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut classes = classes;
-    let rtl = order::rtl_line(&classes);
+    // A right-to-left item of a left-to-right list (Arabic references
+    // under an English heading): its bullet was drawn at the left, where
+    // that list's items start, and the line was laid out left to right.
+    let ltr_item = refs.len() > 1 && is_bullet(refs[0]);
+    let rtl = order::rtl_line(&classes) && !ltr_item;
     // A left-to-right item of a right-to-left list: its bullet was drawn
     // at the right, where that list's items start.
     let bullet = !rtl && refs.len() > 1 && is_bullet(refs[refs.len() - 1]);
@@ -422,5 +426,32 @@ mod tests {
         ];
         let lines = page_lines(&glyphs, true);
         assert_eq!(lines[0].text, "\u{0628}\u{064E}\u{0644}\u{0627}");
+    }
+
+    #[test]
+    fn an_arabic_item_of_a_left_to_right_list_keeps_its_order() {
+        // "• بيروت، 1989." (Beirut, 1989) in a left-to-right list, as
+        // drawn: the bullet at the left, then the right-to-left stretch
+        // (the year, the comma, the word reversed: تورىب), then the stop.
+        let glyphs = [
+            glyph("\u{2022}", 10.0, 100.0, 4.0, 12.0),
+            glyph("1", 20.0, 100.0, 5.0, 12.0),
+            glyph("9", 25.0, 100.0, 5.0, 12.0),
+            glyph("8", 30.0, 100.0, 5.0, 12.0),
+            glyph("9", 35.0, 100.0, 5.0, 12.0),
+            glyph(" ", 40.0, 100.0, 3.0, 12.0),
+            glyph("\u{060C}", 43.0, 100.0, 3.0, 12.0),
+            glyph("\u{062A}", 46.0, 100.0, 5.0, 12.0),
+            glyph("\u{0648}", 51.0, 100.0, 5.0, 12.0),
+            glyph("\u{0631}", 56.0, 100.0, 5.0, 12.0),
+            glyph("\u{064A}", 61.0, 100.0, 5.0, 12.0),
+            glyph("\u{0628}", 66.0, 100.0, 5.0, 12.0),
+            glyph(".", 71.0, 100.0, 3.0, 12.0),
+        ];
+        let lines = page_lines(&glyphs, true);
+        assert_eq!(
+            lines[0].text,
+            "\u{2022} \u{0628}\u{064A}\u{0631}\u{0648}\u{062A}\u{060C} 1989."
+        );
     }
 }

@@ -4,7 +4,8 @@
 //! (with `cmap` and `encoding`) says what text each code shows,
 //! `interpret` runs the content streams and yields placed glyphs and
 //! rules, `lines` groups glyphs into lines in logical order (`order`,
-//! `letters`), and `page_lines` hands them with their evidence to the
+//! `letters`), and `page_lines` hands them (`running_heads` says which
+//! stand where running heads do) with their evidence to the
 //! structure stage every paginated source shares.
 
 mod actual_text;
@@ -21,6 +22,7 @@ mod objects;
 mod order;
 mod overprint;
 mod page_lines;
+mod running_heads;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::interpret::Rule;
 use super::lines::{Line, MARKER};
+use super::running_heads;
 use crate::document::import::paginated::{LineEvidence, Page, SourceLine};
 
 /// A page's lines and rules, as read; the lines' text is in the
@@ -58,6 +59,10 @@ struct Measures {
     right: f32,
     /// Columns of the pages that have them, the most used first.
     columns: Vec<(f32, f32)>,
+    /// Some body-size line carries a raised marker: the body's markers
+    /// are glyphs, so a note printed `(1)` at the foot is the note of the
+    /// raised `1`, not of a `(1)` in the text.
+    raised_markers: bool,
 }
 
 fn measures(pages: &[ReadPage], store: &LineStore) -> Measures {
@@ -91,12 +96,14 @@ fn measures(pages: &[ReadPage], store: &LineStore) -> Measures {
     // Not the extremes: a stray wide line should not move the edges.
     let left = lefts.get(lefts.len() / 10).copied().unwrap_or(0.0);
     let right = rights.get(rights.len() * 9 / 10).copied().unwrap_or(0.0);
+    let raised_markers = lines().any(|l| l.raised && l.size >= body * 0.97);
     Measures {
         body,
         pitch,
         left,
         right,
         columns: usual_columns(pages),
+        raised_markers,
     }
 }
 
@@ -198,10 +205,13 @@ pub fn store_pages(
     labels: &mut Vec<Option<String>>,
 ) -> Vec<StoredPage> {
     let m = measures(&pages, store);
+    let all: Vec<&[Placed]> = pages.iter().map(|p| p.lines.as_slice()).collect();
+    let heads = running_heads::find(&all, |l| smaller(l, &m), |a, b| spacing(a, b, &m) > 1.4);
+    drop(all);
     let mut out = Vec::with_capacity(pages.len());
-    for mut page in pages {
+    for (mut page, head) in pages.into_iter().zip(heads) {
         adopt_column(&mut page, &m);
-        let lines = store_page(&mut page, &m, store, labels);
+        let lines = store_page(&mut page, head, &m, store, labels);
         out.push(StoredPage {
             number: page.number,
             lines,
@@ -320,6 +330,7 @@ impl LineStore {
 
 fn store_page(
     page: &mut ReadPage,
+    head: Option<usize>,
     m: &Measures,
     store: &mut LineStore,
     labels: &mut Vec<Option<String>>,
@@ -343,10 +354,9 @@ fn store_page(
             (p.size - line.size).abs() < 0.25 && spacing(p, line, m) > 1.1 && !runs_on(p, line, m)
         });
         // A heading set on two lines is one line of the source.
-        let larger = |l: &Placed| l.size > m.body * 1.1;
         let continues_heading = prev.is_some_and(|p| {
-            larger(p)
-                && larger(line)
+            larger(p, m)
+                && larger(line, m)
                 && (p.size - line.size).abs() < 0.25
                 && p.bold == line.bold
                 && spacing(p, line, m) < 1.3
@@ -360,8 +370,8 @@ fn store_page(
         let mut label = line.marker.clone();
         if in_notes {
             let read = store.text(&text);
-            if let Some(rest) = numbered_note(read) {
-                label = Some(read.chars().take_while(|c| c.is_numeric()).collect());
+            if let Some((printed, rest)) = printed_note_start(read, m.raised_markers) {
+                label = Some(printed.to_string());
                 let rewritten = format!("{MARKER} {rest}");
                 text = store.push(&rewritten);
             }
@@ -369,7 +379,8 @@ fn store_page(
         if store.text(&text).starts_with(MARKER) {
             labels.push(label);
         }
-        out.push(stored_line(line, text, m, gap_before, store));
+        let running = head == Some(i);
+        out.push(stored_line(line, text, m, (gap_before, running), store));
         prev = Some(line);
     }
     out.push(store.blank(false));
@@ -403,6 +414,13 @@ fn runs_on(above: &Placed, line: &Placed, m: &Measures) -> bool {
         line.x0 - left < 0.5 * em
     };
     full && flush
+}
+
+/// Larger than the body text, as headings are: a 12 pt essay may set its
+/// headings in 13 pt, so a point more is enough (but not the half point
+/// by which lines with a few larger glyphs can stand out).
+fn larger(line: &Placed, m: &Measures) -> bool {
+    line.size > m.body * 1.05
 }
 
 /// Smaller than the body text, as footnotes are (some producers set
@@ -440,7 +458,8 @@ fn separators(page: &ReadPage, m: &Measures, store: &LineStore) -> Vec<usize> {
     let first = last_body + 1;
     let starts_note = page.lines.get(first).is_some_and(|l| {
         let text = page.text(first, store);
-        (l.raised && text.starts_with(MARKER)) || numbered_note(text).is_some()
+        (l.raised && text.starts_with(MARKER))
+            || printed_note_start(text, m.raised_markers).is_some()
     });
     if starts_note {
         found.push(first);
@@ -448,22 +467,46 @@ fn separators(page: &ReadPage, m: &Measures, store: &LineStore) -> Vec<usize> {
     found
 }
 
-/// A line of a footnote area that starts with its note's number (1 to 3
-/// digits, Latin or Arabic-Indic, right before the text): the rest.
-fn numbered_note(text: &str) -> Option<&str> {
-    let digits = text.chars().take_while(|c| c.is_numeric()).count();
-    if !(1..=3).contains(&digits) {
-        return None;
-    }
-    let at = text
-        .char_indices()
-        .nth(digits)
-        .map_or(text.len(), |(i, _)| i);
-    let rest = text[at..].trim_start_matches(['.', ')', '-']).trim_start();
+/// A line of a footnote area that starts with its note's label set on
+/// the line (not raised): the label as the body's marker shows it, and
+/// the rest. The label is 1 to 3 digits (Latin or Arabic-Indic), or the
+/// symbols notes are marked with (`*`, `†`, `‡`, `§`, one to three), or,
+/// when the body's markers are raised glyphs (`bracketed`), digits in
+/// brackets (`(1)`, `[1]`, whose raised marker is the bare number).
+fn printed_note_start(text: &str, bracketed: bool) -> Option<(&str, &str)> {
+    let (label, after) = note_label(text, bracketed)?;
+    let rest = after.trim_start_matches(['.', ')', '-']).trim_start();
     rest.chars()
         .next()
         .is_some_and(char::is_alphabetic)
-        .then_some(rest)
+        .then_some((label, rest))
+}
+
+/// The label at the start of `text` and what follows it.
+fn note_label(text: &str, bracketed: bool) -> Option<(&str, &str)> {
+    let run = |s: &str, f: fn(char) -> bool| s.find(|c: char| !f(c)).unwrap_or(s.len());
+    let digits = run(text, char::is_numeric);
+    if (1..=3).contains(&text[..digits].chars().count()) {
+        return Some(text.split_at(digits));
+    }
+    let symbols = run(text, |c| {
+        matches!(c, '*' | '\u{2020}' | '\u{2021}' | '\u{a7}')
+    });
+    if (1..=3).contains(&text[..symbols].chars().count()) {
+        return Some(text.split_at(symbols));
+    }
+    let (open, close) = match text.chars().next()? {
+        '(' if bracketed => ('(', ')'),
+        '[' if bracketed => ('[', ']'),
+        _ => return None,
+    };
+    let inner = &text[open.len_utf8()..];
+    let digits = run(inner, char::is_numeric);
+    let label = &inner[..digits];
+    let after = inner[digits..].strip_prefix(close)?;
+    (1..=3)
+        .contains(&label.chars().count())
+        .then_some((label, after))
 }
 
 /// A line whose text is in the store at `text`, its evidence put there.
@@ -471,7 +514,7 @@ fn stored_line(
     line: &Placed,
     text: Span,
     m: &Measures,
-    gap_before: bool,
+    (gap_before, running): (bool, bool),
     store: &mut LineStore,
 ) -> StoredLine {
     // Indentation in characters of about half the size.
@@ -494,8 +537,9 @@ fn stored_line(
         bold: Some(line.bold),
         raised: Some(line.raised),
         smaller: Some(smaller(line, m)),
-        larger: Some(line.size > m.body * 1.1),
+        larger: Some(larger(line, m)),
         gap_before: Some(gap_before),
+        running: Some(running),
     });
     StoredLine {
         text,
@@ -605,5 +649,44 @@ mod tests {
         let body = lines[4].evidence.expect("the body line's evidence");
         assert_eq!((body.y, body.larger), (Some(162.0), Some(false)));
         assert_eq!(body.smaller, Some(false));
+    }
+
+    // انظر (see), the first word of a note
+    const SEE: &str = "\u{627}\u{646}\u{638}\u{631}";
+
+    /// The label and the rest of `t`, owned.
+    fn at(t: &str, bracketed: bool) -> Option<(String, String)> {
+        printed_note_start(t, bracketed).map(|(l, r)| (l.to_string(), r.to_string()))
+    }
+
+    fn is(label: &str) -> Option<(String, String)> {
+        Some((label.to_string(), SEE.to_string()))
+    }
+
+    #[test]
+    fn notes_start_with_their_label_as_printed() {
+        assert_eq!(at(&format!("1 {SEE}"), false), is("1"));
+        assert_eq!(at(&format!("12. {SEE}"), false), is("12"));
+        assert_eq!(at(&format!("*{SEE}"), false), is("*"));
+        assert_eq!(at(&format!("\u{2020} {SEE}"), false), is("\u{2020}"));
+        // `(1)` is the raised `1`'s note only when the body's markers are
+        // raised glyphs; otherwise the body prints `(1)` too.
+        assert_eq!(at(&format!("(1){SEE}"), true), is("1"));
+        assert_eq!(at(&format!("[3] {SEE}"), true), is("3"));
+        assert_eq!(at(&format!("(1){SEE}"), false), None);
+    }
+
+    #[test]
+    fn other_lines_start_no_note() {
+        // A year, a lettered item, a number with nothing after it.
+        for t in [
+            "1964 was the year",
+            "(a) an item",
+            "(12",
+            "12",
+            "**** stars",
+        ] {
+            assert_eq!(at(t, true), None, "{t}");
+        }
     }
 }
