@@ -6,6 +6,10 @@ extracted by each tool, and the expected outlines, all from the sources.
   python3 tests/corpus/make/build.py heldout  the held-out set (../heldout):
                                               LibreOffice only, never tuned to
   python3 tests/corpus/make/build.py ty       (one producer's PDFs only)
+  python3 tests/corpus/make/build.py fresh    the fresh set (../fresh): all
+                                              three producers, each PDF
+                                              extracted, scored once before
+                                              any rule was written for it
 
 Needs LibreOffice (soffice), WeasyPrint, the typst Python package
 (`pip install typst`), poppler-utils (pdftotext), PyMuPDF and pdfminer.six
@@ -91,9 +95,11 @@ def versions():
 
 def main():
     heldout = sys.argv[1:] == ["heldout"]
-    root = CORPUS / "heldout" if heldout else CORPUS
+    fresh = sys.argv[1:] == ["fresh"]
+    root = CORPUS / "heldout" if heldout else CORPUS / "fresh" if fresh else CORPUS
     producers = {"lo": libreoffice} if heldout else PRODUCERS
-    only = set(producers) if heldout else (set(sys.argv[1:]) or set(PRODUCERS))
+    only = set(producers) if heldout or fresh else (set(sys.argv[1:]) or set(PRODUCERS))
+    extracted = set(PRODUCERS) if fresh else EXTRACTED
     for sub in ["pdf", "expected"] + [f"text/{t}" for t in EXTRACTORS]:
         (root / sub).mkdir(parents=True, exist_ok=True)
     for src in sorted((root / "src").glob("*.essay")):
@@ -104,7 +110,7 @@ def main():
                 continue
             pdf = root / "pdf" / f"{essay.name}.{producer}.pdf"
             make(essay, pdf)
-            for tool, extract in EXTRACTORS.items() if producer in EXTRACTED else []:
+            for tool, extract in EXTRACTORS.items() if producer in extracted else []:
                 out = root / "text" / tool / f"{essay.name}.{producer}.txt"
                 out.write_text(extract(pdf), encoding="utf-8")
             print(pdf.name)
