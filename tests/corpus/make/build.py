@@ -8,6 +8,10 @@ extracted by each tool, and the expected outlines, all from the sources.
   python3 tests/corpus/make/build.py ty       (one producer's PDFs only)
   python3 tests/corpus/make/build.py twocol   the two-column check set (../twocol):
                                               LibreOffice and Typst, both extracted
+  python3 tests/corpus/make/build.py fresh    the fresh set (../fresh): all
+                                              three producers, each PDF
+                                              extracted, scored once before
+                                              any rule was written for it
 
 Needs LibreOffice (soffice), WeasyPrint, the typst Python package
 (`pip install typst`), poppler-utils (pdftotext), PyMuPDF and pdfminer.six
@@ -94,12 +98,14 @@ def versions():
 def main():
     heldout = sys.argv[1:] == ["heldout"]
     twocol = sys.argv[1:] == ["twocol"]
-    root = CORPUS / "heldout" if heldout else CORPUS / "twocol" if twocol else CORPUS
+    fresh = sys.argv[1:] == ["fresh"]
+    root = CORPUS / ("heldout" if heldout else "twocol" if twocol else "fresh" if fresh else "")
     producers = ({"lo": libreoffice} if heldout
                  else {"lo": libreoffice, "ty": typst} if twocol else PRODUCERS)
-    # The two-column check set is extracted from every producer it uses.
-    extracted = set(producers) if twocol else EXTRACTED
-    only = set(producers) if heldout or twocol else (set(sys.argv[1:]) or set(PRODUCERS))
+    # The two-column check set and the fresh set are extracted from every
+    # producer they use.
+    extracted = set(producers) if twocol or fresh else EXTRACTED
+    only = set(producers) if heldout or twocol or fresh else (set(sys.argv[1:]) or set(PRODUCERS))
     for sub in ["pdf", "expected"] + [f"text/{t}" for t in EXTRACTORS]:
         (root / sub).mkdir(parents=True, exist_ok=True)
     for src in sorted((root / "src").glob("*.essay")):
