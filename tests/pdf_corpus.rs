@@ -121,3 +121,29 @@ fn the_held_out_pdfs_are_scored_against_their_source() {
     assert!(total >= 87, "held-out facts {total}");
     assert_eq!(passed, total, "held-out PDFs");
 }
+
+#[test]
+fn the_fresh_pdfs_are_scored_against_their_source() {
+    let tally = score_set(&corpus().join("fresh"), 6);
+    // The fresh set (two essays written in session 5, typeset by
+    // LibreOffice, WeasyPrint and Typst in fonts and with headings, page
+    // numbers and headers of their own) was scored once before that
+    // session's rules were written, and hidden from those writing them:
+    // 222 of its 231 facts (96.1%); after them, 230. The one miss is a
+    // LibreOffice note split by its page (07_paper note 3).
+    let (passed, total) = (tally.passed, tally.total);
+    assert!(total >= 231, "fresh facts {total}");
+    assert!(passed >= 230, "fresh PDFs {passed}/{total}");
+}
+
+#[test]
+fn the_two_column_pdfs_are_scored_against_their_source() {
+    let tally = score_set(&corpus().join("twocol"), 2);
+    // The two-column check set, written for the extraction importer: the
+    // Typst PDF in full; LibreOffice's loses its last page's column order
+    // and a reference line taken for a footer (58 of 62 facts).
+    let (passed, total) = (tally.passed, tally.total);
+    assert!(total >= 62, "two-column facts {total}");
+    assert!(passed >= 58, "two-column PDFs {passed}/{total}");
+    assert_eq!(tally.ty.0, tally.ty.1, "Typst two-column PDF");
+}
