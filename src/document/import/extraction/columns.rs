@@ -298,6 +298,16 @@ fn gutter(lines: &[&str]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// The page's non-blank pieces in reading order, trimmed.
+    fn pieces_in_order<'a>(page: &[&'a str]) -> Vec<&'a str> {
+        reorder(page, &|t: &str| t.to_string(), true)
+            .unwrap()
+            .into_iter()
+            .map(|(_, t, _)| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
     #[test]
     fn two_columns_come_apart_right_first() {
         let mut page = vec!["            Journal of margins, a header across the page"];
@@ -338,12 +348,7 @@ mod tests {
             "left column text here         right column text goes here",
             8,
         ));
-        let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string(), true)
-            .unwrap()
-            .into_iter()
-            .map(|(_, t, _)| t.trim())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let order = pieces_in_order(&page);
         assert_eq!(order[0], page[0].trim());
         assert_eq!(order[1], "right column first line");
         assert_eq!(&order[2..10], ["right column text goes here"; 8]);
@@ -355,12 +360,7 @@ mod tests {
     fn the_page_number_under_both_columns_stays_last() {
         let mut page = vec!["left column text here         right column text goes here"; 8];
         page.extend(["", "", "                                   - 3 -"]);
-        let order: Vec<&str> = reorder(&page, &|t: &str| t.to_string(), true)
-            .unwrap()
-            .into_iter()
-            .map(|(_, t, _)| t.trim())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let order = pieces_in_order(&page);
         assert_eq!(order.len(), 17);
         assert_eq!(order[16], "- 3 -");
         assert_eq!(order[7], "right column text goes here");

@@ -35,6 +35,26 @@ pub struct Line<T = String> {
     pub column: Option<(f32, f32)>,
 }
 
+#[cfg(test)]
+impl Line {
+    /// A plain line for the tests: regular weight, nothing raised, left to
+    /// right, 500 pt its right edge, in no column.
+    pub(super) fn plain(text: &str, x0: f32, y: f32, size: f32) -> Self {
+        Line {
+            text: text.to_string(),
+            x0,
+            x1: 500.0,
+            y,
+            size,
+            bold: false,
+            raised: false,
+            marker: None,
+            rtl: false,
+            column: None,
+        }
+    }
+}
+
 impl<T> Line<T> {
     /// The same line, its text elsewhere (at `text`).
     pub fn with_text<U>(self, text: U) -> Line<U> {

@@ -555,18 +555,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str, y: f32, size: f32) -> Line {
-        Line {
-            text: text.into(),
-            x0: 72.0,
-            x1: 500.0,
-            y,
-            size,
-            bold: false,
-            raised: false,
-            marker: None,
-            rtl: false,
-            column: None,
-        }
+        Line::plain(text, 72.0, y, size)
     }
 
     #[test]

@@ -79,18 +79,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str, y: f32, size: f32) -> Line {
-        Line {
-            text: text.to_string(),
-            x0: 50.0,
-            x1: 500.0,
-            y,
-            size,
-            bold: false,
-            raised: false,
-            marker: None,
-            rtl: false,
-            column: None,
-        }
+        Line::plain(text, 50.0, y, size)
     }
 
     fn heads(pages: &[Vec<Line>]) -> Vec<Option<usize>> {
