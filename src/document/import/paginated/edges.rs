@@ -196,6 +196,17 @@ mod tests {
         }
     }
 
+    /// The pages' body lines once the edges are marked.
+    fn body_after_marking(p: &[Page]) -> Vec<String> {
+        let mut lines = crate::document::import::paginated::classified::classify(p);
+        mark(&mut lines);
+        lines
+            .iter()
+            .filter(|l| l.kind == Kind::Body)
+            .map(|l| l.text().to_string())
+            .collect()
+    }
+
     #[test]
     fn headers_alternating_between_odd_and_even_pages_go() {
         let p = pages(&[
@@ -204,13 +215,7 @@ mod tests {
             &["Journal of Margins", "Text three.", "More text three.", "3"],
             &["Vol. 3, issue 4", "Text four.", "The end.", "4"],
         ]);
-        let mut lines = crate::document::import::paginated::classified::classify(&p);
-        mark(&mut lines);
-        let kept: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.kind == Kind::Body)
-            .map(|l| l.text())
-            .collect();
+        let kept = body_after_marking(&p);
         assert_eq!(
             kept,
             [
@@ -240,13 +245,7 @@ mod tests {
         for page in &mut p {
             page.lines[0].evidence = Some(&head);
         }
-        let mut lines = crate::document::import::paginated::classified::classify(&p);
-        mark(&mut lines);
-        let kept: Vec<&str> = lines
-            .iter()
-            .filter(|l| l.kind == Kind::Body)
-            .map(|l| l.text())
-            .collect();
+        let kept = body_after_marking(&p);
         // The reference under the head carries a year, as headers do, but
         // it is not at the page's edge.
         assert_eq!(kept, ["Text one.", "Ibn Jubayr, Travels, Beirut, 1964."]);
