@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use crate::document::import::extraction::columns::{self, Part};
-use crate::document::import::extraction::{column_order, is_arabic_letter, Family};
+use crate::document::import::extraction::{column_order, is_arabic_letter, raw_pieces, Family};
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -70,6 +70,9 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             if family.paged {
                 punctuation_back(&mut lines);
                 bracketed_labels(&mut lines);
+            }
+            if family.word_runs && !family.runs_in_reading_order {
+                raw_pieces::rejoin(&mut lines);
             }
             Page { number, lines }
         })

@@ -102,6 +102,21 @@ pub fn runs_in_reading_order(text: &str) -> bool {
     reading >= 3 && reading > 2 * visual
 }
 
+/// Whether the text's right-to-left runs hold one word each (`pdftotext
+/// -raw`, a viewer's copy) rather than whole phrases: at least 20 runs
+/// read, and fewer than one in fifty with a space inside.
+pub fn runs_are_words(text: &str) -> bool {
+    let (mut runs, mut phrases) = (0usize, 0usize);
+    for line in text.lines().take(LINES_TO_READ) {
+        for piece in line.split(RLE).skip(1) {
+            let run = piece.split([PDF, LRE, RLE]).next().unwrap_or("");
+            runs += 1;
+            phrases += usize::from(run.trim().contains(' '));
+        }
+    }
+    runs >= 20 && phrases * 50 < runs
+}
+
 /// The line in logical order without its bidi controls; `None` when it has
 /// none (the caller keeps the line as it is). `reading_order`: the text's
 /// top-level runs are in reading order ([`runs_in_reading_order`]).

@@ -22,6 +22,7 @@ pub mod column_notes;
 pub mod column_order;
 pub mod columns;
 pub mod controls;
+pub mod raw_pieces;
 pub mod runs;
 pub mod visual;
 
@@ -40,6 +41,10 @@ pub struct Family {
     /// A viewer's copy (Evince): the runs of a line in reading order, not
     /// visual order as pdftotext writes them.
     pub runs_in_reading_order: bool,
+    /// `pdftotext -raw` (and a viewer's copy): every right-to-left run
+    /// holds one word, and a printed line may come out cut into pieces
+    /// (`raw_pieces`).
+    pub word_runs: bool,
     /// pdfminer: right-to-left lines in visual order.
     pub visual: bool,
     /// Words that read reversed in the whole text: with fewer than two, no
@@ -67,6 +72,7 @@ impl Family {
         Family {
             controls,
             runs_in_reading_order: controls && controls::runs_in_reading_order(text),
+            word_runs: controls && controls::runs_are_words(text),
             visual: reversed > logical,
             reversed_words: reversed,
             paged: !controls && text.contains('\u{c}'),
@@ -98,9 +104,17 @@ impl Family {
             Some(fixed) => Cow::Owned(fixed),
             None => line,
         };
+        // Text cut into pieces opens a piece with the punctuation of the
+        // piece before it: `raw_pieces` puts it back there.
         let line = match final_punctuation_back(&line) {
-            Cow::Owned(fixed) => Cow::Owned(fixed),
-            Cow::Borrowed(_) => line,
+            Cow::Owned(fixed)
+                if !self.word_runs
+                    || self.runs_in_reading_order
+                    || !line.chars().any(is_arabic_letter) =>
+            {
+                Cow::Owned(fixed)
+            }
+            _ => line,
         };
         match controls_inside_words(&line) {
             Some(fixed) => Cow::Owned(fixed),
