@@ -305,6 +305,21 @@ mod tests {
     }
 
     #[test]
+    fn runs_of_single_words_tell_raw_from_default() {
+        // كان (was) and قال الباحث (the researcher said)
+        let word = "\u{202B}\u{643}\u{627}\u{646}\u{202C}";
+        let phrase =
+            "\u{202B}\u{642}\u{627}\u{644} \u{627}\u{644}\u{628}\u{627}\u{62d}\u{62b}\u{202C}";
+        let raw = vec![word; 30].join(" ");
+        assert!(runs_are_words(&raw));
+        // pdftotext's default: runs hold phrases.
+        let default = vec![phrase; 30].join(" ");
+        assert!(!runs_are_words(&default));
+        // Too few runs say nothing.
+        assert!(!runs_are_words(&vec![word; 5].join(" ")));
+    }
+
+    #[test]
     fn a_viewers_copy_keeps_its_words_in_reading_order() {
         // Evince: each word its own run, in reading order, the full stop
         // in a run of its own at the end: كان سنة. ("was year.")

@@ -32,9 +32,10 @@ use crate::document::import::paginated::SourceLine;
 /// Put the pieces of a page's lines back together.
 pub fn rejoin(lines: &mut Vec<SourceLine<'_>>) {
     punctuation_to_the_piece_before(lines);
+    numbers_to_the_piece_before(lines);
+    latin_punctuation_to_the_line_after(lines);
     bullets_to_their_items(lines);
     heading_numbers_to_their_titles(lines);
-    latin_punctuation_to_the_line_after(lines);
 }
 
 /// Sentence punctuation: what a piece may open with when it belongs to
@@ -62,9 +63,13 @@ fn leading_punctuation(t: &str) -> Option<(&str, &str)> {
 /// number of one or two digits (a marker, perhaps) only a full stop
 /// moves (`2.` still reads as a marker set apart).
 fn punctuation_to_the_piece_before(lines: &mut Vec<SourceLine<'_>>) {
-    let mut i = 1;
+    let mut i = 0;
     while i < lines.len() {
-        let prev = lines[i - 1].text.as_ref();
+        let prev = if i > 0 {
+            lines[i - 1].text.as_ref()
+        } else {
+            ""
+        };
         let number = !prev.is_empty() && prev.bytes().all(|b| b.is_ascii_digit());
         let Some((punct, rest)) = leading_punctuation(&lines[i].text) else {
             i += 1;
@@ -89,6 +94,28 @@ fn punctuation_to_the_piece_before(lines: &mut Vec<SourceLine<'_>>) {
             lines.remove(i);
         } else {
             lines[i].text = rest.into();
+            i += 1;
+        }
+    }
+}
+
+/// `سنة` / `1244.` → `سنة 1244.`: a number of three digits or more
+/// (no marker) after an unfinished piece with Arabic letters is the rest
+/// of its line, so a paragraph does not end at it. Never the page's first
+/// or last line (a page number stands there).
+fn numbers_to_the_piece_before(lines: &mut Vec<SourceLine<'_>>) {
+    let mut i = 1;
+    while i + 1 < lines.len() {
+        let t = lines[i].text.as_ref();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let number = digits >= 3 && t[digits..].chars().all(is_sentence_punctuation);
+        let prev = lines[i - 1].text.as_ref();
+        let unfinished = prev.chars().any(is_arabic_letter) && !ends_sentence(prev);
+        if number && unfinished {
+            let joined = format!("{prev} {t}");
+            lines[i - 1].text = joined.into();
+            lines.remove(i);
+        } else {
             i += 1;
         }
     }
@@ -203,14 +230,15 @@ mod tests {
     #[test]
     fn punctuation_after_a_number_goes_back_to_it() {
         let mut lines = page(&[YEAR, "1727", ".", CANNOT]);
-        // "." alone is the number's; the next piece keeps its words.
+        // "." alone is the number's; the next piece keeps its words (and
+        // the number, inside the sentence, rejoins its line).
         rejoin(&mut lines);
-        assert_eq!(texts(&lines), [YEAR, "1727.", CANNOT]);
+        assert_eq!(texts(&lines), [format!("{YEAR} 1727."), CANNOT.into()]);
         let opening = format!(". {CANNOT}");
         let mut lines = page(&[YEAR, "1727"]);
         lines.push(SourceLine::plain(&opening, 1, 2, 0, 0));
         rejoin(&mut lines);
-        assert_eq!(texts(&lines), [YEAR, "1727.", CANNOT]);
+        assert_eq!(texts(&lines), [format!("{YEAR} 1727."), CANNOT.into()]);
         // A note's label as drawn (`.2` for `2.`) keeps its full stop.
         let mut lines = page(&[CANNOT, ".2"]);
         rejoin(&mut lines);
@@ -282,6 +310,22 @@ mod tests {
     }
 
     #[test]
+    fn a_number_inside_a_sentence_rejoins_its_line() {
+        let mut lines = page(&[YEAR, "1244", ".", CANNOT, "1245"]);
+        rejoin(&mut lines);
+        // The page's last line may be its number: it stays.
+        assert_eq!(
+            texts(&lines),
+            [format!("{YEAR} 1244."), CANNOT.into(), "1245".into()]
+        );
+        let finished = format!("{YEAR}.");
+        let mut lines = page(&[YEAR, "1244", CANNOT]);
+        lines[0].text = finished.clone().into();
+        rejoin(&mut lines);
+        assert_eq!(texts(&lines), [finished, "1244".into(), CANNOT.into()]);
+    }
+
+    #[test]
     fn punctuation_between_latin_lines_ends_the_line_after() {
         let mut lines = page(&["type slow", ".", "and costly", ", 1820,", "in Cairo in"]);
         rejoin(&mut lines);
@@ -289,15 +333,19 @@ mod tests {
             texts(&lines),
             ["type slow", "and costly .", "in Cairo in , 1820,"]
         );
+        // Before a list's next item it stays: it ends the item before.
+        let mut lines = page(&["Paper in", ".", "\u{2022}", "Hunter, Dard."]);
+        rejoin(&mut lines);
+        assert_eq!(texts(&lines), ["Paper in", ".", "\u{2022} Hunter, Dard."]);
     }
 
     #[test]
     fn clean_lines_stay_as_they_are() {
         let clean = [
             "An English line.",
+            "2026",
             "1. A numbered line",
             CANALS,
-            "2026",
             "\u{2022} item",
         ];
         let mut lines = page(&clean);
