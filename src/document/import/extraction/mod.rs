@@ -24,6 +24,7 @@ pub mod columns;
 pub mod controls;
 pub mod raw_pieces;
 pub mod runs;
+pub mod unmapped;
 pub mod visual;
 
 use std::borrow::Cow;
@@ -81,6 +82,16 @@ impl Family {
 
     /// One line in logical order, without bidi controls.
     pub fn line<'a>(&self, raw: &'a str) -> Cow<'a, str> {
+        // Unmapped glyphs first: inside words they hide which way a line
+        // runs.
+        match unmapped::drop_unmapped(raw) {
+            Some(clean) => Cow::Owned(self.clean_line(&clean).into_owned()),
+            None => self.clean_line(raw),
+        }
+    }
+
+    /// [`Family::line`] for a line without unmapped glyphs in words.
+    fn clean_line<'a>(&self, raw: &'a str) -> Cow<'a, str> {
         let line = if self.controls {
             controls::resolve(raw, self.runs_in_reading_order)
                 .map_or(Cow::Borrowed(raw), Cow::Owned)
