@@ -11,7 +11,9 @@
 use std::borrow::Cow;
 
 use crate::document::import::extraction::columns::{self, Part};
-use crate::document::import::extraction::{column_order, is_arabic_letter, raw_pieces, Family};
+use crate::document::import::extraction::{
+    column_order, is_arabic_letter, raw_pieces, visual_notes, Family,
+};
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -40,7 +42,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             .filter_map(|lines| columns::sides(&texts_of(lines), &resolve));
         column_order::right_first(sides)
     };
-    raw_pages
+    let mut pages: Vec<Page> = raw_pages
         .into_iter()
         .enumerate()
         .map(|(p, lines)| {
@@ -76,7 +78,11 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             }
             Page { number, lines }
         })
-        .collect()
+        .collect();
+    if family.visual {
+        visual_notes::place(&mut pages);
+    }
+    pages
 }
 
 /// Where the right column's lines start, past the gutter its pieces

@@ -26,6 +26,7 @@ pub mod raw_pieces;
 pub mod runs;
 pub mod unmapped;
 pub mod visual;
+pub mod visual_notes;
 
 use std::borrow::Cow;
 

@@ -1,0 +1,180 @@
+//! Footnote markers and note labels that pdfminer.six writes on lines of
+//! their own, put back on the text they belong to.
+//!
+//! pdfminer lists what stands on one printed line from left to right and
+//! cuts the line where a raised figure breaks it, so in right-to-left
+//! text a note's marker (drawn after its word, at the word's left) comes
+//! on a line of its own just before the piece of line it ends, and a
+//! note's label (at the right end of the note's first line) comes just
+//! after that line's last piece. Which is which follows from the notes'
+//! numbering through the document, the evidence the structure stage
+//! reads too: the first lone `n` after note n-1's marker is note n's
+//! marker, and the lone `n` after it is note n's label.
+//! - a marker goes to the end of the next line with letters (`بالوقف` /
+//!   `1` becomes `بالوقف1`, a marker glued to its word);
+//! - a label goes to the start of the line before it (`2 إبراهيم …`), as
+//!   drawn: `.2` (pdfminer's order of `2.`) becomes `2.`.
+//!
+//! A page's running head and its number stand before its first full line
+//! and at its end: lone numbers there are left alone. Only text in visual
+//! order (`Family::visual`) is read so.
+
+use crate::document::import::paginated::{Page, SourceLine};
+
+/// How many words make a full line of body text, the first of which ends
+/// the page's head.
+const FULL_LINE_WORDS: usize = 5;
+
+/// Put the lone markers and labels of all pages back on their lines.
+pub fn place(pages: &mut [Page<'_>]) {
+    let mut next_marker = 1;
+    let mut labels_due: Vec<u32> = Vec::new();
+    for page in pages.iter_mut() {
+        let lines = &mut page.lines;
+        let Some(start) = lines
+            .iter()
+            .position(|l| l.text.split_whitespace().count() >= FULL_LINE_WORDS)
+        else {
+            continue;
+        };
+        let Some(mut end) = lines.iter().rposition(|l| !l.text.is_empty()) else {
+            continue;
+        };
+        let mut k = start + 1;
+        while k < end {
+            let Some((n, form)) = lone_number(&lines[k].text) else {
+                k += 1;
+                continue;
+            };
+            if n == next_marker {
+                if let Some(j) = (k + 1..end).find(|&j| has_letters(&lines[j])) {
+                    let marker = n.to_string();
+                    lines[j].text.to_mut().push_str(&marker);
+                    lines.remove(k);
+                    end -= 1;
+                    next_marker += 1;
+                    labels_due.push(n);
+                    continue;
+                }
+            } else if labels_due.first() == Some(&n) {
+                if let Some(p) = (start..k).rev().find(|&p| has_letters(&lines[p])) {
+                    let label = match form {
+                        Form::Bracketed => format!("({n}) "),
+                        Form::Stopped => format!("{n}. "),
+                        Form::Bare => format!("{n} "),
+                    };
+                    lines[p].text.to_mut().insert_str(0, &label);
+                    lines.remove(k);
+                    end -= 1;
+                    labels_due.remove(0);
+                    continue;
+                }
+            }
+            k += 1;
+        }
+    }
+}
+
+/// How a lone number is written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Form {
+    Bare,
+    /// `.2` or `2.`
+    Stopped,
+    /// `(2)`
+    Bracketed,
+}
+
+/// A line that is only a number of one or two digits: `2`, `2.`, `.2`,
+/// `(2)`.
+fn lone_number(t: &str) -> Option<(u32, Form)> {
+    let t = t.trim();
+    let (inner, form) = if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        (inner, Form::Bracketed)
+    } else if let Some(inner) = t.strip_prefix('.').or_else(|| t.strip_suffix('.')) {
+        (inner, Form::Stopped)
+    } else {
+        (t, Form::Bare)
+    };
+    let digits = (1..=2).contains(&inner.len()) && inner.bytes().all(|b| b.is_ascii_digit());
+    digits
+        .then(|| inner.parse().ok().map(|n| (n, form)))
+        .flatten()
+}
+
+fn has_letters(line: &SourceLine) -> bool {
+    line.text.chars().any(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // A full line: أحصى أحد المؤرخين في بغداد وحدها نحو "one of the
+    // historians counted in Baghdad alone about"
+    const FULL: &str = "\u{623}\u{62d}\u{635}\u{649} \u{623}\u{62d}\u{62f} \u{627}\u{644}\u{645}\u{624}\u{631}\u{62e}\u{64a}\u{646} \u{641}\u{64a} \u{628}\u{63a}\u{62f}\u{627}\u{62f}";
+    // بالوقف "by the endowment"; الوقف هو "the endowment is"
+    const WORD: &str = "\u{628}\u{627}\u{644}\u{648}\u{642}\u{641}";
+    const NOTE: &str = "\u{627}\u{644}\u{648}\u{642}\u{641} \u{647}\u{648}";
+
+    fn page(texts: &[&'static str]) -> Page<'static> {
+        Page {
+            number: 1,
+            lines: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| SourceLine::plain(t, 1, i as u32, 0, 0))
+                .collect(),
+        }
+    }
+
+    fn texts(page: &Page) -> Vec<String> {
+        page.lines.iter().map(|l| l.text.to_string()).collect()
+    }
+
+    #[test]
+    fn the_marker_ends_its_piece_and_the_label_opens_its_note() {
+        let mut pages = [page(&[
+            "3", FULL, "1", "", WORD, FULL, NOTE, "1", FULL, "2",
+        ])];
+        place(&mut pages);
+        assert_eq!(
+            texts(&pages[0]),
+            [
+                "3".to_string(),
+                FULL.into(),
+                "".into(),
+                format!("{WORD}1"),
+                FULL.into(),
+                format!("1 {NOTE}"),
+                FULL.into(),
+                "2".into()
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_keep_their_form() {
+        let mut pages = [
+            page(&[FULL, "1", WORD, NOTE, ".1", "5"]),
+            page(&[FULL, "2", WORD, NOTE, "(2)", "6"]),
+        ];
+        place(&mut pages);
+        assert_eq!(texts(&pages[0])[2], format!("1. {NOTE}"));
+        assert_eq!(texts(&pages[1])[2], format!("(2) {NOTE}"));
+    }
+
+    #[test]
+    fn numbers_out_of_turn_stay() {
+        // No marker 1 yet: a lone 2 is a number, and the head and the
+        // page number are left alone.
+        let clean = [FULL, "2", WORD, "1"];
+        let mut pages = [page(&clean)];
+        place(&mut pages);
+        assert_eq!(texts(&pages[0]), clean);
+        assert_eq!(lone_number("12"), Some((12, Form::Bare)));
+        for t in ["123", "1.5", "a1", ""] {
+            assert_eq!(lone_number(t), None, "{t}");
+        }
+    }
+}
