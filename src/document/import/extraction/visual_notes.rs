@@ -15,6 +15,14 @@
 //! - a label goes to the start of the line before it (`2 إبراهيم …`), as
 //!   drawn: `.2` (pdfminer's order of `2.`) becomes `2.`.
 //!
+//! A numbered heading's number stands at the right end of its title, so
+//! it comes after it too, and the full stop after the number, between the
+//! two, reads at the title's end (`المقدمة.` / `1`). Headings are
+//! numbered in turn as well: a lone `n` after a short line ending in a
+//! full stop is heading n's number when heading n-1 came before it, and
+//! `n. title` is written back. It is read before markers (heading 1
+//! comes before note 1's marker as often as not).
+//!
 //! A page's running head and its number stand before its first full line
 //! and at its end: lone numbers there are left alone. Only text in visual
 //! order (`Family::visual`) is read so.
@@ -28,6 +36,7 @@ const FULL_LINE_WORDS: usize = 5;
 /// Put the lone markers and labels of all pages back on their lines.
 pub fn place(pages: &mut [Page<'_>]) {
     let mut next_marker = 1;
+    let mut next_heading = 1;
     let mut labels_due: Vec<u32> = Vec::new();
     for page in pages.iter_mut() {
         let lines = &mut page.lines;
@@ -40,12 +49,30 @@ pub fn place(pages: &mut [Page<'_>]) {
         let Some(mut end) = lines.iter().rposition(|l| !l.text.is_empty()) else {
             continue;
         };
-        let mut k = start + 1;
+        // Headings may stand above the first full line; markers and labels
+        // never do.
+        let first = lines.iter().position(|l| !l.text.is_empty()).unwrap_or(0);
+        let mut k = first + 1;
         while k < end {
             let Some((n, form)) = lone_number(&lines[k].text) else {
                 k += 1;
                 continue;
             };
+            let before = (first..k).rev().find(|&p| !lines[p].text.is_empty());
+            let title = before.filter(|&p| form == Form::Bare && is_title(&lines[p].text));
+            if let Some(p) = title.filter(|_| n == next_heading) {
+                let text = lines[p].text.trim_end_matches('.').trim_end();
+                let heading = format!("{n}. {text}");
+                lines[p].text = heading.into();
+                lines.remove(k);
+                end -= 1;
+                next_heading += 1;
+                continue;
+            }
+            if k <= start {
+                k += 1;
+                continue;
+            }
             if n == next_marker {
                 if let Some(j) = (k + 1..end).find(|&j| has_letters(&lines[j])) {
                     let marker = n.to_string();
@@ -102,6 +129,12 @@ fn lone_number(t: &str) -> Option<(u32, Form)> {
         .flatten()
 }
 
+/// A short line (six words at most) that starts with a letter and ends in
+/// a full stop: a numbered heading's title, its number's stop read last.
+fn is_title(t: &str) -> bool {
+    t.ends_with('.') && t.starts_with(char::is_alphabetic) && t.split_whitespace().count() <= 6
+}
+
 fn has_letters(line: &SourceLine) -> bool {
     line.text.chars().any(char::is_alphabetic)
 }
@@ -148,6 +181,29 @@ mod tests {
                 FULL.into(),
                 format!("1 {NOTE}"),
                 FULL.into(),
+                "2".into()
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_number_after_its_title() {
+        // المقدمة. "the introduction." and بالوقف. "by the endowment."
+        let intro = "\u{627}\u{644}\u{645}\u{642}\u{62f}\u{645}\u{629}.";
+        let stop = "\u{628}\u{627}\u{644}\u{648}\u{642}\u{641}.";
+        let mut pages = [page(&["3", intro, "", "1", FULL, stop, "1", WORD, "2"])];
+        place(&mut pages);
+        // Heading 1 first; the next lone 1, after a short line with a
+        // full stop too, is note 1's marker (heading 2 is due).
+        assert_eq!(
+            texts(&pages[0]),
+            [
+                "3".to_string(),
+                format!("1. {}", intro.trim_end_matches('.')),
+                "".into(),
+                FULL.into(),
+                stop.into(),
+                format!("{WORD}1"),
                 "2".into()
             ]
         );
