@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use crate::document::import::extraction::columns::{self, Part};
 use crate::document::import::extraction::{
-    column_order, is_arabic_letter, raw_pieces, visual_notes, Family,
+    column_order, is_arabic_letter, raw_pieces, visual_notes, visual_numbers, Family,
 };
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
@@ -81,6 +81,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
         .collect();
     if family.visual {
         visual_notes::place(&mut pages);
+        visual_numbers::place(&mut pages);
     }
     pages
 }

@@ -27,6 +27,7 @@ pub mod runs;
 pub mod unmapped;
 pub mod visual;
 pub mod visual_notes;
+pub mod visual_numbers;
 
 use std::borrow::Cow;
 

@@ -20,8 +20,10 @@
 //! two, reads at the title's end (`المقدمة.` / `1`). Headings are
 //! numbered in turn as well: a lone `n` after a short line ending in a
 //! full stop is heading n's number when heading n-1 came before it, and
-//! `n. title` is written back. It is read before markers (heading 1
-//! comes before note 1's marker as often as not).
+//! `n. title` is written back, when the number is a box of its own (a
+//! blank line after it: a marker shares its box with the piece it ends).
+//! It is read before markers (heading 1 comes before note 1's marker as
+//! often as not).
 //!
 //! A page's running head and its number stand before its first full line
 //! and at its end: lone numbers there are left alone. Only text in visual
@@ -59,7 +61,11 @@ pub fn place(pages: &mut [Page<'_>]) {
                 continue;
             };
             let before = (first..k).rev().find(|&p| !lines[p].text.is_empty());
-            let title = before.filter(|&p| form == Form::Bare && is_title(&lines[p].text));
+            // A marker shares its box with the piece it ends (no blank line
+            // between); a heading's number stands in a box of its own.
+            let own_box = lines.get(k + 1).is_none_or(|l| l.text.is_empty());
+            let title =
+                before.filter(|&p| form == Form::Bare && own_box && is_title(&lines[p].text));
             if let Some(p) = title.filter(|_| n == next_heading) {
                 let text = lines[p].text.trim_end_matches('.').trim_end();
                 let heading = format!("{n}. {text}");
@@ -191,7 +197,7 @@ mod tests {
         // المقدمة. "the introduction." and بالوقف. "by the endowment."
         let intro = "\u{627}\u{644}\u{645}\u{642}\u{62f}\u{645}\u{629}.";
         let stop = "\u{628}\u{627}\u{644}\u{648}\u{642}\u{641}.";
-        let mut pages = [page(&["3", intro, "", "1", FULL, stop, "1", WORD, "2"])];
+        let mut pages = [page(&["3", intro, "", "1", "", FULL, stop, "1", WORD, "2"])];
         place(&mut pages);
         // Heading 1 first; the next lone 1, after a short line with a
         // full stop too, is note 1's marker (heading 2 is due).
@@ -201,9 +207,29 @@ mod tests {
                 "3".to_string(),
                 format!("1. {}", intro.trim_end_matches('.')),
                 "".into(),
+                "".into(),
                 FULL.into(),
                 stop.into(),
                 format!("{WORD}1"),
+                "2".into()
+            ]
+        );
+    }
+
+    #[test]
+    fn a_marker_in_the_box_of_its_piece_is_no_heading_number() {
+        // وكانت. "and it was."
+        let stop = "\u{648}\u{643}\u{627}\u{646}\u{62a}.";
+        let mut pages = [page(&[FULL, stop, "", "1", WORD, "", "2"])];
+        place(&mut pages);
+        assert_eq!(
+            texts(&pages[0]),
+            [
+                FULL.to_string(),
+                stop.into(),
+                "".into(),
+                format!("{WORD}1"),
+                "".into(),
                 "2".into()
             ]
         );
