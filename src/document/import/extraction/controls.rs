@@ -310,13 +310,13 @@ mod tests {
         let word = "\u{202B}\u{643}\u{627}\u{646}\u{202C}";
         let phrase =
             "\u{202B}\u{642}\u{627}\u{644} \u{627}\u{644}\u{628}\u{627}\u{62d}\u{62b}\u{202C}";
-        let raw = vec![word; 30].join(" ");
+        let raw = [word; 30].join(" ");
         assert!(runs_are_words(&raw));
         // pdftotext's default: runs hold phrases.
-        let default = vec![phrase; 30].join(" ");
+        let default = [phrase; 30].join(" ");
         assert!(!runs_are_words(&default));
         // Too few runs say nothing.
-        assert!(!runs_are_words(&vec![word; 5].join(" ")));
+        assert!(!runs_are_words(&[word; 5].join(" ")));
     }
 
     #[test]
