@@ -27,15 +27,17 @@
 use std::borrow::Cow;
 
 use super::is_arabic_letter;
+use crate::document::import::heading_words::{classify_heading, is_standard_heading};
 use crate::document::import::paginated::SourceLine;
+use crate::document::model::SectionKind;
 
 /// Put the pieces of a page's lines back together.
 pub fn rejoin(lines: &mut Vec<SourceLine<'_>>) {
+    heading_numbers_to_their_titles(lines);
     punctuation_to_the_piece_before(lines);
     numbers_to_the_piece_before(lines);
     latin_punctuation_to_the_line_after(lines);
     bullets_to_their_items(lines);
-    heading_numbers_to_their_titles(lines);
 }
 
 /// Sentence punctuation: what a piece may open with when it belongs to
@@ -145,24 +147,30 @@ fn bullets_to_their_items(lines: &mut Vec<SourceLine<'_>>) {
     }
 }
 
-/// `2.` / `القنوات والآبار` → `2. القنوات والآبار`, when what stands
-/// before the number is no unfinished sentence (the number would be a
-/// marker then) and the title is short and ends no sentence.
+/// `2` / `. القنوات والآبار` → `2. القنوات والآبار`: the number's full
+/// stop opens the title's piece. Only when what stands before the number
+/// is no unfinished sentence (the number would be a marker then, and the
+/// stop the sentence's) or the title names a part, and the title is short
+/// and ends no sentence.
 fn heading_numbers_to_their_titles(lines: &mut Vec<SourceLine<'_>>) {
     let mut i = 0;
     while i + 1 < lines.len() {
         let number = lines[i].text.as_ref();
-        let digits = number.trim_end_matches('.');
-        let is_number = number.ends_with('.')
-            && (1..=2).contains(&digits.len())
-            && digits.bytes().all(|b| b.is_ascii_digit());
+        let is_number =
+            (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit());
         let after_finished = i == 0 || ends_sentence(&lines[i - 1].text);
-        let title = lines[i + 1].text.as_ref();
+        let Some(title) = lines[i + 1].text.strip_prefix(". ") else {
+            i += 1;
+            continue;
+        };
         let is_title = title.starts_with(is_arabic_letter)
             && title.split_whitespace().count() <= 6
             && !ends_sentence(title);
-        if is_number && after_finished && is_title {
-            let heading = format!("{number} {title}");
+        // A part's own name (`المقدمة`) says heading wherever it stands
+        // (after a running head's last number, say).
+        let named = is_standard_heading(title) || classify_heading(title).0 != SectionKind::Body;
+        if is_number && (after_finished || named) && is_title {
+            let heading = format!("{number}. {title}");
             lines[i + 1].text = heading.into();
             lines.remove(i);
         }

@@ -143,9 +143,14 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
 
 /// The first line of the page `start..end` that starts note `next` after
 /// a line that marks it, or anywhere when the page before marked it
-/// (`carried`: a note set on the next page for want of room).
+/// (`carried`: a note set on the next page for want of room). A number
+/// set apart after an unfinished line is a marker, unless a line of this
+/// page marked the note already: then it is the note's label (`pdftotext
+/// -raw` writes both alone, and a page's body may end mid-sentence right
+/// above its notes).
 fn first_note(lines: &[Line], start: usize, end: usize, next: u32, carried: bool) -> Option<usize> {
     let mut marked = carried;
+    let mut marked_here = false;
     (start..end).find(|&i| {
         if lines[i].kind != Kind::Body {
             return false;
@@ -153,8 +158,10 @@ fn first_note(lines: &[Line], start: usize, end: usize, next: u32, carried: bool
         let starts = marked
             && label(lines[i].text()).is_some_and(|(n, _)| n == next)
             && heading(lines[i].text(), false).is_none()
-            && !split_after_unfinished(lines, i, next);
-        marked |= marks(lines, i, next);
+            && (marked_here || !split_after_unfinished(lines, i, next));
+        let marks_it = marks(lines, i, next);
+        marked |= marks_it;
+        marked_here |= marks_it;
         starts
     })
 }
@@ -351,6 +358,27 @@ mod tests {
         ]);
         let mut lines = classify(&p);
         assert_eq!(find(&mut lines).len(), 1);
+    }
+
+    #[test]
+    fn a_label_alone_after_an_unfinished_line_when_the_page_marked_it() {
+        // pdftotext -raw: the marker alone after its word, the body's last
+        // line unfinished (it goes on over the page), the label alone.
+        let p = pages(&[
+            &[
+                "Text with a marker",
+                "1.",
+                "More text that goes",
+                "1",
+                "The note.",
+            ],
+            &["on here."],
+        ]);
+        let mut lines = classify(&p);
+        let notes = find(&mut lines);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(lines[notes[0].lines[0]].text(), "1");
+        assert_eq!(lines[notes[0].lines[1]].text(), "The note.");
     }
 
     #[test]
