@@ -35,6 +35,7 @@ mod markers;
 mod meta;
 mod notes;
 mod numbered;
+mod ordinal_label;
 pub mod repair;
 mod structure;
 mod symbols;
