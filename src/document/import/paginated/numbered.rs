@@ -144,17 +144,25 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
 /// The first line of the page `start..end` that starts note `next` after
 /// a line that marks it, or anywhere when the page before marked it
 /// (`carried`: a note set on the next page for want of room).
+///
+/// A line that starts with the number after an unfinished line may be its
+/// marker set apart (PyMuPDF), unless a marker glued to a word above
+/// already marked the note: a note has one marker, so the line is the note,
+/// run on from the body with no blank line (pdftotext).
 fn first_note(lines: &[Line], start: usize, end: usize, next: u32, carried: bool) -> Option<usize> {
     let mut marked = carried;
+    let mut glued = false;
     (start..end).find(|&i| {
         if lines[i].kind != Kind::Body {
             return false;
         }
+        let t = lines[i].text();
         let starts = marked
-            && label(lines[i].text()).is_some_and(|(n, _)| n == next)
-            && heading(lines[i].text(), false).is_none()
-            && !split_after_unfinished(lines, i, next);
+            && label(t).is_some_and(|(n, _)| n == next)
+            && heading(t, false).is_none()
+            && (glued || !split_after_unfinished(lines, i, next));
         marked |= marks(lines, i, next);
+        glued |= has_glued_marker(t, next) && !names_a_part(t);
         starts
     })
 }
@@ -298,6 +306,29 @@ mod tests {
             ]
         );
         assert_eq!(lines[1].kind, Kind::Body);
+    }
+
+    #[test]
+    fn a_note_run_on_from_an_unfinished_line_after_its_glued_marker() {
+        // pdftotext sets the note area straight after the page's last body
+        // line, which the page breaks mid-sentence; the marker is glued
+        // above, so the line that starts with 1 is the note, not its marker.
+        let p = pages(&[
+            &["Text with a marker1.", "A sentence the page", "1 The note."],
+            &["breaks here.", "More text."],
+        ]);
+        let mut lines = classify(&p);
+        let notes = find(&mut lines);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(lines[notes[0].lines[0]].text(), "1 The note.");
+        // With no glued marker above, the same line is a marker set apart
+        // (PyMuPDF), and no note starts.
+        let p = pages(&[
+            &["Text with no marker.", "A sentence the page", "1 The note."],
+            &["breaks here.", "More text."],
+        ]);
+        let mut lines = classify(&p);
+        assert!(find(&mut lines).is_empty());
     }
 
     #[test]
