@@ -193,12 +193,18 @@ fn final_punctuation_back(raw: &str) -> Cow<'_, str> {
 ///
 /// An Arabic item can end in its bullet too, when pdftotext wraps the
 /// bullet with the punctuation before it in a left-to-right run and sets
-/// that run last: `البيروني، … الأسطرلاب، •`, `القاهرة، 1929 •.` (a
+/// that run last: `البيروني، … الأسطرلاب، •`, `القاهرة، 1929 •.` or
+/// `.ابن … 1929 •` (a
 /// bullet never ends an item, and the full stop after it is the item's).
 fn bullet_to_front(line: &str) -> Option<String> {
     let trimmed = line.trim_end();
-    let (item, stop) = match trimmed.strip_suffix('.') {
-        Some(before) if before.ends_with('\u{2022}') => (before, "."),
+    // The full stop after the bullet, or (set where it is drawn) first.
+    let stop_first = trimmed
+        .strip_prefix('.')
+        .filter(|rest| rest.starts_with(is_arabic_letter));
+    let (item, stop) = match (trimmed.strip_suffix('.'), stop_first) {
+        (Some(before), _) if before.ends_with('\u{2022}') => (before, "."),
+        (_, Some(rest)) => (rest, "."),
         _ => (trimmed, ""),
     };
     let item = item.strip_suffix('\u{2022}')?;
@@ -278,6 +284,10 @@ mod tests {
         );
         assert_eq!(
             bullet_to_front(&format!("{biruni} 1929 \u{2022}.")).unwrap(),
+            format!("\u{2022} {biruni} 1929.")
+        );
+        assert_eq!(
+            bullet_to_front(&format!(".{biruni} 1929 \u{2022}")).unwrap(),
             format!("\u{2022} {biruni} 1929.")
         );
         assert_eq!(bullet_to_front(&format!("{SCRIPT} \u{2022}")), None);
