@@ -40,6 +40,7 @@ pub mod repair;
 mod structure;
 mod symbols;
 mod text;
+mod title_end;
 mod trace;
 
 pub use line::{LineEvidence, Page, SourceLine};

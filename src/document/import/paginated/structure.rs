@@ -25,6 +25,7 @@ use super::numbered::{names_a_part, split_marker};
 use super::repair::is_arabic_letter;
 use super::symbols::label as symbol_label;
 use super::text::{bullet_item, char_len, rtl};
+use super::title_end;
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
 use crate::document::Id;
@@ -62,8 +63,10 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         held_symbol: None,
         trailing: Vec::new(),
     };
+    // The second line of a title set on two, already taken.
+    let mut taken = None;
     for (no, line) in lines.iter().enumerate() {
-        if line.kind != Kind::Body {
+        if line.kind != Kind::Body || taken == Some(no) {
             continue;
         }
         // A marker set apart after an unfinished line is no numbered
@@ -75,6 +78,8 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
             || a.standalone_heading(lines, no, &lengths);
         if heading {
             headings.push(no);
+            taken = a.title_rest(lines, no);
+            headings.extend(taken);
             let references = a.sections.last().map(|s| s.kind) == Some(SectionKind::References);
             a.trailing = if references {
                 trailing_bullets(lines, no)
@@ -210,6 +215,31 @@ impl Assembler<'_> {
         self.sections.push(section);
         self.prev_short = true;
         self.prev_end = true;
+    }
+
+    /// The line after heading `no` when the heading ends in a word that
+    /// leaves it open (`… وانتقالها إلى` / `الغرب`): added to the title.
+    fn title_rest(&mut self, lines: &[Line], no: usize) -> Option<usize> {
+        if !title_end::leaves_title_open(lines[no].text()) {
+            return None;
+        }
+        let next = (no + 1..lines.len()).find(|&j| lines[j].kind != Kind::Blank)?;
+        let rest = &lines[next];
+        let fits = rest.kind == Kind::Body
+            && rest.source.page == lines[no].source.page
+            && title_end::ends_title(rest.text())
+            && heading(rest.text(), false).is_none();
+        if !fits {
+            return None;
+        }
+        let heading_text = title_text(lines[no].text());
+        let title = match self.title.as_mut() {
+            Some(t) if *t == heading_text => t,
+            _ => self.sections.last_mut()?.title.as_mut()?,
+        };
+        title.push(' ');
+        title.push_str(&title_text(rest.text()));
+        Some(next)
     }
 
     /// A known heading opens its section; keywords on its line are its
