@@ -146,12 +146,16 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
 /// (`carried`: a note set on the next page for want of room).
 ///
 /// A line that starts with the number after an unfinished line may be its
-/// marker set apart (PyMuPDF), unless a marker glued to a word above
-/// already marked the note: a note has one marker, so the line is the note,
-/// run on from the body with no blank line (pdftotext).
+/// marker set apart (PyMuPDF), unless a line above on the same page
+/// surely marked the note: a note has one marker, so the line is the note,
+/// run on from the body with no blank line (pdftotext), or its label alone
+/// on a line after a body line the page cut (PyMuPDF). Sure markers are
+/// glued to a word (`الكبيرة1.`), or set apart (`1.` after `… فوق
+/// الأفق`) on a line no heading follows: a number alone before a heading
+/// is the heading's, cut from it (`1` / `المقدمة.`).
 fn first_note(lines: &[Line], start: usize, end: usize, next: u32, carried: bool) -> Option<usize> {
     let mut marked = carried;
-    let mut glued = false;
+    let mut surely = false;
     (start..end).find(|&i| {
         if lines[i].kind != Kind::Body {
             return false;
@@ -160,9 +164,14 @@ fn first_note(lines: &[Line], start: usize, end: usize, next: u32, carried: bool
         let starts = marked
             && label(t).is_some_and(|(n, _)| n == next)
             && heading(t, false).is_none()
-            && (glued || !split_after_unfinished(lines, i, next));
-        marked |= marks(lines, i, next);
-        glued |= has_glued_marker(t, next) && !names_a_part(t);
+            && (surely || !split_after_unfinished(lines, i, next));
+        let mark = marks(lines, i, next);
+        marked |= mark;
+        let before_heading = lines
+            .get(i + 1)
+            .is_some_and(|l| heading(l.text(), false).is_some());
+        surely |= mark
+            && (has_glued_marker(t, next) || t.trim() == format!("{next}.") || !before_heading);
         starts
     })
 }
@@ -329,6 +338,19 @@ mod tests {
         ]);
         let mut lines = classify(&p);
         assert!(find(&mut lines).is_empty());
+        // A number alone before a heading is the heading's, no marker.
+        let p = pages(&[
+            &[
+                "Text of 2026",
+                "1",
+                "Introduction",
+                "A sentence the page",
+                "1 The note.",
+            ],
+            &["breaks here.", "More text."],
+        ]);
+        let mut lines = classify(&p);
+        assert!(find(&mut lines).is_empty());
     }
 
     #[test]
@@ -387,6 +409,19 @@ mod tests {
     #[test]
     fn a_numbered_list_without_markers_is_no_note() {
         let p = pages(&[&["Steps:", "1. open", "2. read"], &["Text."]]);
+        let mut lines = classify(&p);
+        assert!(find(&mut lines).is_empty());
+        // A number alone before a heading is the heading's, no marker.
+        let p = pages(&[
+            &[
+                "Text of 2026",
+                "1",
+                "Introduction",
+                "A sentence the page",
+                "1 The note.",
+            ],
+            &["breaks here.", "More text."],
+        ]);
         let mut lines = classify(&p);
         assert!(find(&mut lines).is_empty());
     }
