@@ -228,11 +228,25 @@ fn ends_sentence(t: &str) -> bool {
 /// The rest of a note continued from the page before: the body lines just
 /// above `to`, back to a blank line; the one line above when the page has
 /// no blank line before `to`.
+///
+/// A list item is no part of a note: the rest starts after the last
+/// item's sentence ends (PyMuPDF writes a page's last references, their
+/// bullets on lines of their own, with no blank line before the note area).
 fn continuation(lines: &[Line], start: usize, to: usize) -> Vec<usize> {
     let blank = (start..to).rev().find(|&i| lines[i].kind == Kind::Blank);
     let from = match blank {
         Some(b) => b + 1,
         None => to.saturating_sub(1).max(start),
+    };
+    let bullet = (from..to).rev().find(|&i| {
+        lines[i].kind == Kind::Body && bullet_item(lines[i].text().trim_start()).is_some()
+    });
+    let from = match bullet {
+        Some(b) => match (b..to).find(|&i| ends_sentence(lines[i].text())) {
+            Some(end) => end + 1,
+            None => to,
+        },
+        None => from,
     };
     (from..to)
         .filter(|&i| lines[i].kind == Kind::Body)
@@ -351,6 +365,27 @@ mod tests {
         ]);
         let mut lines = classify(&p);
         assert!(find(&mut lines).is_empty());
+    }
+
+    #[test]
+    fn a_note_runs_on_below_a_list_not_into_it() {
+        // The page's last reference, its bullet on a line of its own, stands
+        // between the blank line and the rest of the note from the page before.
+        let p = pages(&[
+            &["Text with a marker1.", "1 The note runs"],
+            &[
+                "Body text.",
+                "",
+                "\u{2022}",
+                "An item, London,",
+                "1988.",
+                "over to this page.",
+            ],
+        ]);
+        let mut lines = classify(&p);
+        let notes = find(&mut lines);
+        let texts: Vec<&str> = notes[0].lines.iter().map(|&l| lines[l].text()).collect();
+        assert_eq!(texts, ["1 The note runs", "over to this page."]);
     }
 
     #[test]
