@@ -419,7 +419,13 @@ impl Assembler<'_> {
         // A right-to-left sentence's end set flush right 20+ spaces in
         // (`pdftotext -layout`) is a paragraph's last line, however long.
         let flush_right = rtl(t) && line.source.lead >= 20 && ends_sentence(t);
-        self.prev_short = (lengths.short(t) || flush_right)
+        // A comma ends no paragraph: a short line ending in one was cut
+        // (PyMuPDF breaks a line where a number splits its runs). After a
+        // full stop (`1889.،`), the comma is displaced and the stop ends it.
+        let clause_open = t
+            .strip_suffix(['\u{60c}', ','])
+            .is_some_and(|before| !ends_sentence(before));
+        self.prev_short = (lengths.short(t) && !clause_open || flush_right)
             && !inside
             && !next.is_some_and(|n| self.split_marker_after(n.text()));
         self.prev_end = ends_sentence(t);
@@ -762,6 +768,21 @@ mod tests {
         ]);
         let l = classify(&p);
         assert_eq!(texts(&assemble(&l, &[]))[0].1.len(), 1);
+    }
+
+    #[test]
+    fn a_short_line_ending_in_a_comma_goes_on() {
+        let p = page(&[
+            "A paragraph, which runs over several lines, was printed in 1592",
+            "in Arabic type,",
+            "and translated into Latin a little later, and then it ends",
+            "here.",
+            "A second paragraph, of about the same length as the first,",
+            "Rome, 1592.,",
+            "A third paragraph: the comma after a full stop was displaced.",
+        ]);
+        let l = classify(&p);
+        assert_eq!(texts(&assemble(&l, &[]))[0].1.len(), 3);
     }
 
     #[test]
