@@ -247,10 +247,12 @@ pub fn title_like(t: &str) -> bool {
         && t.chars().filter(|&c| c == '.').count() <= 1
 }
 
-/// A title-like line as the heading shows it: runs put back in order, no
-/// trailing punctuation.
+/// A title-like line as the heading shows it: runs put back in order (a
+/// lead word moved after its colon too), no trailing punctuation.
 pub fn title_text(t: &str) -> String {
-    let title = repair::swapped_heading(t).unwrap_or_else(|| t.to_string());
+    let title = repair::swapped_heading(t)
+        .or_else(|| ordinal_label::lead_word_in_front(t))
+        .unwrap_or_else(|| t.to_string());
     title.trim_end_matches(['.', ':', ' ']).to_string()
 }
 

@@ -9,6 +9,12 @@
 //! dash or colon glued to the last word, ending the line; or a line that
 //! opens with one and ends with a dash glued to an Arabic word (Arabic
 //! words are never hyphenated).
+//!
+//! A title's lead word before its colon moves the same way:
+//! `آلة الفلكيين والمسافرين:الأسطرلاب` for `الأسطرلاب: آلة الفلكيين
+//! والمسافرين` (the astrolabe: an instrument of astronomers and
+//! travellers). The evidence: one colon glued to Arabic letters on both
+//! sides (written text puts a space after it) and one word after it.
 
 use super::headings::ordinal_word;
 use super::repair::is_arabic_letter;
@@ -52,6 +58,17 @@ fn dash_last(t: &str) -> Option<String> {
     plain.then(|| joined(ordinal, '-', rest))
 }
 
+/// `آلة الفلكيين:الأسطرلاب` → `الأسطرلاب: آلة الفلكيين`.
+pub fn lead_word_in_front(t: &str) -> Option<String> {
+    let t = t.trim();
+    let (words, lead) = t.split_once(':')?;
+    let glued = words.chars().next_back().is_some_and(is_arabic_letter)
+        && lead.chars().next().is_some_and(is_arabic_letter);
+    let one_word = !lead.contains(char::is_whitespace) && !lead.contains(':');
+    let several = words.split_whitespace().count() >= 2;
+    (glued && one_word && several).then(|| format!("{lead}: {words}"))
+}
+
 fn joined(ordinal: &str, sep: char, words: &str) -> String {
     match sep {
         ':' => format!("{ordinal}\u{64b}: {words}"),
@@ -93,6 +110,29 @@ mod tests {
             label_in_front(&moved).unwrap(),
             format!("{FIRST} - {PAPER}")
         );
+    }
+
+    #[test]
+    fn a_title_lead_word_moved_after_its_colon_goes_back() {
+        // آلة الفلكيين:الأسطرلاب → الأسطرلاب: آلة الفلكيين (the astrolabe:
+        // the astronomers' instrument)
+        let instrument =
+            "\u{622}\u{644}\u{629} \u{627}\u{644}\u{641}\u{644}\u{643}\u{64a}\u{64a}\u{646}";
+        let astrolabe = "\u{627}\u{644}\u{623}\u{633}\u{637}\u{631}\u{644}\u{627}\u{628}";
+        assert_eq!(
+            lead_word_in_front(&format!("{instrument}:{astrolabe}")).unwrap(),
+            format!("{astrolabe}: {instrument}")
+        );
+        // Written in order, or with a space after the colon: untouched.
+        assert_eq!(
+            lead_word_in_front(&format!("{astrolabe}: {instrument}")),
+            None
+        );
+        assert_eq!(
+            lead_word_in_front(&format!("{instrument}: {astrolabe}")),
+            None
+        );
+        assert_eq!(lead_word_in_front("10:30 am"), None);
     }
 
     #[test]
