@@ -167,11 +167,16 @@ fn first_note(lines: &[Line], start: usize, end: usize, next: u32, carried: bool
             && (surely || !split_after_unfinished(lines, i, next));
         let mark = marks(lines, i, next);
         marked |= mark;
-        let before_heading = lines
-            .get(i + 1)
-            .is_some_and(|l| heading(l.text(), false).is_some());
-        surely |= mark
-            && (has_glued_marker(t, next) || t.trim() == format!("{next}.") || !before_heading);
+        // Read only for a marker: most lines are none.
+        if mark && !surely {
+            let before_heading = || {
+                lines
+                    .get(i + 1)
+                    .is_some_and(|l| heading(l.text(), false).is_some())
+            };
+            surely =
+                has_glued_marker(t, next) || t.trim() == format!("{next}.") || !before_heading();
+        }
         starts
     })
 }
