@@ -143,13 +143,13 @@ fn every_extraction_is_scored_against_its_source() {
     // the corpus, 100% on pdftotext and PyMuPDF) are not reached yet.
     let floors = [
         ("pdftotext", 86.5),
-        ("pdftotext-layout", 91.0),
+        ("pdftotext-layout", 92.5),
         ("pdftotext-raw", 72.5),
-        ("pymupdf", 79.5),
+        ("pymupdf", 80.0),
         ("pdfminer", 53.0),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 76.5);
+    assert!(whole >= 77.0);
 }
 
 /// The held-out set (tests/corpus/heldout): essays of another structure,
@@ -164,14 +164,14 @@ fn the_held_out_set_is_scored_against_its_source() {
     let (scores, whole) = table("held-out total", &results);
     let floors = [
         ("pdftotext", 94.0),
-        ("pdftotext-layout", 92.0),
+        ("pdftotext-layout", 93.0),
         ("pdftotext-raw", 67.0),
-        ("pymupdf", 85.0),
+        ("pymupdf", 87.5),
         ("pdfminer", 44.5),
         ("evince-copy", 47.0),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 71.5);
+    assert!(whole >= 73.5);
 }
 
 /// The two-column check set (tests/corpus/twocol): an essay written for
@@ -188,13 +188,13 @@ fn the_two_column_set_is_scored_against_its_source() {
     let (scores, whole) = table("two-column total", &results);
     let floors = [
         ("pdftotext", 62.0),
-        ("pdftotext-layout", 92.0),
+        ("pdftotext-layout", 93.5),
         ("pdftotext-raw", 54.5),
-        ("pymupdf", 65.5),
+        ("pymupdf", 68.5),
         ("pdfminer", 46.5),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 64.0);
+    assert!(whole >= 66.0);
 }
 
 /// The fresh set (tests/corpus/fresh): two essays written in session 5,
@@ -203,21 +203,24 @@ fn the_two_column_set_is_scored_against_its_source() {
 /// that session. First measured before any of that session's rules:
 /// 70.0% (pdftotext 79.3%, `-layout` 81.0%, `-raw` 67.5%, PyMuPDF 71.3%,
 /// pdfminer 50.6%); after them 72.2% (81.9%, 85.7%, 70.0%, 73.8%,
-/// 49.8%). The floors are those figures, measured once.
+/// 49.8%). Session 6 checked its rules for pdftotext, `-layout` and
+/// PyMuPDF on it with the other sets: 79.0% (91.1%, 91.6%, 79.3%, 81.9%,
+/// 51.1%); the floors of those three tools and the total are raised to
+/// that.
 #[test]
 fn the_fresh_set_is_scored_against_its_source() {
     let results = score_all(&corpus().join("fresh"));
     assert!(results.len() >= 30, "fixtures: {}", results.len());
     let (scores, whole) = table("fresh total", &results);
     let floors = [
-        ("pdftotext", 81.0),
-        ("pdftotext-layout", 85.0),
+        ("pdftotext", 91.0),
+        ("pdftotext-layout", 91.5),
         ("pdftotext-raw", 69.0),
-        ("pymupdf", 73.0),
+        ("pymupdf", 81.5),
         ("pdfminer", 48.0),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 72.0);
+    assert!(whole >= 78.5);
 }
 
 /// Words cut by justification (`ال راوي`) are rejoined in an extraction
