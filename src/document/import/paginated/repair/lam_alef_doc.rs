@@ -71,6 +71,18 @@ pub fn swapped_throughout<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool 
 /// `lone`: also the lone word `ال` (not where justification cut words,
 /// where it may be a cut article). Returns `None` when nothing changed.
 pub fn repair(text: &str, lone: bool) -> Option<String> {
+    // Most blocks have nothing to repair: look before copying.
+    let letter = |c: char| super::is_arabic_letter(c);
+    let mut window = [' '; 4];
+    let found = text.chars().chain([' ']).any(|c| {
+        window = [window[1], window[2], window[3], c];
+        let [before, a, b, after] = window;
+        (is_alef(before) && is_alef(a) && b == LAM)
+            || (lone && a == '\u{627}' && b == LAM && !letter(before) && !letter(after))
+    });
+    if !found {
+        return None;
+    }
     let mut chars: Vec<char> = text.chars().collect();
     let mut changed = false;
     let mut i = 0;
@@ -84,7 +96,7 @@ pub fn repair(text: &str, lone: bool) -> Option<String> {
             i += 1;
         }
     }
-    let letter = |c: Option<&char>| c.is_some_and(|&c| super::is_arabic_letter(c));
+    let letter = |c: Option<&char>| c.is_some_and(|&c| letter(c));
     for i in 0..if lone {
         chars.len().saturating_sub(1)
     } else {
