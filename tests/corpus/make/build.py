@@ -13,6 +13,10 @@ extracted by each tool, and the expected outlines, all from the sources.
                                               three producers, each PDF
                                               extracted, scored once before
                                               any rule was written for it
+  python3 tests/corpus/make/build.py unseen DIR   (or UNSEEN_ROOT=DIR build.py unseen)
+                                              a set kept outside the repository
+                                              (DIR/src/*.essay): all four
+                                              producers, each PDF extracted
 
 Needs LibreOffice (soffice), WeasyPrint, the typst Python package
 (`pip install typst`), XeLaTeX (texlive-xetex, texlive-lang-arabic) and
@@ -116,8 +120,13 @@ def versions():
 def main():
     heldout = sys.argv[1:] == ["heldout"]
     twocol = sys.argv[1:] == ["twocol"]
-    fresh = sys.argv[1:] == ["fresh"]
+    # The fresh set, and an unseen set whose place is given at run time,
+    # so that nothing in the repository points at it.
+    unseen = sys.argv[1:2] == ["unseen"]
+    fresh = sys.argv[1:] == ["fresh"] or unseen
     root = CORPUS / ("heldout" if heldout else "twocol" if twocol else "fresh" if fresh else "")
+    if unseen:
+        root = Path(sys.argv[2] if len(sys.argv) > 2 else os.environ["UNSEEN_ROOT"]).resolve()
     producers = ({"lo": libreoffice} if heldout
                  else {"lo": libreoffice, "ty": typst} if twocol else PRODUCERS)
     # The two-column check set and the fresh set are extracted from every

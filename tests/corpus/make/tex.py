@@ -23,7 +23,7 @@ SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r
 # digit or closing bracket, spaces and ASCII punctuation inside it.
 LATIN = "A-Za-z\u00c0-\u024f\u02be\u02bf\u1e00-\u1eff"
 LATIN_RUN = re.compile(rf"[(\[]?[0-9]*[{LATIN}][{LATIN}0-9 .,:;'\-–/&]*[{LATIN}0-9.)\]]")
-ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
 
 
 @lru_cache(maxsize=None)
@@ -42,9 +42,14 @@ def escape(text, font=None):
     font."""
     out = []
     for c in text:
-        e = SPECIAL.get(c, c)
         if font and not c.isspace() and c not in font_chars(font):
-            e = r"{\latinfont " + e + "}"
+            # Alone in a Latin font, a bracket is not mirrored as the
+            # Arabic font's own would be in a right-to-left line: draw the
+            # mirror image, as a mirroring producer does.
+            c = c.translate(MIRROR)
+            e = r"{\latinfont " + SPECIAL.get(c, c) + "}"
+        else:
+            e = SPECIAL.get(c, c)
         out.append(e)
     return "".join(out)
 
@@ -158,7 +163,9 @@ def document(essay):
 \def\hamish@digit#1{{\ifx#1\relax\else\ifcase#1 ٠\or ١\or ٢\or ٣\or ٤\or ٥\or ٦\or ٧\or ٨\or ٩\fi\expandafter\hamish@digit\fi}}
 \makeatother
 % A note labelled `*`, outside the numbering.
-\newcommand\starnote[1]{{{{\renewcommand\thefootnote{{*}}\footnote{{#1}}\addtocounter{{footnote}}{{-1}}}}}}
+% Its star in the Latin font: not every Arabic font has one.
+\DeclareRobustCommand\starlabel{{{{\latinfont *}}}}
+\newcommand\starnote[1]{{{{\renewcommand\thefootnote{{\starlabel}}\footnote{{#1}}\addtocounter{{footnote}}{{-1}}}}}}
 \newcommand\essayheading[1]{{\par\addvspace{{1.2ex}}{{\fontsize{{13}}{{17}}\selectfont\bfseries #1\par}}\nobreak\vspace{{0.5ex}}\nobreak}}
 \setlength{{\parindent}}{{1em}}
 \setlength{{\parskip}}{{0.3ex plus 0.2ex}}
