@@ -11,7 +11,9 @@
 use std::borrow::Cow;
 
 use crate::document::import::extraction::columns::{self, Part};
-use crate::document::import::extraction::{column_order, is_arabic_letter, Family};
+use crate::document::import::extraction::{
+    column_order, is_arabic_letter, raw_pieces, visual_notes, visual_numbers, Family,
+};
 use crate::document::import::paginated::{self, Page, SourceLine};
 use crate::document::model::{Document, Format};
 
@@ -40,7 +42,7 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
             .filter_map(|lines| columns::sides(&texts_of(lines), &resolve));
         column_order::right_first(sides)
     };
-    raw_pages
+    let mut pages: Vec<Page> = raw_pages
         .into_iter()
         .enumerate()
         .map(|(p, lines)| {
@@ -71,9 +73,17 @@ pub fn pages(text: &str) -> Vec<Page<'_>> {
                 punctuation_back(&mut lines);
                 bracketed_labels(&mut lines);
             }
+            if family.word_runs && !family.runs_in_reading_order {
+                raw_pieces::rejoin(&mut lines);
+            }
             Page { number, lines }
         })
-        .collect()
+        .collect();
+    if family.visual {
+        visual_notes::place(&mut pages);
+        visual_numbers::place(&mut pages);
+    }
+    pages
 }
 
 /// Where the right column's lines start, past the gutter its pieces

@@ -102,6 +102,21 @@ pub fn runs_in_reading_order(text: &str) -> bool {
     reading >= 3 && reading > 2 * visual
 }
 
+/// Whether the text's right-to-left runs hold one word each (`pdftotext
+/// -raw`, a viewer's copy) rather than whole phrases: at least 20 runs
+/// read, and fewer than one in fifty with a space inside.
+pub fn runs_are_words(text: &str) -> bool {
+    let (mut runs, mut phrases) = (0usize, 0usize);
+    for line in text.lines().take(LINES_TO_READ) {
+        for piece in line.split(RLE).skip(1) {
+            let run = piece.split([PDF, LRE, RLE]).next().unwrap_or("");
+            runs += 1;
+            phrases += usize::from(run.trim().contains(' '));
+        }
+    }
+    runs >= 20 && phrases * 50 < runs
+}
+
 /// The line in logical order without its bidi controls; `None` when it has
 /// none (the caller keeps the line as it is). `reading_order`: the text's
 /// top-level runs are in reading order ([`runs_in_reading_order`]).
@@ -287,6 +302,21 @@ mod tests {
     fn an_english_line_wrapped_as_right_to_left_keeps_its_full_stop() {
         let line = format!("{RLE}{LRE}letter forms, made slow.{PDF}{PDF}");
         assert_eq!(resolve(&line, false).unwrap(), "letter forms, made slow.");
+    }
+
+    #[test]
+    fn runs_of_single_words_tell_raw_from_default() {
+        // كان (was) and قال الباحث (the researcher said)
+        let word = "\u{202B}\u{643}\u{627}\u{646}\u{202C}";
+        let phrase =
+            "\u{202B}\u{642}\u{627}\u{644} \u{627}\u{644}\u{628}\u{627}\u{62d}\u{62b}\u{202C}";
+        let raw = [word; 30].join(" ");
+        assert!(runs_are_words(&raw));
+        // pdftotext's default: runs hold phrases.
+        let default = [phrase; 30].join(" ");
+        assert!(!runs_are_words(&default));
+        // Too few runs say nothing.
+        assert!(!runs_are_words(&[word; 5].join(" ")));
     }
 
     #[test]

@@ -22,8 +22,12 @@ pub mod column_notes;
 pub mod column_order;
 pub mod columns;
 pub mod controls;
+pub mod raw_pieces;
 pub mod runs;
+pub mod unmapped;
 pub mod visual;
+pub mod visual_notes;
+pub mod visual_numbers;
 
 use std::borrow::Cow;
 
@@ -40,6 +44,10 @@ pub struct Family {
     /// A viewer's copy (Evince): the runs of a line in reading order, not
     /// visual order as pdftotext writes them.
     pub runs_in_reading_order: bool,
+    /// `pdftotext -raw` (and a viewer's copy): every right-to-left run
+    /// holds one word, and a printed line may come out cut into pieces
+    /// (`raw_pieces`).
+    pub word_runs: bool,
     /// pdfminer: right-to-left lines in visual order.
     pub visual: bool,
     /// Words that read reversed in the whole text: with fewer than two, no
@@ -67,6 +75,7 @@ impl Family {
         Family {
             controls,
             runs_in_reading_order: controls && controls::runs_in_reading_order(text),
+            word_runs: controls && controls::runs_are_words(text),
             visual: reversed > logical,
             reversed_words: reversed,
             paged: !controls && text.contains('\u{c}'),
@@ -75,6 +84,16 @@ impl Family {
 
     /// One line in logical order, without bidi controls.
     pub fn line<'a>(&self, raw: &'a str) -> Cow<'a, str> {
+        // Unmapped glyphs first: inside words they hide which way a line
+        // runs.
+        match unmapped::drop_unmapped(raw) {
+            Some(clean) => Cow::Owned(self.clean_line(&clean).into_owned()),
+            None => self.clean_line(raw),
+        }
+    }
+
+    /// [`Family::line`] for a line without unmapped glyphs in words.
+    fn clean_line<'a>(&self, raw: &'a str) -> Cow<'a, str> {
         let line = if self.controls {
             controls::resolve(raw, self.runs_in_reading_order)
                 .map_or(Cow::Borrowed(raw), Cow::Owned)
@@ -98,9 +117,17 @@ impl Family {
             Some(fixed) => Cow::Owned(fixed),
             None => line,
         };
+        // Text cut into pieces opens a piece with the punctuation of the
+        // piece before it: `raw_pieces` puts it back there.
         let line = match final_punctuation_back(&line) {
-            Cow::Owned(fixed) => Cow::Owned(fixed),
-            Cow::Borrowed(_) => line,
+            Cow::Owned(fixed)
+                if !self.word_runs
+                    || self.runs_in_reading_order
+                    || !line.chars().any(is_arabic_letter) =>
+            {
+                Cow::Owned(fixed)
+            }
+            _ => line,
         };
         match controls_inside_words(&line) {
             Some(fixed) => Cow::Owned(fixed),

@@ -447,6 +447,27 @@ mod tests {
     }
 
     #[test]
+    fn a_label_alone_after_an_unfinished_line_when_the_page_marked_it() {
+        // pdftotext -raw: the marker alone after its word, the body's last
+        // line unfinished (it goes on over the page), the label alone.
+        let p = pages(&[
+            &[
+                "Text with a marker",
+                "1.",
+                "More text that goes",
+                "1",
+                "The note.",
+            ],
+            &["on here."],
+        ]);
+        let mut lines = classify(&p);
+        let notes = find(&mut lines);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(lines[notes[0].lines[0]].text(), "1");
+        assert_eq!(lines[notes[0].lines[1]].text(), "The note.");
+    }
+
+    #[test]
     fn a_numbered_list_without_markers_is_no_note() {
         let p = pages(&[&["Steps:", "1. open", "2. read"], &["Text."]]);
         let mut lines = classify(&p);
