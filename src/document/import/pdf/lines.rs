@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::columns::Gutters;
 use super::interpret::Glyph;
 use super::letters::{is_mark, is_marker_text, normalize};
 use super::order::{self, Class};
@@ -84,7 +85,14 @@ pub struct Group {
 
 /// The lines of a page, top to bottom (column by column; `rtl` when the
 /// document reads right to left, so its right column comes first).
+#[cfg(test)]
 pub fn page_lines(glyphs: &[Glyph], rtl: bool) -> Vec<Line> {
+    page_lines_in(glyphs, rtl, &mut Gutters::default())
+}
+
+/// The lines of a page, as [`page_lines`], its columns cut at the gutter
+/// earlier pages of the document showed when this page has room for it.
+pub fn page_lines_in(glyphs: &[Glyph], rtl: bool, gutters: &mut Gutters) -> Vec<Line> {
     let mut order: Vec<usize> = (0..glyphs.len()).collect();
     order.sort_by(|&a, &b| {
         glyphs[a]
@@ -108,7 +116,7 @@ pub fn page_lines(glyphs: &[Glyph], rtl: bool) -> Vec<Line> {
             }),
         }
     }
-    if let Some(gutter) = super::columns::gutter(glyphs, &groups) {
+    if let Some(gutter) = gutters.find(glyphs, &groups) {
         groups = super::columns::split(glyphs, groups, gutter, rtl);
     }
     let groups = merge_raised(glyphs, groups);
@@ -501,6 +509,66 @@ mod tests {
             glyph("\u{0627}", 102.7, 100.0, 0.0, 9.0),
         ];
         assert_eq!(page_lines(&glyphs, true)[0].text, "\u{0627}\u{0644}");
+    }
+
+    /// A line of one glyph (the tests of columns need only its extent).
+    fn bar(text: &str, x0: f32, x1: f32, y: f32, size: f32) -> Glyph {
+        glyph(text, x0, y, x1 - x0, size)
+    }
+
+    #[test]
+    fn a_last_page_keeps_the_gutter_the_pages_before_it_showed() {
+        let mut gutters = Gutters::default();
+        // A full page: a header across both columns, ten lines in each
+        // (the right one from 221 to 374, the left from 45 to 199).
+        let mut full = vec![bar("header", 181.0, 238.0, 44.0, 9.0)];
+        for i in 0..10 {
+            let y = 70.0 + 18.0 * i as f32;
+            full.push(bar(&format!("r{i}"), 221.0, 374.0, y, 10.0));
+            full.push(bar(&format!("l{i}"), 45.0, 199.0, y, 10.0));
+        }
+        page_lines_in(&full, true, &mut gutters);
+        // The last page: the right column full; the left one a heading
+        // set flush with the column's right edge (199) and four short
+        // lines (ragged, to 176), so nothing but the heading, the header
+        // and the page number stands between 176 and 221: the middle of
+        // that band (198.5) is the heading's edge.
+        let mut last = vec![bar("header", 181.0, 238.0, 44.0, 9.0)];
+        for i in 0..10 {
+            last.push(bar(
+                &format!("r{i}"),
+                221.0,
+                374.0,
+                70.0 + 18.0 * i as f32,
+                10.0,
+            ));
+        }
+        last.push(bar("heading", 167.7, 198.6, 73.0, 13.0));
+        for i in 0..4 {
+            last.push(bar(
+                &format!("l{i}"),
+                45.4,
+                175.7,
+                98.0 + 18.0 * i as f32,
+                10.0,
+            ));
+        }
+        last.push(bar("page", 201.3, 218.4, 555.0, 9.0));
+        let read = |gutters: &mut Gutters| -> Vec<String> {
+            let lines = page_lines_in(&last, true, gutters);
+            lines.into_iter().map(|l| l.text).collect()
+        };
+        let right: Vec<String> = (0..10).map(|i| format!("r{i}")).collect();
+        let left: Vec<String> = (0..4).map(|i| format!("l{i}")).collect();
+        let mut expected = vec!["header".to_string()];
+        expected.extend(right);
+        expected.push("heading".into());
+        expected.extend(left);
+        expected.push("page".into());
+        assert_eq!(read(&mut gutters), expected);
+        // Read alone, the page takes the heading for a line across both
+        // columns, read between the right column's first two lines.
+        assert_ne!(read(&mut Gutters::default()), expected);
     }
 
     #[test]

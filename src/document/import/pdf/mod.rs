@@ -150,6 +150,7 @@ fn read_pages(
     // Letters so far of each direction: a page of English abstract in an
     // Arabic essay still reads its columns from the right.
     let (mut rtl_letters, mut latin_letters) = (0, 0);
+    let mut gutters = columns::Gutters::default();
     let ids: Vec<ObjectId> = pdf.page_iter().take(max_pages + 1).collect();
     let last_use = last_use(pdf, &ids[..ids.len().min(max_pages)]);
     for (n, &id) in ids.iter().take(max_pages).enumerate() {
@@ -171,7 +172,7 @@ fn read_pages(
         let (r, l) = columns::letters(&read.glyphs);
         (rtl_letters, latin_letters) = (rtl_letters + r, latin_letters + l);
         let rtl = rtl_letters > 0 && rtl_letters * 100 >= (rtl_letters + latin_letters) * 35;
-        let lines = lines::page_lines(&read.glyphs, rtl);
+        let lines = lines::page_lines_in(&read.glyphs, rtl, &mut gutters);
         drop(read.glyphs);
         pages.push(ReadPage::new(n as u32 + 1, lines, read.rules, store));
     }
