@@ -23,7 +23,8 @@
 //!   there is mid-page, above the other column's foot.
 //!
 //! Sources of one page (seed 000, pasted text) have no edges to compare;
-//! the stage leaves them to `furniture`.
+//! the stage leaves them to `furniture`, unless the source placed its
+//! lines (a one-page PDF): its top and foot are edges all the same.
 
 use std::collections::HashMap;
 
@@ -128,11 +129,16 @@ fn edges(lines: &[Line]) -> Vec<(usize, usize, bool)> {
 }
 
 /// Mark page numbers and running lines at the edges of pages; false when
-/// the source has one page (nothing to compare).
+/// the source has one page (nothing to compare) and does not say where
+/// its lines stand. A source that places its lines (a PDF) has a real
+/// page even when it has only one: its top and foot are edges.
 pub fn mark(lines: &mut [Line]) -> bool {
     let pages =
         lines.last().map_or(0, |l| l.source.page) - lines.first().map_or(0, |l| l.source.page);
-    if pages == 0 {
+    let placed = lines
+        .iter()
+        .any(|l| l.source.evidence.is_some_and(|e| e.y.is_some()));
+    if pages == 0 && !placed {
         return false;
     }
     let edges = edges(lines);
@@ -348,5 +354,20 @@ mod tests {
         let mut lines = crate::document::import::paginated::classified::classify(&p);
         mark(&mut lines);
         assert!(lines.iter().all(|l| l.kind == Kind::Body));
+    }
+
+    #[test]
+    fn one_placed_page_has_edges() {
+        // A one-page PDF: the source says where its lines stand.
+        let at = |y: f32| LineEvidence {
+            y: Some(y),
+            ..LineEvidence::default()
+        };
+        let ys = [at(34.0), at(73.0), at(200.0), at(570.0)];
+        let mut p = pages(&[&["Journal of Margins", "A Title", "Text.", "(1)"]]);
+        for (line, y) in p[0].lines.iter_mut().zip(&ys) {
+            line.evidence = Some(y);
+        }
+        assert_eq!(body_after_marking(&p), ["A Title", "Text."]);
     }
 }
