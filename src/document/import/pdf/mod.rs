@@ -1,7 +1,7 @@
 //! PDF files: the essay rebuilt from where every glyph sits on the page.
 //!
 //! `objects` reads the file through lopdf with every size bounded, `fonts`
-//! (with `cmap` and `encoding`) says what text each code shows,
+//! (with `cmap`, `encoding` and `strokes`) says what text each code shows,
 //! `interpret` runs the content streams and yields placed glyphs and
 //! rules, `lines` groups glyphs into lines in logical order (`order`,
 //! `letters`), and `page_lines` hands them (`running_heads` says which
@@ -23,6 +23,7 @@ mod order;
 mod overprint;
 mod page_lines;
 mod running_heads;
+mod strokes;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
