@@ -98,7 +98,7 @@ pub fn strokes(mapped: &[(u32, char)], glyphs: &Glyphs) -> Vec<u32> {
         .iter()
         .filter_map(|&(g, c)| Some((c, g, glyphs.top(g)?)))
         .collect();
-    tops.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    tops.sort_by_key(|t| (t.0, t.1));
     tops.dedup_by_key(|t| (t.0, t.1));
     let mut found = Vec::new();
     for letter in tops.chunk_by(|a, b| a.0 == b.0) {
