@@ -18,10 +18,14 @@
 //!   on one even page only, so it never recurs.
 //! - **Header words** at the very top or bottom of a page (or next to its
 //!   page number there): a line of a few words naming a journal, volume,
-//!   issue or year (`furniture`'s test).
+//!   issue or year (`furniture`'s test). When the source says where lines
+//!   stand, the line must stand there too: the last line of a short left
+//!   column is last in reading order, yet a reference ending in a year
+//!   there is mid-page, above the other column's foot.
 //!
 //! Sources of one page (seed 000, pasted text) have no edges to compare;
-//! the stage leaves them to `furniture`.
+//! the stage leaves them to `furniture`, unless the source placed its
+//! lines (a one-page PDF): its top and foot are edges all the same.
 
 use std::collections::HashMap;
 
@@ -68,6 +72,22 @@ fn beside_page_number(lines: &[Line], i: usize, at_top: bool) -> bool {
     outer.is_some_and(|l| is_page_number(l.text()))
 }
 
+/// No line of line `i`'s page stands above it (`at_top`) or below it, by
+/// where the source placed them; true when the source does not say.
+fn stands_at_edge(lines: &[Line], i: usize, at_top: bool) -> bool {
+    let y_of = |l: &Line| l.source.evidence.and_then(|e| e.y);
+    let Some(y) = y_of(&lines[i]) else {
+        return true;
+    };
+    let page = lines[i].source.page;
+    let same_page = |l: &&Line| l.source.page == page;
+    let before = lines[..i].iter().rev().take_while(same_page);
+    let after = lines[i + 1..].iter().take_while(same_page);
+    // A point of slack: the lines of one baseline may differ by rounding.
+    let beyond = |l: &Line| y_of(l).is_some_and(|o| if at_top { o < y - 1.0 } else { o > y + 1.0 });
+    !before.chain(after).any(beyond)
+}
+
 /// How many of the first page's lines open it: header, title, author.
 const OPENING: usize = 4;
 
@@ -110,11 +130,16 @@ fn edges(lines: &[Line]) -> Vec<(usize, usize, bool)> {
 }
 
 /// Mark page numbers and running lines at the edges of pages; false when
-/// the source has one page (nothing to compare).
+/// the source has one page (nothing to compare) and does not say where
+/// its lines stand. A source that places its lines (a PDF) has a real
+/// page even when it has only one: its top and foot are edges.
 pub fn mark(lines: &mut [Line]) -> bool {
     let pages =
         lines.last().map_or(0, |l| l.source.page) - lines.first().map_or(0, |l| l.source.page);
-    if pages == 0 {
+    let placed = lines
+        .iter()
+        .any(|l| l.source.evidence.is_some_and(|e| e.y.is_some()));
+    if pages == 0 && !placed {
         return false;
     }
     let edges = edges(lines);
@@ -143,7 +168,9 @@ pub fn mark(lines: &mut [Line]) -> bool {
         // Next to the page number, the header is still at the edge (but a
         // year alone there may end a reference).
         let beside = depth == 1 && beside_page_number(lines, i, at_top) && names_a_journal(t);
-        let named = char_len(t) <= 60 && (depth == 0 && looks_like_running_header(t) || beside);
+        let named = char_len(t) <= 60
+            && (depth == 0 && looks_like_running_header(t) || beside)
+            && stands_at_edge(lines, i, at_top);
         let titled = at_top
             && depth == 0
             && lines[i].source.page != first_page
@@ -283,6 +310,44 @@ mod tests {
     }
 
     #[test]
+    fn a_year_at_the_end_of_reading_order_goes_only_from_the_foot() {
+        // A two-column page read right column first: the left column's
+        // last line (a reference ending in a year) ends the page's reading
+        // order but stands at y 232, above the right column's foot (550).
+        let at = |y: f32| LineEvidence {
+            y: Some(y),
+            ..LineEvidence::default()
+        };
+        let (top, foot, mid) = (at(60.0), at(550.0), at(232.0));
+        let mut p = pages(&[
+            &["Text one.", "More text one.", "Journal of Margins, 2026"],
+            &["Text two.", "The right column's foot.", "Leiden, 2005."],
+        ]);
+        for (page, last) in p.iter_mut().zip([&foot, &mid]) {
+            page.lines[0].evidence = Some(&top);
+            page.lines[1].evidence = Some(&foot);
+            page.lines[2].evidence = Some(last);
+        }
+        let kept = body_after_marking(&p);
+        assert_eq!(
+            kept,
+            [
+                "Text one.",
+                "More text one.",
+                "Text two.",
+                "The right column's foot.",
+                "Leiden, 2005."
+            ]
+        );
+        // Where the source does not say, the last line is the foot.
+        let p = pages(&[
+            &["Text one.", "More text one.", "Journal of Margins, 2026"],
+            &["Text two.", "The right column's foot.", "Leiden, 2005."],
+        ]);
+        assert_eq!(body_after_marking(&p).len(), 4);
+    }
+
+    #[test]
     fn a_header_of_the_author_and_title_words_goes() {
         let p = pages(&[
             &[
@@ -320,5 +385,20 @@ mod tests {
         let mut lines = crate::document::import::paginated::classified::classify(&p);
         mark(&mut lines);
         assert!(lines.iter().all(|l| l.kind == Kind::Body));
+    }
+
+    #[test]
+    fn one_placed_page_has_edges() {
+        // A one-page PDF: the source says where its lines stand.
+        let at = |y: f32| LineEvidence {
+            y: Some(y),
+            ..LineEvidence::default()
+        };
+        let ys = [at(34.0), at(73.0), at(200.0), at(570.0)];
+        let mut p = pages(&[&["Journal of Margins", "A Title", "Text.", "(1)"]]);
+        for (line, y) in p[0].lines.iter_mut().zip(&ys) {
+            line.evidence = Some(y);
+        }
+        assert_eq!(body_after_marking(&p), ["A Title", "Text."]);
     }
 }

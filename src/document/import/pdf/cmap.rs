@@ -61,6 +61,19 @@ impl ToUnicode {
     pub fn len(&self) -> usize {
         self.map.len()
     }
+
+    /// Every mapping: the code (its length in bytes, its value) and its
+    /// text.
+    pub fn iter(&self) -> impl Iterator<Item = (&(u8, u32), &String)> {
+        self.map.iter()
+    }
+
+    /// Map a code the map has to `text` instead.
+    pub fn replace(&mut self, code: (u8, u32), text: &str) {
+        if let Some(t) = self.map.get_mut(&code) {
+            text.clone_into(t);
+        }
+    }
 }
 
 /// One token of a CMap: a hex string, an array start or end, or a word.

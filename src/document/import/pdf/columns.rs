@@ -2,7 +2,11 @@
 //! that most lines leave empty while many lines stand on each side of it. Lines that cross it
 //! (titles, running heads) stay whole; the others are cut in two, and
 //! between two whole lines the first column (the right one on a
-//! right-to-left document) is read before the second.
+//! right-to-left document) is read before the second. A document's
+//! columns stand in the same place on every page: a gutter an earlier page
+//! showed, when it lies inside this page's empty band, is the gutter here
+//! (a last page whose short column ends ragged leaves a band wider than
+//! its gutter, whose middle would fall inside that column).
 
 use super::interpret::Glyph;
 use super::lines::Group;
@@ -17,8 +21,30 @@ pub fn letters(glyphs: &[Glyph]) -> (usize, usize) {
     )
 }
 
+/// Gutters earlier pages of the document showed, the latest first.
+#[derive(Default)]
+pub struct Gutters(Vec<(f32, f32)>);
+
+/// Earlier gutters kept at most: a document has one or two (odd and even
+/// pages), a hostile one no more room than this.
+const KEPT: usize = 4;
+
+impl Gutters {
+    /// The page's gutter: its empty band, or an earlier page's gutter that
+    /// lies inside the band; remembered for the pages after it.
+    pub fn find(&mut self, glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
+        let (left, right) = gutter(glyphs, groups)?;
+        let inside = |&&(l, r): &&(f32, f32)| l >= left - 1.0 && r <= right + 1.0;
+        let found = self.0.iter().find(inside).copied().unwrap_or((left, right));
+        self.0.retain(|&g| g != found);
+        self.0.insert(0, found);
+        self.0.truncate(KEPT);
+        Some(found)
+    }
+}
+
 /// The gutter of the page, `(left, right)`, if it has one.
-pub fn gutter(glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
+fn gutter(glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
     if groups.len() < 6 {
         return None;
     }

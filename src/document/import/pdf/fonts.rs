@@ -11,6 +11,7 @@ use lopdf::{Dictionary, Document, Object};
 use super::cmap::{self, CodeMap, ToUnicode};
 use super::encoding::{glyph_name, win_ansi};
 use super::objects::{array, dict, get, name, number, number_at, stream_bytes};
+use super::strokes;
 
 /// At most this many widths are read from one font's `/W` array.
 const MAX_WIDTHS: usize = 70_000;
@@ -65,7 +66,15 @@ impl Font {
             if let Some(Object::Dictionary(cid)) = descendant {
                 font.default_width = number_at(doc, cid, b"DW").unwrap_or(1000.0);
                 font.read_cid_widths(doc, cid);
-                dict(doc, cid, b"FontDescriptor")
+                let identity = matches!(
+                    name(doc, d, b"Encoding"),
+                    Some(b"Identity-H" | b"Identity-V")
+                );
+                let descriptor = dict(doc, cid, b"FontDescriptor");
+                if let (true, Some(fd)) = (identity, descriptor) {
+                    font.unmap_strokes(doc, cid, fd);
+                }
+                descriptor
             } else {
                 None
             }
@@ -144,6 +153,57 @@ impl Font {
                     i += 3;
                 }
                 None => break,
+            }
+        }
+    }
+
+    /// Codes of an Identity-encoded font whose glyphs are joining strokes,
+    /// though the ToUnicode map gives them a letter, read as tatweel
+    /// (`strokes`): the embedded TrueType program says how high each
+    /// glyph rises. `cid` is the descendant font, `fd` its descriptor.
+    fn unmap_strokes(&mut self, doc: &Document, cid: &Dictionary, fd: &Dictionary) {
+        let Some(map) = self.to_unicode.as_mut() else {
+            return;
+        };
+        let Some(program) = get(doc, fd, b"FontFile2").and_then(|o| stream_bytes(doc, o)) else {
+            return;
+        };
+        let Some(glyphs) = strokes::Glyphs::read(&program) else {
+            return;
+        };
+        // CIDs are the codes (Identity); glyph ids are the CIDs, or what
+        // a `CIDToGIDMap` stream gives for them (two bytes each).
+        let to_gid = match get(doc, cid, b"CIDToGIDMap") {
+            Some(o @ Object::Stream(_)) => match stream_bytes(doc, o) {
+                Some(bytes) => Some(bytes),
+                None => return,
+            },
+            _ => None,
+        };
+        let gid = |code: u32| match &to_gid {
+            Some(m) => {
+                let at = 2 * code as usize;
+                m.get(at..at + 2)
+                    .map(|b| u32::from(u16::from_be_bytes([b[0], b[1]])))
+            }
+            None => Some(code),
+        };
+        let mut codes = Vec::new();
+        let mut mapped = Vec::new();
+        for (&(len, code), text) in map.iter() {
+            let mut chars = text.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            if let (2, true, Some(g)) = (len, c.is_alphabetic(), gid(code)) {
+                codes.push((code, g));
+                mapped.push((g, c));
+            }
+        }
+        let found = strokes::strokes(&mapped, &glyphs);
+        for (code, g) in codes {
+            if found.contains(&g) {
+                map.replace((2, code), "\u{0640}");
             }
         }
     }

@@ -1,7 +1,7 @@
 //! PDF files: the essay rebuilt from where every glyph sits on the page.
 //!
 //! `objects` reads the file through lopdf with every size bounded, `fonts`
-//! (with `cmap` and `encoding`) says what text each code shows,
+//! (with `cmap`, `encoding` and `strokes`) says what text each code shows,
 //! `interpret` runs the content streams and yields placed glyphs and
 //! rules, `lines` groups glyphs into lines in logical order (`order`,
 //! `letters`), and `page_lines` hands them (`running_heads` says which
@@ -23,6 +23,7 @@ mod order;
 mod overprint;
 mod page_lines;
 mod running_heads;
+mod strokes;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -150,6 +151,7 @@ fn read_pages(
     // Letters so far of each direction: a page of English abstract in an
     // Arabic essay still reads its columns from the right.
     let (mut rtl_letters, mut latin_letters) = (0, 0);
+    let mut gutters = columns::Gutters::default();
     let ids: Vec<ObjectId> = pdf.page_iter().take(max_pages + 1).collect();
     let last_use = last_use(pdf, &ids[..ids.len().min(max_pages)]);
     for (n, &id) in ids.iter().take(max_pages).enumerate() {
@@ -171,7 +173,7 @@ fn read_pages(
         let (r, l) = columns::letters(&read.glyphs);
         (rtl_letters, latin_letters) = (rtl_letters + r, latin_letters + l);
         let rtl = rtl_letters > 0 && rtl_letters * 100 >= (rtl_letters + latin_letters) * 35;
-        let lines = lines::page_lines(&read.glyphs, rtl);
+        let lines = lines::page_lines_in(&read.glyphs, rtl, &mut gutters);
         drop(read.glyphs);
         pages.push(ReadPage::new(n as u32 + 1, lines, read.rules, store));
     }

@@ -432,17 +432,20 @@ fn smaller(line: &Placed, m: &Measures) -> bool {
 /// Before which lines footnote areas start: under each rule, the first
 /// line of the rule's column below it when that line is smaller text; or,
 /// with no rule on the page, before a run of smaller lines at its foot
-/// that starts with a marker.
+/// that starts with a marker. On a page of one column every line below
+/// the rule is in its column: the rule may stand at one end of the text
+/// block and a short line at the other (XeLaTeX draws it at the left
+/// under right-to-left notes, whose continued last line is short).
 fn separators(page: &ReadPage, m: &Measures, store: &LineStore) -> Vec<usize> {
+    let one_column = page.lines.iter().all(|l| l.column.is_none());
     let mut found: Vec<usize> = page
         .rules
         .iter()
         .take(64)
         .filter_map(|r| {
-            let i = page
-                .lines
-                .iter()
-                .position(|l| l.y > r.y && l.x0 <= r.x1 + 2.0 && l.x1 >= r.x0 - 2.0)?;
+            let i = page.lines.iter().position(|l| {
+                l.y > r.y && (one_column || (l.x0 <= r.x1 + 2.0 && l.x1 >= r.x0 - 2.0))
+            })?;
             (smaller(&page.lines[i], m) && i > 0).then_some(i)
         })
         .collect();
@@ -638,6 +641,40 @@ mod tests {
         let body = lines[4].evidence.expect("the body line's evidence");
         assert_eq!((body.y, body.larger), (Some(162.0), Some(false)));
         assert_eq!(body.smaller, Some(false));
+    }
+
+    #[test]
+    fn a_rule_opens_the_notes_below_it_at_the_far_end_of_one_column() {
+        // A page of one column: the rule at the left (x 45 to 177), the
+        // continued note's last line short at the right (245 to 374).
+        let mut store = LineStore::default();
+        let body = |y: f32| Line {
+            x1: 374.0,
+            ..line("The body text of the page, set at the usual size.", y, 11.0)
+        };
+        let note = Line {
+            x0: 245.0,
+            x1: 374.0,
+            ..line("the end of a note from the page before.", 544.0, 9.0)
+        };
+        let lines = vec![body(100.0), body(114.0), body(128.0), note];
+        let rule = Rule {
+            y: 534.0,
+            x0: 45.0,
+            x1: 177.0,
+        };
+        let read = vec![ReadPage::new(1, lines, vec![rule], &mut store)];
+        let stored = store_pages(read, &mut store, &mut Vec::new());
+        let pages = pages(&store, stored);
+        let rules: Vec<usize> = (0..pages[0].lines.len())
+            .filter(|&i| pages[0].lines[i].rule)
+            .collect();
+        // The rule stands between the body and the note.
+        assert_eq!(rules.len(), 1);
+        assert_eq!(
+            &*pages[0].lines[rules[0] + 1].text,
+            "the end of a note from the page before."
+        );
     }
 
     // انظر (see), the first word of a note
