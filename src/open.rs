@@ -124,16 +124,34 @@ pub fn open_quickly(path: &Path, format: Option<Format>) -> anyhow::Result<Quick
     })
 }
 
-/// A long PDF: its first pages now, the whole on another thread.
+/// A long PDF: its first pages now, the whole after them. Both imports run
+/// on one other thread, one after the other: each thread allocates from an
+/// arena of its own (glibc), which keeps the pages its import's peak
+/// touched, so two threads would each hold an import's peak; on one, the
+/// whole is built in the room the first pages' import left.
 fn open_pdf_quickly(source: SourceText, key: String) -> anyhow::Result<QuickOpen> {
-    let first = import::import_first_pages(&source, FIRST_PDF_PAGES)?;
+    let (first_tx, first_rx) = mpsc::channel();
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
+    let importer = std::thread::spawn(move || {
+        let first = import::import_first_pages(&source, FIRST_PDF_PAGES);
+        let opened = first.is_ok();
+        if first_tx.send(first).is_err() || !opened {
+            return;
+        }
         // Taken whole: the PDF's bytes go once parsed.
         if let Ok(doc) = import::import_owned(source, Some(Format::Pdf)) {
             let _ = tx.send(doc);
         }
     });
+    let first = match first_rx.recv() {
+        Ok(first) => first?,
+        // The thread ended without a word: it panicked; so does this one,
+        // as it would have importing the first pages itself.
+        Err(_) => match importer.join() {
+            Err(panic) => std::panic::resume_unwind(panic),
+            Ok(()) => anyhow::bail!("the PDF's first pages were not imported"),
+        },
+    };
     Ok(QuickOpen {
         doc: first,
         rest: Some(rx),
