@@ -221,6 +221,37 @@ mod tests {
         let _ = std::fs::remove_dir_all(path.parent().expect("dir"));
     }
 
+    /// A PDF of the test corpus, read as the reader reads it.
+    fn corpus_pdf(name: &str) -> SourceText {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+        read_text(&path).expect("the fixture reads")
+    }
+
+    #[test]
+    fn a_long_pdf_opens_from_its_first_pages_then_whole() {
+        let name = "tests/corpus/pdf/01_water.lo.pdf";
+        let whole = import::import_source(&corpus_pdf(name), None).expect("imports");
+        let opened = open_pdf_quickly(corpus_pdf(name), "key".into()).expect("opens");
+        let first_pages = import::import_first_pages(&corpus_pdf(name), FIRST_PDF_PAGES)
+            .expect("imports its first pages");
+        // The first document is the first pages' import, the second the
+        // whole, each as if imported alone: on one thread, one after the
+        // other, neither changes the other.
+        assert_eq!(opened.doc, first_pages);
+        let rest = opened.rest.expect("the whole to come");
+        assert_eq!(rest.recv().expect("the whole"), whole);
+        assert_eq!(opened.key, "key");
+    }
+
+    #[test]
+    fn a_long_pdf_that_cannot_be_read_says_why_at_once() {
+        // A page of an image and no text: nothing to show, so no reader.
+        let err = open_pdf_quickly(corpus_pdf("tests/pdf/scanned.pdf"), "key".into())
+            .err()
+            .expect("an error, not a hang");
+        assert!(err.to_string().contains("no text in this PDF"), "{err}");
+    }
+
     #[test]
     fn a_small_or_json_file_opens_whole() {
         let path = file("small.md", "# T\n\nText.\n");

@@ -68,22 +68,16 @@ pub fn print_paragraphs<W: Write, S: AsRef<str> + Sync>(
         }
         let per_worker = batch.len().div_ceil(workers);
         let texts: Vec<String> = std::thread::scope(|scope| {
-            let mut parts = batch.chunks(per_worker);
-            let own = parts.next().unwrap_or_default();
-            let handles: Vec<_> = parts
+            let handles: Vec<_> = batch
+                .chunks(per_worker)
                 .map(|part| scope.spawn(|| render_rows(part, &options.layout)))
                 .collect();
-            // This thread lays out the first part itself: one thread (and
-            // allocator arena, whose pages stay touched) fewer.
-            let mut texts = vec![render_rows(own, &options.layout)];
             // A panic in a worker is a bug; carry it to this thread rather
             // than print a document with rows missing.
-            texts.extend(
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
-            );
-            texts
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
         });
         for text in texts {
             out.write_all(text.as_bytes())?;
