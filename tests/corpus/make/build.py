@@ -5,20 +5,27 @@ extracted by each tool, and the expected outlines, all from the sources.
   python3 tests/corpus/make/build.py          (from anywhere)
   python3 tests/corpus/make/build.py heldout  the held-out set (../heldout):
                                               LibreOffice only, never tuned to
-  python3 tests/corpus/make/build.py ty       (one producer's PDFs only)
+  python3 tests/corpus/make/build.py ty       (one producer's PDFs only:
+                                              lo, wp, ty or xe)
   python3 tests/corpus/make/build.py twocol   the two-column check set (../twocol):
                                               LibreOffice and Typst, both extracted
   python3 tests/corpus/make/build.py fresh    the fresh set (../fresh): all
                                               three producers, each PDF
                                               extracted, scored once before
                                               any rule was written for it
+  python3 tests/corpus/make/build.py unseen DIR   (or UNSEEN_ROOT=DIR build.py unseen)
+                                              a set kept outside the repository
+                                              (DIR/src/*.essay): all four
+                                              producers, each PDF extracted
 
 Needs LibreOffice (soffice), WeasyPrint, the typst Python package
-(`pip install typst`), poppler-utils (pdftotext), PyMuPDF and pdfminer.six
+(`pip install typst`), XeLaTeX (texlive-xetex, texlive-lang-arabic) and
+fontTools, poppler-utils (pdftotext), PyMuPDF and pdfminer.six
 (pdf2txt.py); the versions used are written to ../VERSIONS. The tests read
 only the committed results.
 """
 
+import os
 import shutil
 import subprocess
 import sys
@@ -30,6 +37,7 @@ import essay as essay_mod  # noqa: E402
 import fodt  # noqa: E402
 import web  # noqa: E402
 import typ  # noqa: E402
+import tex  # noqa: E402
 import outline  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent
@@ -56,7 +64,20 @@ def typst(essay, pdf):
     ty.compile(typ.document(essay).encode("utf-8"), output=str(pdf), timestamp=1795000000)
 
 
-PRODUCERS = {"lo": libreoffice, "wp": weasyprint, "ty": typst}
+def xelatex(essay, pdf):
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / f"{essay.name}.tex"
+        src.write_text(tex.document(essay), encoding="utf-8")
+        # A fixed date (creation date and document ID), so that the same
+        # source makes the same PDF; twice, for the page total (LastPage).
+        env = dict(os.environ, SOURCE_DATE_EPOCH="1795000000", FORCE_SOURCE_DATE="1")
+        for _ in range(2):
+            subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", src.name],
+                           cwd=tmp, env=env, check=True, capture_output=True)
+        shutil.copy(Path(tmp) / f"{essay.name}.pdf", pdf)
+
+
+PRODUCERS = {"lo": libreoffice, "wp": weasyprint, "ty": typst, "xe": xelatex}
 # The extractions are made from these producers' PDFs only: they are the
 # text importer's test material (issue 9), kept as they were when the
 # Typst PDFs were added for the PDF importer.
@@ -88,9 +109,10 @@ def versions():
     import typst as ty
     import weasyprint as wp
     lo = run("soffice", "--version").strip()
+    xetex = run("xelatex", "--version").splitlines()[0]
     poppler = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True).stderr.splitlines()[0]
     return "\n".join([lo, f"WeasyPrint {wp.__version__}",
-                      f"typst (Python package) {ty.__version__}", poppler,
+                      f"typst (Python package) {ty.__version__}", xetex, poppler,
                       f"PyMuPDF {pymupdf.VersionBind} (MuPDF {pymupdf.VersionFitz})",
                       f"pdfminer.six {pdfminer.__version__}"]) + "\n"
 
@@ -98,8 +120,13 @@ def versions():
 def main():
     heldout = sys.argv[1:] == ["heldout"]
     twocol = sys.argv[1:] == ["twocol"]
-    fresh = sys.argv[1:] == ["fresh"]
+    # The fresh set, and an unseen set whose place is given at run time,
+    # so that nothing in the repository points at it.
+    unseen = sys.argv[1:2] == ["unseen"]
+    fresh = sys.argv[1:] == ["fresh"] or unseen
     root = CORPUS / ("heldout" if heldout else "twocol" if twocol else "fresh" if fresh else "")
+    if unseen:
+        root = Path(sys.argv[2] if len(sys.argv) > 2 else os.environ["UNSEEN_ROOT"]).resolve()
     producers = ({"lo": libreoffice} if heldout
                  else {"lo": libreoffice, "ty": typst} if twocol else PRODUCERS)
     # The two-column check set and the fresh set are extracted from every

@@ -31,7 +31,13 @@ def inline(text):
     out, last = [], 0
     for m in NOTE.finditer(text):
         out.append(f"#{string(text[last : m.start()])}")
-        out.append(f"#footnote({string(m.group(1))})")
+        body = m.group(1)
+        if body.startswith("*"):
+            # Labelled `*`, and taken back out of the numbering.
+            out.append(f'#footnote(numbering: _ => "*", {string(body[1:])})'
+                       "#counter(footnote).update(n => n - 1)")
+        else:
+            out.append(f"#footnote({string(body)})")
         last = m.end()
     out.append(f"#{string(text[last:])}")
     return "".join(out)
@@ -60,7 +66,7 @@ def document(essay):
     columns = int(s.get("columns", "1"))
     pt = "9.5pt" if columns > 1 else "11pt"
     title = (f"#align(center, text(size: 16pt, weight: \"bold\", {string(s['title'])}))\n"
-             f"#align(center, {string(s['author'])})\n")
+             f"#align(center)[{inline(s['author'])}]\n")
     if columns > 1:
         title = f"#place(top, float: true, scope: \"parent\", clearance: 1em)[\n{title}]\n"
     return f"""// Made by tests/corpus/make/typ.py from {essay.name}.essay

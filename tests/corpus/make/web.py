@@ -21,10 +21,16 @@ def page_number(essay):
 
 
 def inline(text):
+    """Paragraph text with its [^notes] as footnote spans; a `*` note gets
+    the class `star` (its own label, outside the numbering)."""
     out, last = [], 0
     for m in NOTE.finditer(text):
         out.append(escape(text[last : m.start()]))
-        out.append(f'<span class="fn">{escape(m.group(1))}</span>')
+        body = m.group(1)
+        if body.startswith("*"):
+            out.append(f'<span class="fn star">{escape(body[1:])}</span>')
+        else:
+            out.append(f'<span class="fn">{escape(body)}</span>')
         last = m.end()
     out.append(escape(text[last:]))
     return "".join(out)
@@ -32,7 +38,7 @@ def inline(text):
 
 def body(essay):
     parts = [f'<h1>{escape(essay.settings["title"])}</h1>',
-             f'<p class="author">{escape(essay.settings["author"])}</p>']
+             f'<p class="author">{inline(essay.settings["author"])}</p>']
     for section in essay.sections:
         lang = section.lang
         attrs = ' lang="en" dir="ltr"' if lang == "en" else ' lang="ar"'
@@ -75,6 +81,9 @@ section[lang=en] p {{ hyphens: auto; }}
 .fn {{ float: footnote; font-size: 9pt; text-indent: 0; }}
 ::footnote-call {{ content: counter(footnote); vertical-align: super; font-size: 70%; }}
 ::footnote-marker {{ content: counter(footnote) ". "; }}
+.fn.star {{ counter-increment: footnote -1; }}
+.fn.star::footnote-call {{ content: "*"; }}
+.fn.star::footnote-marker {{ content: "* "; }}
 </style></head>
 <body>
 {body(essay)}
