@@ -127,8 +127,9 @@ pub fn open_quickly(path: &Path, format: Option<Format>) -> anyhow::Result<Quick
 /// A long PDF: its first pages now, the whole after them. Both imports run
 /// on one other thread, one after the other: each thread allocates from an
 /// arena of its own (glibc), which keeps the pages its import's peak
-/// touched, so two threads would each hold an import's peak; on one, the
-/// whole is built in the room the first pages' import left.
+/// touched; on one thread, the whole is built in the room the first
+/// pages' import left (the reader's median peak on 304 pages 0.3 MiB
+/// lower, BENCHMARKS.md).
 fn open_pdf_quickly(source: SourceText, key: String) -> anyhow::Result<QuickOpen> {
     let (first_tx, first_rx) = mpsc::channel();
     let (tx, rx) = mpsc::channel();
