@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use hamish::document::import::import_path;
+use hamish::document::import::paginated::repair::lam_alef_doc;
 use hamish::document::Format;
 
 mod common;
@@ -142,13 +143,13 @@ fn every_extraction_is_scored_against_its_source() {
     // the corpus, 100% on pdftotext and PyMuPDF) are not reached yet.
     let floors = [
         ("pdftotext", 86.5),
-        ("pdftotext-layout", 91.0),
+        ("pdftotext-layout", 92.5),
         ("pdftotext-raw", 72.5),
-        ("pymupdf", 79.5),
+        ("pymupdf", 80.0),
         ("pdfminer", 53.0),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 76.5);
+    assert!(whole >= 77.0);
 }
 
 /// The held-out set (tests/corpus/heldout): essays of another structure,
@@ -163,14 +164,14 @@ fn the_held_out_set_is_scored_against_its_source() {
     let (scores, whole) = table("held-out total", &results);
     let floors = [
         ("pdftotext", 94.0),
-        ("pdftotext-layout", 92.0),
+        ("pdftotext-layout", 93.0),
         ("pdftotext-raw", 67.0),
-        ("pymupdf", 85.0),
+        ("pymupdf", 87.5),
         ("pdfminer", 44.5),
         ("evince-copy", 47.0),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 71.5);
+    assert!(whole >= 73.5);
 }
 
 /// The two-column check set (tests/corpus/twocol): an essay written for
@@ -187,13 +188,13 @@ fn the_two_column_set_is_scored_against_its_source() {
     let (scores, whole) = table("two-column total", &results);
     let floors = [
         ("pdftotext", 62.0),
-        ("pdftotext-layout", 92.0),
+        ("pdftotext-layout", 93.5),
         ("pdftotext-raw", 54.5),
-        ("pymupdf", 65.5),
+        ("pymupdf", 68.5),
         ("pdfminer", 46.5),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 64.0);
+    assert!(whole >= 66.0);
 }
 
 /// The fresh set (tests/corpus/fresh): two essays written in session 5,
@@ -202,21 +203,24 @@ fn the_two_column_set_is_scored_against_its_source() {
 /// that session. First measured before any of that session's rules:
 /// 70.0% (pdftotext 79.3%, `-layout` 81.0%, `-raw` 67.5%, PyMuPDF 71.3%,
 /// pdfminer 50.6%); after them 72.2% (81.9%, 85.7%, 70.0%, 73.8%,
-/// 49.8%). The floors are those figures, measured once.
+/// 49.8%). Session 6 checked its rules for pdftotext, `-layout` and
+/// PyMuPDF on it with the other sets: 79.2% (91.1%, 91.6%, 79.7%, 82.7%,
+/// 51.1%); the floors of those three tools and the total are raised to
+/// that.
 #[test]
 fn the_fresh_set_is_scored_against_its_source() {
     let results = score_all(&corpus().join("fresh"));
     assert!(results.len() >= 30, "fixtures: {}", results.len());
     let (scores, whole) = table("fresh total", &results);
     let floors = [
-        ("pdftotext", 81.0),
-        ("pdftotext-layout", 85.0),
+        ("pdftotext", 91.0),
+        ("pdftotext-layout", 91.5),
         ("pdftotext-raw", 69.0),
-        ("pymupdf", 73.0),
+        ("pymupdf", 82.5),
         ("pdfminer", 48.0),
     ];
     assert_floors(&scores, &floors);
-    assert!(whole >= 72.0);
+    assert!(whole >= 78.5);
 }
 
 /// Words cut by justification (`ال راوي`) are rejoined in an extraction
@@ -249,6 +253,45 @@ fn cut_words_are_rejoined_only_where_the_extraction_cut_them() {
         let dir = corpus().join(set).join("src");
         for entry in std::fs::read_dir(&dir).expect("sources") {
             let path = entry.expect("entry").path();
+            let doc = import_path(&path, Some(Format::Pdftext)).expect("imports");
+            assert!(!has_repair(&doc), "{}", path.display());
+        }
+    }
+}
+
+/// Lam-alef swapped by a font throughout a document (`إال` for `إلا`) is
+/// put back where the document shows the damage everywhere, and the
+/// evidence never shows in the essays' own sources: clean text, forced
+/// through the same importer, is never marked.
+#[test]
+fn lam_alef_is_put_back_only_in_a_document_that_swapped_it_throughout() {
+    let fixed = "lam-alef put in order";
+    let has_repair = |doc: &hamish::document::Document| {
+        doc.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .chain(doc.notes.iter().flat_map(|n| &n.blocks))
+            .any(|b| b.repairs.iter().any(|r| r == fixed))
+    };
+    let file = corpus().join("fresh/text/pdftotext/08_astrolabe.wp.txt");
+    let doc = import_path(&file, None).expect("imports");
+    assert!(has_repair(&doc));
+    let text: String = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .chain(doc.notes.iter().flat_map(|n| &n.blocks))
+        .map(|b| b.plain_text())
+        .collect();
+    // إلا القليل (but little), extracted as إال القليل
+    assert!(text.contains("\u{625}\u{644}\u{627} \u{627}\u{644}\u{642}\u{644}\u{64a}\u{644}"));
+    assert!(!text.contains("\u{625}\u{627}\u{644} "));
+    for set in ["", "heldout", "twocol", "fresh"] {
+        let dir = corpus().join(set).join("src");
+        for entry in std::fs::read_dir(&dir).expect("sources") {
+            let path = entry.expect("entry").path();
+            let source = std::fs::read_to_string(&path).expect("source");
+            assert!(!lam_alef_doc::swapped_throughout(source.lines()));
             let doc = import_path(&path, Some(Format::Pdftext)).expect("imports");
             assert!(!has_repair(&doc), "{}", path.display());
         }

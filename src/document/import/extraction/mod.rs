@@ -190,10 +190,34 @@ fn final_punctuation_back(raw: &str) -> Cow<'_, str> {
 /// right-to-left list's bullet stands at the right of its items, so an
 /// item in a left-to-right script comes out with the bullet at its end.
 /// Only a line with no Arabic letter that ends in a bullet after a space.
+///
+/// An Arabic item can end in its bullet too, when pdftotext wraps the
+/// bullet with the punctuation before it in a left-to-right run and sets
+/// that run last: `البيروني، … الأسطرلاب، •`, `القاهرة، 1929 •.` or
+/// `.ابن … 1929 •` (a
+/// bullet never ends an item, and the full stop after it is the item's).
 fn bullet_to_front(line: &str) -> Option<String> {
-    let item = line.trim_end().strip_suffix('\u{2022}')?;
-    let latin = item.ends_with(' ') && item.chars().any(|c| c.is_alphabetic());
-    (latin && !item.chars().any(is_arabic_letter)).then(|| format!("\u{2022} {}", item.trim()))
+    let trimmed = line.trim_end();
+    // The full stop after the bullet, or (set where it is drawn) first.
+    let stop_first = trimmed
+        .strip_prefix('.')
+        .filter(|rest| rest.starts_with(is_arabic_letter));
+    let (item, stop) = match (trimmed.strip_suffix('.'), stop_first) {
+        (Some(before), _) if before.ends_with('\u{2022}') => (before, "."),
+        (_, Some(rest)) => (rest, "."),
+        _ => (trimmed, ""),
+    };
+    let item = item.strip_suffix('\u{2022}')?;
+    let arabic = item.chars().any(is_arabic_letter);
+    let latin = stop.is_empty() && item.ends_with(' ') && item.chars().any(|c| c.is_alphabetic());
+    // The run moved with its punctuation: a comma before the bullet or a
+    // full stop after it. A bare `word •` may be a list drawn so.
+    let moved = !stop.is_empty() || item.trim_end().ends_with(['\u{60c}', ',']);
+    let rtl_item = arabic
+        && moved
+        && !item.contains('\u{2022}')
+        && item.trim_start().starts_with(is_arabic_letter);
+    ((latin && !arabic) || rtl_item).then(|| format!("\u{2022} {}{stop}", item.trim()))
 }
 
 #[cfg(test)]
@@ -251,6 +275,21 @@ mod tests {
             "\u{2022} Kilito, Abdelfattah. Les"
         );
         // An Arabic item, a bullet in the middle, no bullet: untouched.
+        // البيروني، تحقيق، • (al-Biruni, edited,): an Arabic item whose
+        // bullet pdftotext set last, with the full stop after it or not.
+        let biruni = "\u{627}\u{644}\u{628}\u{64a}\u{631}\u{648}\u{646}\u{64a}\u{60c} \u{62a}\u{62d}\u{642}\u{64a}\u{642}\u{60c}";
+        assert_eq!(
+            bullet_to_front(&format!("{biruni} \u{2022}")).unwrap(),
+            format!("\u{2022} {biruni}")
+        );
+        assert_eq!(
+            bullet_to_front(&format!("{biruni} 1929 \u{2022}.")).unwrap(),
+            format!("\u{2022} {biruni} 1929.")
+        );
+        assert_eq!(
+            bullet_to_front(&format!(".{biruni} 1929 \u{2022}")).unwrap(),
+            format!("\u{2022} {biruni} 1929.")
+        );
         assert_eq!(bullet_to_front(&format!("{SCRIPT} \u{2022}")), None);
         assert_eq!(bullet_to_front("a \u{2022} b"), None);
         assert_eq!(bullet_to_front("\u{2022} Kilito"), None);

@@ -5,7 +5,8 @@
 //! - **Edges**: the first two and the last three text lines of a page
 //!   (extractors put the header first or last, the page number last).
 //! - **Page number** at an edge: `12`, `(12)`, `- ١٢ -`, `صفحة 2 من 4`, or
-//!   its pieces on their own lines (`صفحة1`, `من2`), Latin or Arabic-Indic.
+//!   its pieces on their own lines (`صفحة1`, `من2`; `-`, `1`, `-`), Latin
+//!   or Arabic-Indic.
 //! - **Recurring edge line**: the same text at an edge of two or more
 //!   pages once digits are ignored (`العدد 2` and `العدد 3`); each page
 //!   counts once, so a header that alternates between odd and even pages
@@ -151,7 +152,12 @@ pub fn mark(lines: &mut [Line]) -> bool {
             && words(t).all(|w| opening.contains(&w));
         // Set larger than the text (a source that knows sizes says so), it
         // is a title whose words a running header may repeat.
-        if (is_page_number(t) || recurring || named || titled) && !lines[i].larger() {
+        // `-1-` written as `-`, `1`, `-` on lines of their own (PyMuPDF):
+        // a dash alone at an edge, next to the page number, is its piece.
+        let dash = !t.is_empty()
+            && t.chars().all(|c| "-\u{2013}\u{2014}".contains(c))
+            && (beside_page_number(lines, i, at_top) || beside_page_number(lines, i, !at_top));
+        if (is_page_number(t) || recurring || named || titled || dash) && !lines[i].larger() {
             lines[i].kind = Kind::Furniture;
         }
     }
@@ -205,6 +211,31 @@ mod tests {
             .filter(|l| l.kind == Kind::Body)
             .map(|l| l.text().to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_page_number_written_over_three_lines_goes_whole() {
+        // -1- as PyMuPDF writes it: `-`, `1`, `-`; a dash elsewhere stays.
+        let p = pages(&[
+            &[
+                "Text of the first page",
+                "- a dash in the text",
+                "-",
+                "1",
+                "-",
+            ],
+            &["Text of the second page", "-", "more text", "-", "2", "-"],
+        ]);
+        assert_eq!(
+            body_after_marking(&p),
+            [
+                "Text of the first page",
+                "- a dash in the text",
+                "Text of the second page",
+                "-",
+                "more text"
+            ]
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //!   stage takes one as a heading when it stands between the end of a
 //!   paragraph and an indented first line of the next.
 
+use super::ordinal_label;
 use super::repair;
 use super::text::char_len;
 use crate::document::import::heading_words::{
@@ -181,9 +182,26 @@ fn is_ordinal(word: &str) -> bool {
     ORDINALS.contains(&word.as_str())
 }
 
+/// The ordinal word a label spells (`أولاً`, `ًأولا`, `أول ًا`, `أولًاًا`:
+/// harakat and spaces aside, a doubled final alef as one), in its plain
+/// form without tanween.
+pub(super) fn ordinal_word(label: &str) -> Option<&'static str> {
+    if label.len() > 24 {
+        return None;
+    }
+    let mut word: String = label
+        .chars()
+        .filter(|&c| !('\u{64b}'..='\u{652}').contains(&c) && !c.is_whitespace())
+        .collect();
+    if word.ends_with("\u{627}\u{627}") {
+        word.pop();
+    }
+    ORDINALS.iter().find(|o| **o == word).copied()
+}
+
 /// A numbered heading: the number, then a few words that end no sentence.
 fn numbered(t: &str) -> Option<Heading> {
-    let fixed = ordinal_colon_back(t.trim());
+    let fixed = ordinal_colon_back(t.trim()).or_else(|| ordinal_label::label_in_front(t));
     let t = fixed.as_deref().unwrap_or(t);
     let words = after_number(t.trim())?;
     let n = words.split_whitespace().count();
@@ -229,10 +247,12 @@ pub fn title_like(t: &str) -> bool {
         && t.chars().filter(|&c| c == '.').count() <= 1
 }
 
-/// A title-like line as the heading shows it: runs put back in order, no
-/// trailing punctuation.
+/// A title-like line as the heading shows it: runs put back in order (a
+/// lead word moved after its colon too), no trailing punctuation.
 pub fn title_text(t: &str) -> String {
-    let title = repair::swapped_heading(t).unwrap_or_else(|| t.to_string());
+    let title = repair::swapped_heading(t)
+        .or_else(|| ordinal_label::lead_word_in_front(t))
+        .unwrap_or_else(|| t.to_string());
     title.trim_end_matches(['.', ':', ' ']).to_string()
 }
 

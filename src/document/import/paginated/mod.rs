@@ -35,10 +35,12 @@ mod markers;
 mod meta;
 mod notes;
 mod numbered;
+mod ordinal_label;
 pub mod repair;
 mod structure;
 mod symbols;
 mod text;
+mod title_end;
 mod trace;
 
 pub use line::{LineEvidence, Page, SourceLine};

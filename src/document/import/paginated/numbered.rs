@@ -144,17 +144,39 @@ pub fn find(lines: &mut [Line]) -> Vec<RawNote> {
 /// The first line of the page `start..end` that starts note `next` after
 /// a line that marks it, or anywhere when the page before marked it
 /// (`carried`: a note set on the next page for want of room).
+///
+/// A line that starts with the number after an unfinished line may be its
+/// marker set apart (PyMuPDF), unless a line above on the same page
+/// surely marked the note: a note has one marker, so the line is the note,
+/// run on from the body with no blank line (pdftotext), or its label alone
+/// on a line after a body line the page cut (PyMuPDF). Sure markers are
+/// glued to a word (`الكبيرة1.`), or set apart (`1.` after `… فوق
+/// الأفق`) on a line no heading follows: a number alone before a heading
+/// is the heading's, cut from it (`1` / `المقدمة.`).
 fn first_note(lines: &[Line], start: usize, end: usize, next: u32, carried: bool) -> Option<usize> {
     let mut marked = carried;
+    let mut surely = false;
     (start..end).find(|&i| {
         if lines[i].kind != Kind::Body {
             return false;
         }
+        let t = lines[i].text();
         let starts = marked
-            && label(lines[i].text()).is_some_and(|(n, _)| n == next)
-            && heading(lines[i].text(), false).is_none()
-            && !split_after_unfinished(lines, i, next);
-        marked |= marks(lines, i, next);
+            && label(t).is_some_and(|(n, _)| n == next)
+            && heading(t, false).is_none()
+            && (surely || !split_after_unfinished(lines, i, next));
+        let mark = marks(lines, i, next);
+        marked |= mark;
+        // Read only for a marker: most lines are none.
+        if mark && !surely {
+            let before_heading = || {
+                lines
+                    .get(i + 1)
+                    .is_some_and(|l| heading(l.text(), false).is_some())
+            };
+            surely =
+                has_glued_marker(t, next) || t.trim() == format!("{next}.") || !before_heading();
+        }
         starts
     })
 }
@@ -211,11 +233,25 @@ fn ends_sentence(t: &str) -> bool {
 /// The rest of a note continued from the page before: the body lines just
 /// above `to`, back to a blank line; the one line above when the page has
 /// no blank line before `to`.
+///
+/// A list item is no part of a note: the rest starts after the last
+/// item's sentence ends (PyMuPDF writes a page's last references, their
+/// bullets on lines of their own, with no blank line before the note area).
 fn continuation(lines: &[Line], start: usize, to: usize) -> Vec<usize> {
     let blank = (start..to).rev().find(|&i| lines[i].kind == Kind::Blank);
     let from = match blank {
         Some(b) => b + 1,
         None => to.saturating_sub(1).max(start),
+    };
+    let bullet = (from..to).rev().find(|&i| {
+        lines[i].kind == Kind::Body && bullet_item(lines[i].text().trim_start()).is_some()
+    });
+    let from = match bullet {
+        Some(b) => match (b..to).find(|&i| ends_sentence(lines[i].text())) {
+            Some(end) => end + 1,
+            None => to,
+        },
+        None => from,
     };
     (from..to)
         .filter(|&i| lines[i].kind == Kind::Body)
@@ -301,6 +337,63 @@ mod tests {
     }
 
     #[test]
+    fn a_note_run_on_from_an_unfinished_line_after_its_glued_marker() {
+        // pdftotext sets the note area straight after the page's last body
+        // line, which the page breaks mid-sentence; the marker is glued
+        // above, so the line that starts with 1 is the note, not its marker.
+        let p = pages(&[
+            &["Text with a marker1.", "A sentence the page", "1 The note."],
+            &["breaks here.", "More text."],
+        ]);
+        let mut lines = classify(&p);
+        let notes = find(&mut lines);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(lines[notes[0].lines[0]].text(), "1 The note.");
+        // With no glued marker above, the same line is a marker set apart
+        // (PyMuPDF), and no note starts.
+        let p = pages(&[
+            &["Text with no marker.", "A sentence the page", "1 The note."],
+            &["breaks here.", "More text."],
+        ]);
+        let mut lines = classify(&p);
+        assert!(find(&mut lines).is_empty());
+        // A number alone before a heading is the heading's, no marker.
+        let p = pages(&[
+            &[
+                "Text of 2026",
+                "1",
+                "Introduction",
+                "A sentence the page",
+                "1 The note.",
+            ],
+            &["breaks here.", "More text."],
+        ]);
+        let mut lines = classify(&p);
+        assert!(find(&mut lines).is_empty());
+    }
+
+    #[test]
+    fn a_note_runs_on_below_a_list_not_into_it() {
+        // The page's last reference, its bullet on a line of its own, stands
+        // between the blank line and the rest of the note from the page before.
+        let p = pages(&[
+            &["Text with a marker1.", "1 The note runs"],
+            &[
+                "Body text.",
+                "",
+                "\u{2022}",
+                "An item, London,",
+                "1988.",
+                "over to this page.",
+            ],
+        ]);
+        let mut lines = classify(&p);
+        let notes = find(&mut lines);
+        let texts: Vec<&str> = notes[0].lines.iter().map(|&l| lines[l].text()).collect();
+        assert_eq!(texts, ["1 The note runs", "over to this page."]);
+    }
+
+    #[test]
     fn notes_numbered_again_on_each_page() {
         let p = pages(&[
             &["Text with a marker1 and another2.", "1 First.", "2 Second."],
@@ -356,6 +449,19 @@ mod tests {
     #[test]
     fn a_numbered_list_without_markers_is_no_note() {
         let p = pages(&[&["Steps:", "1. open", "2. read"], &["Text."]]);
+        let mut lines = classify(&p);
+        assert!(find(&mut lines).is_empty());
+        // A number alone before a heading is the heading's, no marker.
+        let p = pages(&[
+            &[
+                "Text of 2026",
+                "1",
+                "Introduction",
+                "A sentence the page",
+                "1 The note.",
+            ],
+            &["breaks here.", "More text."],
+        ]);
         let mut lines = classify(&p);
         assert!(find(&mut lines).is_empty());
     }

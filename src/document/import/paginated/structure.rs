@@ -25,6 +25,7 @@ use super::numbered::{names_a_part, split_marker};
 use super::repair::is_arabic_letter;
 use super::symbols::label as symbol_label;
 use super::text::{bullet_item, char_len, rtl};
+use super::title_end;
 use crate::document::import::body_section;
 use crate::document::model::{Block, BlockKind, Inline, Section, SectionKind};
 use crate::document::Id;
@@ -62,8 +63,10 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
         held_symbol: None,
         trailing: Vec::new(),
     };
+    // The second line of a title set on two, already taken.
+    let mut taken = None;
     for (no, line) in lines.iter().enumerate() {
-        if line.kind != Kind::Body {
+        if line.kind != Kind::Body || taken == Some(no) {
             continue;
         }
         // A marker set apart after an unfinished line is no numbered
@@ -75,6 +78,8 @@ pub fn assemble(lines: &[Line], note_numbers: &[u32]) -> Body {
             || a.standalone_heading(lines, no, &lengths);
         if heading {
             headings.push(no);
+            taken = a.title_rest(lines, no);
+            headings.extend(taken);
             let references = a.sections.last().map(|s| s.kind) == Some(SectionKind::References);
             a.trailing = if references {
                 trailing_bullets(lines, no)
@@ -210,6 +215,31 @@ impl Assembler<'_> {
         self.sections.push(section);
         self.prev_short = true;
         self.prev_end = true;
+    }
+
+    /// The line after heading `no` when the heading ends in a word that
+    /// leaves it open (`… وانتقالها إلى` / `الغرب`): added to the title.
+    fn title_rest(&mut self, lines: &[Line], no: usize) -> Option<usize> {
+        if !title_end::leaves_title_open(lines[no].text()) {
+            return None;
+        }
+        let next = (no + 1..lines.len()).find(|&j| lines[j].kind != Kind::Blank)?;
+        let rest = &lines[next];
+        let fits = rest.kind == Kind::Body
+            && rest.source.page == lines[no].source.page
+            && title_end::ends_title(rest.text())
+            && heading(rest.text(), false).is_none();
+        if !fits {
+            return None;
+        }
+        let heading_text = title_text(lines[no].text());
+        let title = match self.title.as_mut() {
+            Some(t) if *t == heading_text => t,
+            _ => self.sections.last_mut()?.title.as_mut()?,
+        };
+        title.push(' ');
+        title.push_str(&title_text(rest.text()));
+        Some(next)
     }
 
     /// A known heading opens its section; keywords on its line are its
@@ -365,7 +395,13 @@ impl Assembler<'_> {
             self.prev_end = ends_sentence(t);
             return;
         }
-        if (line.indented() || self.prev_short || line.gap_before())
+        // No paragraph starts inside a sentence: a line standing in from
+        // the left margin after a line that ends none, and ending it, is
+        // that sentence's last line set a little short (flush right in
+        // `pdftotext -layout`), no indented first line.
+        let cut_off = !self.prev_end && line.source.trail < 3 && line.source.lead >= 3;
+        let indented = line.indented() && !(cut_off && ends_sentence(t));
+        if (indented || self.prev_short || line.gap_before())
             && self.pending.kind != BlockKind::Item
         {
             self.flush();
@@ -380,8 +416,18 @@ impl Assembler<'_> {
         if let Some(symbol) = self.held_symbol.take() {
             self.pending.text.push_str(symbol);
         }
-        self.prev_short =
-            lengths.short(t) && !inside && !next.is_some_and(|n| self.split_marker_after(n.text()));
+        // A right-to-left sentence's end set flush right 20+ spaces in
+        // (`pdftotext -layout`) is a paragraph's last line, however long.
+        let flush_right = rtl(t) && line.source.lead >= 20 && ends_sentence(t);
+        // A comma ends no paragraph: a short line ending in one was cut
+        // (PyMuPDF breaks a line where a number splits its runs). After a
+        // full stop (`1889.،`), the comma is displaced and the stop ends it.
+        let clause_open = t
+            .strip_suffix(['\u{60c}', ','])
+            .is_some_and(|before| !ends_sentence(before));
+        self.prev_short = (lengths.short(t) && !clause_open || flush_right)
+            && !inside
+            && !next.is_some_and(|n| self.split_marker_after(n.text()));
         self.prev_end = ends_sentence(t);
         if self.prev_short && self.pending.kind == BlockKind::Paragraph {
             self.flush();
@@ -596,6 +642,32 @@ mod tests {
     }
 
     #[test]
+    fn right_to_left_sentence_ends_set_flush_right_end_paragraphs() {
+        // pdftotext -layout: a paragraph's last line stands in from the left
+        // margin, long or short. "The Arabs wrote in the first century on
+        // parchment / and the copyists grew many in the big cities." (24
+        // spaces in); "Most historians hold, that the craft reached /
+        // (Bloom, 2001) because paper was known before that." (13 in).
+        let first = "\u{643}\u{62a}\u{628} \u{627}\u{644}\u{639}\u{631}\u{628} \u{641}\u{64a} \u{627}\u{644}\u{642}\u{631}\u{646} \u{627}\u{644}\u{623}\u{648}\u{644} \u{639}\u{644}\u{649} \u{627}\u{644}\u{631}\u{642} \u{648}\u{627}\u{644}\u{628}\u{631}\u{62f}\u{64a}";
+        let first_end = format!(
+            "{}\u{648}\u{643}\u{62b}\u{631} \u{627}\u{644}\u{646}\u{633}\u{627}\u{62e} \u{641}\u{64a} \u{627}\u{644}\u{645}\u{62f}\u{646} \u{627}\u{644}\u{643}\u{628}\u{64a}\u{631}\u{629}.",
+            " ".repeat(24)
+        );
+        let second = "\u{648}\u{64a}\u{630}\u{647}\u{628} \u{623}\u{643}\u{62b}\u{631} \u{627}\u{644}\u{645}\u{624}\u{631}\u{62e}\u{64a}\u{646}\u{60c} \u{625}\u{644}\u{649} \u{623}\u{646} \u{627}\u{644}\u{635}\u{646}\u{627}\u{639}\u{629} \u{648}\u{635}\u{644}\u{62a}";
+        let second_end = format!(
+            "{}(Bloom, 2001) \u{644}\u{623}\u{646} \u{627}\u{644}\u{648}\u{631}\u{642} \u{643}\u{627}\u{646} \u{645}\u{639}\u{631}\u{648}\u{641}\u{627} \u{642}\u{628}\u{644} \u{630}\u{644}\u{643}.",
+            " ".repeat(13)
+        );
+        let p = page(&[first, &first_end, second, &second_end]);
+        let l = classify(&p);
+        let body = assemble(&l, &[]);
+        let blocks = &texts(&body)[0].1;
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert!(blocks[0].ends_with('.') && blocks[1].starts_with('\u{648}'));
+        assert!(blocks[1].contains("(Bloom, 2001)"));
+    }
+
+    #[test]
     fn a_title_between_paragraphs_opens_a_section() {
         let p = page(&[
             "A paragraph of the introduction that is long enough",
@@ -696,6 +768,21 @@ mod tests {
         ]);
         let l = classify(&p);
         assert_eq!(texts(&assemble(&l, &[]))[0].1.len(), 1);
+    }
+
+    #[test]
+    fn a_short_line_ending_in_a_comma_goes_on() {
+        let p = page(&[
+            "A paragraph, which runs over several lines, was printed in 1592",
+            "in Arabic type,",
+            "and translated into Latin a little later, and then it ends",
+            "here.",
+            "A second paragraph, of about the same length as the first,",
+            "Rome, 1592.,",
+            "A third paragraph: the comma after a full stop was displaced.",
+        ]);
+        let l = classify(&p);
+        assert_eq!(texts(&assemble(&l, &[]))[0].1.len(), 3);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Applying the repairs to the blocks of a document: right-to-left blocks
 //! only, each repair recorded on the block it changed.
 
+use super::lam_alef_doc;
 use super::letters::{detached_harakat, kashida, lam_alef};
 use super::split_words::Vocabulary;
 use super::{mirrored_brackets, reversed_year_ranges};
@@ -10,6 +11,8 @@ use crate::document::model::{Block, Inline, Note, Section};
 /// Repair every block of the body and the notes. Blocks are independent,
 /// so they are shared among the cores.
 pub fn repair_all(sections: &mut [Section], notes: &mut [Note]) {
+    // Read before `lam_alef` below puts some pairs in order.
+    let swapped = lam_alef_doc::swapped_throughout(document_texts(sections, notes));
     let mut all: Vec<&mut Block> = sections
         .iter_mut()
         .flat_map(|s| s.blocks.iter_mut())
@@ -24,19 +27,73 @@ pub fn repair_all(sections: &mut [Section], notes: &mut [Note]) {
             scope.spawn(move || part.iter_mut().for_each(|b| repair_block(b)));
         }
     });
-    rejoin_split_words(sections, notes);
+    let cut_words = rejoin_split_words(sections, notes);
+    if swapped {
+        // Where justification cut words, a lone `ال` may be a cut article.
+        lam_alef_throughout(sections, notes, !cut_words);
+    }
+}
+
+/// Every text of the document: section titles, blocks, notes.
+fn document_texts<'a>(
+    sections: &'a [Section],
+    notes: &'a [Note],
+) -> impl Iterator<Item = &'a str> + Clone {
+    sections
+        .iter()
+        .flat_map(|s| s.title.as_deref().into_iter().chain(block_texts(&s.blocks)))
+        .chain(notes.iter().flat_map(|n| block_texts(&n.blocks)))
+}
+
+/// In a document whose font swapped every lam-alef, the repairs only
+/// such a document allows: in right-to-left blocks, recorded on each, and
+/// in section titles.
+fn lam_alef_throughout(sections: &mut [Section], notes: &mut [Note], lone: bool) {
+    for section in sections.iter_mut() {
+        if let Some(fixed) = section
+            .title
+            .as_deref()
+            .and_then(|t| lam_alef_doc::repair(t, lone))
+        {
+            section.title = Some(fixed);
+        }
+    }
+    let blocks = sections
+        .iter_mut()
+        .flat_map(|s| s.blocks.iter_mut())
+        .chain(notes.iter_mut().flat_map(|n| n.blocks.iter_mut()));
+    for block in blocks.filter(|b| first_text(b).is_some_and(rtl)) {
+        let mut changed = false;
+        for inline in &mut block.inlines {
+            if let Inline::Text { text } = inline {
+                if let Some(fixed) = lam_alef_doc::repair(text, lone) {
+                    *text = fixed;
+                    changed = true;
+                }
+            }
+        }
+        let what = "lam-alef put in order";
+        if changed && !block.repairs.iter().any(|r| r == what) {
+            block.repairs.push(what.into());
+        }
+    }
+}
+
+fn first_text(block: &Block) -> Option<&str> {
+    block.inlines.iter().find_map(|i| match i {
+        Inline::Text { text } => Some(text.as_str()),
+        Inline::Note { .. } => None,
+    })
 }
 
 /// Words cut in two by justification, rejoined from the whole document's
 /// vocabulary (after the letter repairs, so its words are whole): in
-/// blocks, recorded on each, and in section titles.
-fn rejoin_split_words(sections: &mut [Section], notes: &mut [Note]) {
-    let texts = sections
-        .iter()
-        .flat_map(|s| s.title.as_deref().into_iter().chain(block_texts(&s.blocks)))
-        .chain(notes.iter().flat_map(|n| block_texts(&n.blocks)));
+/// blocks, recorded on each, and in section titles. Returns whether the
+/// document showed words cut.
+fn rejoin_split_words(sections: &mut [Section], notes: &mut [Note]) -> bool {
+    let texts = document_texts(sections, notes);
     let Some(vocabulary) = Vocabulary::of_document(texts) else {
-        return;
+        return false;
     };
     for section in sections.iter_mut() {
         if let Some(fixed) = section.title.as_deref().and_then(|t| vocabulary.rejoin(t)) {
@@ -63,6 +120,7 @@ fn rejoin_split_words(sections: &mut [Section], notes: &mut [Note]) {
                 .push("words cut by justification rejoined".into());
         }
     }
+    true
 }
 
 /// The text inlines of some blocks.
@@ -77,11 +135,7 @@ fn block_texts(blocks: &[Block]) -> impl Iterator<Item = &str> + Clone {
 
 /// Repair one block if its text is right-to-left.
 pub fn repair_block(block: &mut Block) {
-    let first_text = block.inlines.iter().find_map(|i| match i {
-        Inline::Text { text } => Some(text.as_str()),
-        Inline::Note { .. } => None,
-    });
-    if !first_text.is_some_and(rtl) {
+    if !first_text(block).is_some_and(rtl) {
         return;
     }
     for inline in &mut block.inlines {

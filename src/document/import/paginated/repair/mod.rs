@@ -7,6 +7,7 @@
 //! tests run them over the clean seed 003 and require that nothing changes.
 
 pub mod blocks;
+pub mod lam_alef_doc;
 pub mod letters;
 pub mod split_words;
 
