@@ -24,6 +24,8 @@ pub mod columns;
 pub mod controls;
 pub mod raw_pieces;
 pub mod runs;
+#[cfg(test)]
+mod test_pages;
 pub mod unmapped;
 pub mod visual;
 pub mod visual_notes;

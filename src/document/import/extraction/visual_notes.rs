@@ -156,20 +156,7 @@ mod tests {
     const WORD: &str = "\u{628}\u{627}\u{644}\u{648}\u{642}\u{641}";
     const NOTE: &str = "\u{627}\u{644}\u{648}\u{642}\u{641} \u{647}\u{648}";
 
-    fn page(texts: &[&'static str]) -> Page<'static> {
-        Page {
-            number: 1,
-            lines: texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| SourceLine::plain(t, 1, i as u32, 0, 0))
-                .collect(),
-        }
-    }
-
-    fn texts(page: &Page) -> Vec<String> {
-        page.lines.iter().map(|l| l.text.to_string()).collect()
-    }
+    use crate::document::import::extraction::test_pages::{page, texts};
 
     #[test]
     fn the_marker_ends_its_piece_and_the_label_opens_its_note() {

@@ -74,22 +74,8 @@ fn is_punctuation(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::import::paginated::SourceLine;
 
-    fn page(texts: &[&'static str]) -> Page<'static> {
-        Page {
-            number: 1,
-            lines: texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| SourceLine::plain(t, 1, i as u32, 0, 0))
-                .collect(),
-        }
-    }
-
-    fn texts(page: &Page) -> Vec<String> {
-        page.lines.iter().map(|l| l.text.to_string()).collect()
-    }
+    use crate::document::import::extraction::test_pages::{page, texts};
 
     // فيينا، "Vienna," and سنة "year"
     const VIENNA: &str = "\u{641}\u{64a}\u{64a}\u{646}\u{627}\u{60c}";

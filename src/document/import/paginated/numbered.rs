@@ -472,18 +472,5 @@ mod tests {
         let p = pages(&[&["Steps:", "1. open", "2. read"], &["Text."]]);
         let mut lines = classify(&p);
         assert!(find(&mut lines).is_empty());
-        // A number alone before a heading is the heading's, no marker.
-        let p = pages(&[
-            &[
-                "Text of 2026",
-                "1",
-                "Introduction",
-                "A sentence the page",
-                "1 The note.",
-            ],
-            &["breaks here.", "More text."],
-        ]);
-        let mut lines = classify(&p);
-        assert!(find(&mut lines).is_empty());
     }
 }
