@@ -22,6 +22,7 @@ mod objects;
 mod order;
 mod overprint;
 mod page_lines;
+mod readings;
 mod running_heads;
 mod strokes;
 

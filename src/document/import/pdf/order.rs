@@ -13,6 +13,7 @@
 //! mirrored; whether their text says so depends on the font, so the
 //! reading whose brackets balance is kept.
 
+use super::readings::unbalanced;
 use crate::layout::bidi::{mirror, visual_order};
 
 /// What a glyph's text is, for ordering.
@@ -123,6 +124,11 @@ pub fn levels(classes: &[Class], rtl: bool) -> Vec<u8> {
 /// The logical text of glyph texts given in visual order.
 pub fn logical(texts: &[&str], classes: &[Class], rtl: bool) -> String {
     let levels = levels(classes, rtl);
+    if rtl && classes.contains(&Class::L) {
+        // Latin inside Arabic: where its edges' neutrals go depends on the
+        // producer and on where the line broke.
+        return super::readings::most_plausible(texts, classes, &levels);
+    }
     let order = visual_order(&levels);
     let plain: String = order.iter().map(|&i| texts[i]).collect();
     // With no right-to-left level the font may still have named the
@@ -145,31 +151,6 @@ pub fn logical(texts: &[&str], classes: &[Class], rtl: bool) -> String {
     } else {
         plain
     }
-}
-
-/// How many brackets have no partner.
-fn unbalanced(text: &str) -> usize {
-    let mut stack: Vec<char> = Vec::new();
-    let mut lost = 0;
-    for c in text.chars() {
-        match c {
-            '(' | '[' | '{' => stack.push(c),
-            ')' | ']' | '}' => {
-                let open = match c {
-                    ')' => '(',
-                    ']' => '[',
-                    _ => '{',
-                };
-                if stack.last() == Some(&open) {
-                    stack.pop();
-                } else {
-                    lost += 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    lost + stack.len()
 }
 
 #[cfg(test)]
