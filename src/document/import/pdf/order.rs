@@ -124,9 +124,12 @@ pub fn levels(classes: &[Class], rtl: bool) -> Vec<u8> {
 /// The logical text of glyph texts given in visual order.
 pub fn logical(texts: &[&str], classes: &[Class], rtl: bool) -> String {
     let levels = levels(classes, rtl);
-    if rtl && classes.contains(&Class::L) {
-        // Latin inside Arabic: where its edges' neutrals go depends on the
-        // producer and on where the line broke.
+    let bracket = |t: &&str| t.contains(['(', ')', '[', ']']);
+    let stretch = classes.contains(&Class::L) || (levels.contains(&2) && texts.iter().any(bracket));
+    if rtl && stretch {
+        // Latin or a number in brackets inside Arabic: where the neutrals
+        // at its edges go depends on the producer and on where the line
+        // broke.
         return super::readings::most_plausible(texts, classes, &levels);
     }
     let order = visual_order(&levels);
