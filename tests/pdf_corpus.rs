@@ -177,11 +177,12 @@ fn the_unseen_pdfs_are_scored_against_their_source() {
     // columns) was hidden from everyone writing rules that session:
     // 289 of its 340 facts before them, 290 after. WeasyPrint's Amiri PDF
     // maps the lam of `ال` before some letters to no text (36 of the 50
-    // misses are WeasyPrint's). Session 7: 293, every LibreOffice fact,
+    // misses are WeasyPrint's). Session 7: 296, every LibreOffice fact,
     // once a citation broken over two lines reads in order
-    // (`pdf/readings.rs`).
+    // (`pdf/readings.rs`) and a page with two lines in its second column
+    // keeps the gutter (`pdf/columns.rs`).
     let (passed, total) = (tally.passed, tally.total);
     assert!(total >= 340, "unseen facts {total}");
-    assert!(passed >= 293, "unseen PDFs {passed}/{total}");
+    assert!(passed >= 296, "unseen PDFs {passed}/{total}");
     assert!(tally.lo.0 >= 85, "LibreOffice unseen PDFs {:?}", tally.lo);
 }

@@ -6,7 +6,9 @@
 //! columns stand in the same place on every page: a gutter an earlier page
 //! showed, when it lies inside this page's empty band, is the gutter here
 //! (a last page whose short column ends ragged leaves a band wider than
-//! its gutter, whose middle would fall inside that column).
+//! its gutter, whose middle would fall inside that column), and it stands
+//! on a page with too few lines in one column to show a gutter of its own
+//! when few of the page's lines cross its middle.
 
 use super::interpret::Glyph;
 use super::lines::Group;
@@ -33,7 +35,12 @@ impl Gutters {
     /// The page's gutter: its empty band, or an earlier page's gutter that
     /// lies inside the band; remembered for the pages after it.
     pub fn find(&mut self, glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
-        let (left, right) = gutter(glyphs, groups)?;
+        let Some((left, right)) = gutter(glyphs, groups) else {
+            // A page whose second column holds a few lines (the essay
+            // ends early in it) shows no gutter of its own; an earlier
+            // page's still stands when its middle is clear here.
+            return self.0.iter().copied().find(|&g| clear(glyphs, groups, g));
+        };
         let inside = |&&(l, r): &&(f32, f32)| l >= left - 1.0 && r <= right + 1.0;
         let found = self.0.iter().find(inside).copied().unwrap_or((left, right));
         self.0.retain(|&g| g != found);
@@ -109,6 +116,38 @@ fn gutter(glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
     };
     let enough = |n: usize| n * 4 >= groups.len();
     (enough(side(true)) && enough(side(false))).then_some((left, right))
+}
+
+/// Whether an earlier page's gutter stands on this page: few lines cross
+/// its middle and at least two stand on each side of it.
+fn clear(glyphs: &[Glyph], groups: &[Group], (left, right): (f32, f32)) -> bool {
+    if groups.len() < 6 {
+        return false;
+    }
+    let middle = (left + right) / 2.0;
+    let inked = |i: &usize| !glyphs[*i].text.trim().is_empty();
+    let (mut crossing, mut on_left, mut on_right) = (0, 0, 0);
+    for group in groups {
+        let mut ink = group
+            .glyphs
+            .iter()
+            .filter(|i| inked(i))
+            .map(|&i| &glyphs[i]);
+        let (lo, hi) = ink.by_ref().fold((f32::MAX, f32::MIN), |(lo, hi), g| {
+            (lo.min(g.x), hi.max(g.x + g.width))
+        });
+        if lo > hi {
+            continue;
+        }
+        let covers = group.glyphs.iter().filter(|i| inked(i)).any(|&i| {
+            let g = &glyphs[i];
+            g.x < middle + 1.0 && g.x + g.width > middle - 1.0
+        });
+        crossing += usize::from(covers);
+        on_left += usize::from(lo < left);
+        on_right += usize::from(hi > right);
+    }
+    crossing * 100 <= groups.len() * 15 && on_left >= 2 && on_right >= 2
 }
 
 /// The page's line groups in reading order, cut at the gutter.

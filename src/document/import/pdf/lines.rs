@@ -572,6 +572,38 @@ mod tests {
     }
 
     #[test]
+    fn a_page_whose_second_column_has_two_lines_keeps_the_gutter() {
+        let mut gutters = Gutters::default();
+        let mut full = Vec::new();
+        for i in 0..10 {
+            let y = 70.0 + 18.0 * i as f32;
+            full.push(bar(&format!("r{i}"), 221.0, 374.0, y, 10.0));
+            full.push(bar(&format!("l{i}"), 45.0, 199.0, y, 10.0));
+        }
+        page_lines_in(&full, true, &mut gutters);
+        // The next page: the right column full, the essay ending two
+        // lines into the left one, at the same heights as the right's
+        // first two. Too few lines on the left for a gutter of its own.
+        let mut next = Vec::new();
+        for i in 0..10 {
+            let y = 70.0 + 18.0 * i as f32;
+            next.push(bar(&format!("r{i}"), 221.0, 374.0, y, 10.0));
+            if i < 2 {
+                next.push(bar(&format!("l{i}"), 45.0, 199.0, y, 10.0));
+            }
+        }
+        let read = |gutters: &mut Gutters| -> Vec<String> {
+            let lines = page_lines_in(&next, true, gutters);
+            lines.into_iter().map(|l| l.text).collect()
+        };
+        let mut expected: Vec<String> = (0..10).map(|i| format!("r{i}")).collect();
+        expected.extend((0..2).map(|i| format!("l{i}")));
+        assert_eq!(read(&mut gutters), expected);
+        // Read alone, each of the first two lines runs across both.
+        assert_ne!(read(&mut Gutters::default()), expected);
+    }
+
+    #[test]
     fn an_arabic_item_of_a_left_to_right_list_keeps_its_order() {
         // "• بيروت، 1989." (Beirut, 1989) in a left-to-right list, as
         // drawn: the bullet at the left, then the right-to-left stretch
