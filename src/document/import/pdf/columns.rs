@@ -77,7 +77,10 @@ fn gutter(glyphs: &[Glyph], groups: &[Group]) -> Option<(f32, f32)> {
             *c += u32::from(r);
         }
     }
-    let few = (groups.len() as u32 * 15).div_ceil(100);
+    // A quarter: a title block and notes across the foot of the page (as
+    // WeasyPrint sets them over two columns) cross it; a page of one
+    // column crosses it in most of its lines.
+    let few = (groups.len() as u32 * 25).div_ceil(100);
     // The widest band of few lines in the middle half of the page.
     let (start, end) = (bins / 4, bins * 3 / 4);
     let mut best: Option<(usize, usize)> = None;

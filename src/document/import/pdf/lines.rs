@@ -572,6 +572,40 @@ mod tests {
     }
 
     #[test]
+    fn columns_under_a_title_and_over_notes_across_the_page_come_apart() {
+        // A header, a title of two lines and an author across the page;
+        // two columns of twelve lines each, the left one's baselines
+        // between the right one's (columns set apart flow apart); three
+        // lines of notes and the page number across the page at its foot:
+        // seven lines of thirty-one cross the gutter.
+        let mut glyphs = vec![
+            bar("header", 163.0, 257.0, 34.0, 9.0),
+            bar("title", 63.0, 368.0, 95.0, 16.0),
+            bar("title2", 194.0, 237.0, 119.0, 16.0),
+            bar("author", 188.0, 247.0, 143.0, 9.5),
+        ];
+        for i in 0..12 {
+            let y = 161.0 + 25.0 * i as f32;
+            glyphs.push(bar(&format!("r{i}"), 221.0, 368.0, y + 12.0, 9.5));
+            glyphs.push(bar(&format!("l{i}"), 51.0, 198.0, y, 9.5));
+        }
+        for i in 0..3 {
+            let y = 492.0 + 14.0 * i as f32;
+            glyphs.push(bar(&format!("n{i}"), 45.0, 374.0, y, 9.0));
+        }
+        glyphs.push(bar("page", 208.0, 211.0, 578.0, 9.0));
+        let lines = page_lines_in(&glyphs, true, &mut Gutters::default());
+        let texts: Vec<String> = lines.into_iter().map(|l| l.text).collect();
+        let mut expected: Vec<String> = ["header", "title", "title2", "author"]
+            .map(String::from)
+            .to_vec();
+        expected.extend((0..12).map(|i| format!("r{i}")));
+        expected.extend((0..12).map(|i| format!("l{i}")));
+        expected.extend(["n0", "n1", "n2", "page"].map(String::from));
+        assert_eq!(texts, expected);
+    }
+
+    #[test]
     fn a_page_whose_second_column_has_two_lines_keeps_the_gutter() {
         let mut gutters = Gutters::default();
         let mut full = Vec::new();
