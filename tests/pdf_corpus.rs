@@ -177,13 +177,16 @@ fn the_unseen_pdfs_are_scored_against_their_source() {
     // columns) was hidden from everyone writing rules that session:
     // 289 of its 340 facts before them, 290 after. WeasyPrint's Amiri PDF
     // maps the lam of `ال` before some letters to no text (36 of the 50
-    // misses are WeasyPrint's). Session 7: 311, every LibreOffice fact,
+    // misses are WeasyPrint's). Session 7: 312, every LibreOffice fact,
     // once a citation broken over two lines reads in order
     // (`pdf/readings.rs`), a page with two lines in its second column
     // keeps the gutter and a gutter is found under a title and over notes
-    // across the page (`pdf/columns.rs`).
+    // across the page (`pdf/columns.rs`), and an author's raised `*` stays
+    // on the name across both columns (`pdf/lines.rs`). Typst and XeLaTeX
+    // dropped the `*` note of the two-column essay (its text is not in
+    // their PDFs): four of the misses cannot be found.
     let (passed, total) = (tally.passed, tally.total);
     assert!(total >= 340, "unseen facts {total}");
-    assert!(passed >= 311, "unseen PDFs {passed}/{total}");
+    assert!(passed >= 312, "unseen PDFs {passed}/{total}");
     assert!(tally.lo.0 >= 85, "LibreOffice unseen PDFs {:?}", tally.lo);
 }

@@ -150,7 +150,10 @@ fn merge_raised(glyphs: &[Glyph], groups: Vec<Group>) -> Vec<Group> {
                 && small.y > group.y - 0.9 * group.size
                 && slo >= lo - margin
                 && shi <= hi + margin;
-            if raised && small.column == group.column {
+            // A line across both columns (an author's name under the
+            // title) takes its marker from whichever side it fell on.
+            let same_column = small.column == group.column || group.column.is_none();
+            if raised && same_column {
                 let mut merged = group;
                 merged.glyphs.extend(small.glyphs);
                 pending = Some(merged);
@@ -603,6 +606,32 @@ mod tests {
         expected.extend((0..12).map(|i| format!("l{i}")));
         expected.extend(["n0", "n1", "n2", "page"].map(String::from));
         assert_eq!(texts, expected);
+    }
+
+    #[test]
+    fn a_marker_on_a_line_across_both_columns_stays_on_it() {
+        // An author's name centred over two columns ("طارق", drawn
+        // قراط, from 188 to 247, the gutter from 198 to 221), its raised
+        // star just left of it, left of the gutter's middle.
+        let mut glyphs = vec![glyph("*", 185.0, 135.0, 3.0, 6.3)];
+        for (k, letter) in ["\u{0642}", "\u{0631}", "\u{0627}", "\u{0637}"]
+            .iter()
+            .enumerate()
+        {
+            glyphs.push(glyph(letter, 188.0 + 15.0 * k as f32, 143.0, 14.0, 9.5));
+        }
+        for i in 0..12 {
+            let y = 170.0 + 18.0 * i as f32;
+            glyphs.push(bar(&format!("r{i}"), 221.0, 368.0, y, 9.5));
+            glyphs.push(bar(&format!("l{i}"), 51.0, 198.0, y, 9.5));
+        }
+        let lines = page_lines_in(&glyphs, true, &mut Gutters::default());
+        // "طارق" and its marker, read as one line before the columns.
+        assert_eq!(
+            lines[0].text,
+            format!("\u{0637}\u{0627}\u{0631}\u{0642}{MARKER}")
+        );
+        assert_eq!(lines[1].text, "r0");
     }
 
     #[test]
